@@ -1,0 +1,55 @@
+// What an extractor produces from one document: sentences, entity mentions
+// and fact mentions, each with provenance (sentence number and byte span into
+// the document text). The interface every extractor implements; the storage
+// conversion (to_storage.h) and `kgraph extract` consume it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/text/document_reader.h"
+
+namespace kgraph::extract {
+
+struct Sentence {
+    uint32_t begin = 0;  // byte span in the document text
+    uint32_t end = 0;
+};
+
+struct EntityMention {
+    std::string text;   // surface form as written
+    std::string name;   // canonical name
+    std::string label;  // Person, Organization, Country, ... (PRODUCT.md §2)
+    uint32_t sentence = 0;  // 1-based index into Extraction::sentences
+    uint32_t begin = 0;     // byte span in the document text
+    uint32_t end = 0;
+};
+
+struct FactMention {
+    size_t subject = 0;  // index into Extraction::entities
+    size_t object = 0;
+    std::string predicate;      // normalised: lower snake case lemma phrase
+    std::string predicateText;  // as written
+    double confidence = 0;      // 0..1
+    bool negated = false;
+    std::string attributedTo;  // speaker, when only reported speech asserts it
+    std::string date;          // ISO date when the sentence dates the event
+    uint32_t sentence = 0;     // 1-based
+};
+
+struct Extraction {
+    std::vector<Sentence> sentences;
+    std::vector<EntityMention> entities;
+    std::vector<FactMention> facts;
+};
+
+// Turns a document into an Extraction. Implementations are immutable after
+// construction and safe to call from several threads at once.
+class Extractor {
+public:
+    virtual ~Extractor() = default;
+    virtual Extraction extract(const text::SourceDocument& doc) const = 0;
+};
+
+}  // namespace kgraph::extract

@@ -1,0 +1,759 @@
+#include "storage/graph_store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+
+#include "engine/common/error.h"
+#include "storage/key_format.h"
+#include "storage/record_codec.h"
+
+namespace kgraph::storage {
+
+namespace {
+
+namespace fs = std::filesystem;
+using codec::EdgeRecord;
+using codec::NodeRecord;
+
+[[noreturn]] void fail(const rocksdb::Status& s, std::string_view what) {
+    throw Error(std::string(what) + ": " + s.ToString(), Error::Kind::Storage);
+}
+
+bool startsWith(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Smallest key greater than every key starting with `prefix` (empty if none).
+std::string prefixEnd(std::string_view prefix) {
+    std::string end(prefix);
+    while (!end.empty()) {
+        auto c = static_cast<unsigned char>(end.back());
+        if (c != 0xff) {
+            end.back() = static_cast<char>(c + 1);
+            return end;
+        }
+        end.pop_back();
+    }
+    return end;
+}
+
+uint64_t decodeCount(const std::optional<std::string>& v) {
+    return v && v->size() == 8 ? keys::getU64(v->data()) : 0;
+}
+
+rocksdb::Options makeOptions() {
+    rocksdb::Options o;
+    // Point lookups (node/edge records, dictionary) dominate reads: bloom
+    // filters skip SST files that cannot hold the key.
+    rocksdb::BlockBasedTableOptions t;
+    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10, false));
+    t.block_cache = rocksdb::NewLRUCache(64 << 20);
+    o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+    o.compression = rocksdb::kLZ4Compression;
+    o.bottommost_compression = rocksdb::kZSTD;
+    o.info_log_level = rocksdb::WARN_LEVEL;
+    o.keep_log_file_num = 2;
+    o.max_open_files = 256;
+    return o;
+}
+
+class StoreImpl;
+
+// The read half of every transaction, written once over two primitives
+// (rawGet, rawScan) that the snapshot and the write batch implement.
+template <class Interface>
+class ViewBase : public Interface {
+public:
+    explicit ViewBase(StoreImpl& store) : store_(store) {}
+
+    std::optional<Node> node(NodeId id) override;
+    std::optional<Edge> edge(EdgeId id) override;
+    PropertyValue nodeProperty(NodeId id, std::string_view key) override;
+    PropertyValue edgeProperty(EdgeId id, std::string_view key) override;
+    std::vector<std::string> nodeLabels(NodeId id) override;
+    bool hasLabel(NodeId id, std::string_view label) override;
+    void scanNodes(const NodeCallback& fn) override;
+    void scanLabel(std::string_view label, const NodeCallback& fn) override;
+    void findByName(std::string_view name, const NodeCallback& fn) override;
+    void findByNamePrefix(std::string_view prefix, const NodeCallback& fn) override;
+    void scanEdges(const EdgeCallback& fn) override;
+    void scanEdgesOfType(std::string_view type, const EdgeCallback& fn) override;
+    void expand(NodeId node, Direction dir, std::optional<std::string_view> type,
+                const AdjacentCallback& fn) override;
+    std::optional<TokenId> tokenId(std::string_view name) override;
+    std::string tokenName(TokenId id) override;
+    std::optional<std::string> getAux(AuxSpace space, std::string_view key) override;
+    void scanAux(AuxSpace space, std::string_view prefix,
+                 const std::function<bool(std::string_view, std::string_view)>& fn) override;
+    uint64_t nodeCount() override { return decodeCount(rawGet(keys::count('N'))); }
+    uint64_t edgeCount() override { return decodeCount(rawGet(keys::count('E'))); }
+    uint64_t labelCount(std::string_view label) override;
+    uint64_t typeCount(std::string_view type) override;
+    std::vector<std::pair<std::string, uint64_t>> labelCounts() override { return counts('L'); }
+    std::vector<std::pair<std::string, uint64_t>> typeCounts() override { return counts('T'); }
+
+protected:
+    virtual std::optional<std::string> rawGet(const std::string& key) = 0;
+    // Calls fn(key, value) for keys starting with prefix, in key order.
+    virtual void rawScan(std::string_view prefix,
+                         const std::function<bool(std::string_view, std::string_view)>& fn) = 0;
+    // Tokens created by this transaction and not yet committed.
+    virtual std::optional<TokenId> localToken(std::string_view) { return std::nullopt; }
+    virtual const std::string* localTokenName(TokenId) { return nullptr; }
+
+    std::vector<std::pair<std::string, uint64_t>> counts(char what);
+    PropertyMap namedProps(const codec::TokenProps& props);
+
+    StoreImpl& store_;
+};
+
+class StoreImpl : public GraphStore {
+public:
+    StoreImpl(std::unique_ptr<rocksdb::DB> db, std::string path, bool readOnly)
+        : db_(std::move(db)), path_(std::move(path)), readOnly_(readOnly) {}
+
+    std::unique_ptr<ReadTxn> read() override;
+    std::unique_ptr<WriteTxn> write() override;
+    const std::string& path() const override { return path_; }
+    bool readOnly() const override { return readOnly_; }
+
+    rocksdb::DB& db() { return *db_; }
+
+    void loadTokens() {
+        std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+        std::string prefix(1, keys::kTokenById);
+        for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+            if (it->key().size() != 5) continue;
+            addToken(keys::getU32(it->key().data() + 1), it->value().ToString());
+        }
+    }
+    void addToken(TokenId id, std::string name) {
+        std::lock_guard lock(tokenMu_);
+        if (tokenNames_.size() <= id) tokenNames_.resize(id + 1);
+        tokenNames_[id] = name;
+        tokenIds_.emplace(std::move(name), id);
+    }
+    std::optional<TokenId> findToken(std::string_view name) {
+        std::lock_guard lock(tokenMu_);
+        auto it = tokenIds_.find(std::string(name));
+        if (it == tokenIds_.end()) return std::nullopt;
+        return it->second;
+    }
+    std::optional<std::string> findTokenName(TokenId id) {
+        std::lock_guard lock(tokenMu_);
+        if (id >= tokenNames_.size() || tokenNames_[id].empty()) return std::nullopt;
+        return tokenNames_[id];
+    }
+    void releaseWriter() { writerOpen_ = false; }
+
+private:
+    std::unique_ptr<rocksdb::DB> db_;
+    std::string path_;
+    bool readOnly_;
+    std::mutex tokenMu_;
+    std::unordered_map<std::string, TokenId> tokenIds_;
+    std::vector<std::string> tokenNames_;
+    std::atomic<bool> writerOpen_{false};
+    friend class WriteTxnImpl;
+};
+
+// ---------------------------------------------------------------------------
+// ViewBase
+
+template <class I>
+PropertyMap ViewBase<I>::namedProps(const codec::TokenProps& props) {
+    PropertyMap out;
+    for (const auto& [k, v] : props) out.emplace(tokenName(k), v);
+    return out;
+}
+
+template <class I>
+std::optional<Node> ViewBase<I>::node(NodeId id) {
+    auto raw = rawGet(keys::node(id));
+    if (!raw) return std::nullopt;
+    auto rec = codec::decodeNode(*raw);
+    Node n;
+    n.id = id;
+    for (auto l : rec.labels) n.labels.push_back(tokenName(l));
+    n.props = namedProps(rec.props);
+    return n;
+}
+
+template <class I>
+std::optional<Edge> ViewBase<I>::edge(EdgeId id) {
+    auto raw = rawGet(keys::edge(id));
+    if (!raw) return std::nullopt;
+    auto rec = codec::decodeEdge(*raw);
+    return Edge{id, rec.src, rec.dst, tokenName(rec.type), namedProps(rec.props)};
+}
+
+template <class I>
+PropertyValue ViewBase<I>::nodeProperty(NodeId id, std::string_view key) {
+    auto k = tokenId(key);
+    if (!k) return {};
+    auto raw = rawGet(keys::node(id));
+    if (!raw) return {};
+    return codec::findProp(*raw, codec::nodePropsOffset(*raw), *k);
+}
+
+template <class I>
+PropertyValue ViewBase<I>::edgeProperty(EdgeId id, std::string_view key) {
+    auto k = tokenId(key);
+    if (!k) return {};
+    auto raw = rawGet(keys::edge(id));
+    if (!raw) return {};
+    return codec::findProp(*raw, codec::edgePropsOffset(*raw), *k);
+}
+
+template <class I>
+std::vector<std::string> ViewBase<I>::nodeLabels(NodeId id) {
+    std::vector<std::string> out;
+    auto raw = rawGet(keys::node(id));
+    if (!raw) return out;
+    for (auto l : codec::decodeNode(*raw).labels) out.push_back(tokenName(l));
+    return out;
+}
+
+template <class I>
+bool ViewBase<I>::hasLabel(NodeId id, std::string_view label) {
+    auto t = tokenId(label);
+    if (!t) return false;
+    return rawGet(keys::label(*t, id)).has_value();
+}
+
+template <class I>
+void ViewBase<I>::scanNodes(const NodeCallback& fn) {
+    rawScan(std::string(1, keys::kNode), [&](std::string_view k, std::string_view) {
+        return k.size() != 9 || fn(keys::getU64(k.data() + 1));
+    });
+}
+
+template <class I>
+void ViewBase<I>::scanLabel(std::string_view label, const NodeCallback& fn) {
+    auto t = tokenId(label);
+    if (!t) return;
+    std::string prefix(1, keys::kLabel);
+    keys::putU32(prefix, *t);
+    rawScan(prefix, [&](std::string_view k, std::string_view) { return fn(keys::getU64(k.data() + 5)); });
+}
+
+template <class I>
+void ViewBase<I>::findByName(std::string_view name, const NodeCallback& fn) {
+    std::string prefix(1, keys::kName);
+    prefix.append(name);
+    prefix.push_back('\0');
+    rawScan(prefix, [&](std::string_view k, std::string_view) {
+        return k.size() != prefix.size() + 8 || fn(keys::getU64(k.data() + prefix.size()));
+    });
+}
+
+template <class I>
+void ViewBase<I>::findByNamePrefix(std::string_view namePrefix, const NodeCallback& fn) {
+    std::string prefix(1, keys::kName);
+    prefix.append(namePrefix);
+    rawScan(prefix, [&](std::string_view k, std::string_view) {
+        return k.size() < prefix.size() + 9 || fn(keys::getU64(k.data() + k.size() - 8));
+    });
+}
+
+template <class I>
+void ViewBase<I>::scanEdges(const EdgeCallback& fn) {
+    rawScan(std::string(1, keys::kEdge), [&](std::string_view k, std::string_view) {
+        return k.size() != 9 || fn(keys::getU64(k.data() + 1));
+    });
+}
+
+template <class I>
+void ViewBase<I>::scanEdgesOfType(std::string_view type, const EdgeCallback& fn) {
+    auto t = tokenId(type);
+    if (!t) return;
+    std::string prefix(1, keys::kType);
+    keys::putU32(prefix, *t);
+    rawScan(prefix, [&](std::string_view k, std::string_view) { return fn(keys::getU64(k.data() + 5)); });
+}
+
+template <class I>
+void ViewBase<I>::expand(NodeId node, Direction dir, std::optional<std::string_view> type,
+                         const AdjacentCallback& fn) {
+    std::optional<TokenId> t;
+    if (type) {
+        t = tokenId(*type);
+        if (!t) return;
+    }
+    bool go = true;
+    auto scan = [&](char tag) {
+        std::string prefix(1, tag);
+        keys::putU64(prefix, node);
+        if (t) keys::putU32(prefix, *t);
+        rawScan(prefix, [&](std::string_view k, std::string_view) {
+            if (k.size() != 29) return true;
+            Adjacent a{keys::getU64(k.data() + 21), keys::getU64(k.data() + 13),
+                       keys::getU32(k.data() + 9), tag == keys::kOut};
+            // With Direction::Both a self-loop is reported once, as outgoing.
+            if (dir == Direction::Both && tag == keys::kIn && a.neighbor == node) return true;
+            go = fn(a);
+            return go;
+        });
+    };
+    if (dir != Direction::Incoming) scan(keys::kOut);
+    if (go && dir != Direction::Outgoing) scan(keys::kIn);
+}
+
+template <class I>
+std::optional<TokenId> ViewBase<I>::tokenId(std::string_view name) {
+    if (auto t = store_.findToken(name)) return t;
+    return localToken(name);
+}
+
+template <class I>
+std::string ViewBase<I>::tokenName(TokenId id) {
+    if (auto n = store_.findTokenName(id)) return *n;
+    if (auto* n = localTokenName(id)) return *n;
+    throw Error("unknown dictionary id " + std::to_string(id) + "; run `kgraph check`",
+                Error::Kind::Internal);
+}
+
+template <class I>
+std::optional<std::string> ViewBase<I>::getAux(AuxSpace space, std::string_view key) {
+    std::string k(1, static_cast<char>(space));
+    k.append(key);
+    return rawGet(k);
+}
+
+template <class I>
+void ViewBase<I>::scanAux(AuxSpace space, std::string_view prefix,
+                          const std::function<bool(std::string_view, std::string_view)>& fn) {
+    std::string p(1, static_cast<char>(space));
+    p.append(prefix);
+    rawScan(p, [&](std::string_view k, std::string_view v) { return fn(k.substr(1), v); });
+}
+
+template <class I>
+uint64_t ViewBase<I>::labelCount(std::string_view label) {
+    auto t = tokenId(label);
+    return t ? decodeCount(rawGet(keys::count('L', *t))) : 0;
+}
+
+template <class I>
+uint64_t ViewBase<I>::typeCount(std::string_view type) {
+    auto t = tokenId(type);
+    return t ? decodeCount(rawGet(keys::count('T', *t))) : 0;
+}
+
+template <class I>
+std::vector<std::pair<std::string, uint64_t>> ViewBase<I>::counts(char what) {
+    std::vector<std::pair<std::string, uint64_t>> out;
+    std::string prefix(1, keys::kCount);
+    prefix.push_back(what);
+    rawScan(prefix, [&](std::string_view k, std::string_view v) {
+        if (k.size() == 6 && v.size() == 8) {
+            uint64_t n = keys::getU64(v.data());
+            if (n > 0) out.emplace_back(tokenName(keys::getU32(k.data() + 2)), n);
+        }
+        return true;
+    });
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// ReadTxnImpl: a RocksDB snapshot.
+
+class ReadTxnImpl final : public ViewBase<ReadTxn> {
+public:
+    explicit ReadTxnImpl(StoreImpl& store) : ViewBase(store), snapshot_(store.db().GetSnapshot()) {
+        options_.snapshot = snapshot_;
+    }
+    ~ReadTxnImpl() override { store_.db().ReleaseSnapshot(snapshot_); }
+
+protected:
+    std::optional<std::string> rawGet(const std::string& key) override {
+        std::string value;
+        auto s = store_.db().Get(options_, key, &value);
+        if (s.IsNotFound()) return std::nullopt;
+        if (!s.ok()) fail(s, "read failed");
+        return value;
+    }
+    void rawScan(std::string_view prefix,
+                 const std::function<bool(std::string_view, std::string_view)>& fn) override {
+        rocksdb::ReadOptions ro = options_;
+        std::string end = prefixEnd(prefix);
+        rocksdb::Slice upper(end);
+        if (!end.empty()) ro.iterate_upper_bound = &upper;
+        std::unique_ptr<rocksdb::Iterator> it(store_.db().NewIterator(ro));
+        for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+            std::string_view k(it->key().data(), it->key().size());
+            if (!startsWith(k, prefix)) break;
+            if (!fn(k, std::string_view(it->value().data(), it->value().size()))) return;
+        }
+        if (!it->status().ok()) fail(it->status(), "scan failed");
+    }
+
+private:
+    const rocksdb::Snapshot* snapshot_;
+    rocksdb::ReadOptions options_;
+};
+
+// ---------------------------------------------------------------------------
+// WriteTxnImpl: a WriteBatchWithIndex over the database, read-your-writes.
+
+class WriteTxnImpl final : public ViewBase<WriteTxn> {
+public:
+    explicit WriteTxnImpl(StoreImpl& store)
+        : ViewBase(store), batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true) {
+        nextNode_ = metaU64(keys::kMetaNextNode, 1);
+        nextEdge_ = metaU64(keys::kMetaNextEdge, 1);
+        nextToken_ = static_cast<TokenId>(metaU64(keys::kMetaNextToken, 1));
+    }
+    ~WriteTxnImpl() override { store_.releaseWriter(); }
+
+    NodeId createNode(const std::vector<std::string>& labels, const PropertyMap& props) override {
+        NodeId id = nextNode_++;
+        putMeta(keys::kMetaNextNode, nextNode_);
+        NodeRecord rec;
+        for (const auto& l : labels) {
+            TokenId t = intern(l);
+            if (std::find(rec.labels.begin(), rec.labels.end(), t) != rec.labels.end()) continue;
+            rec.labels.push_back(t);
+            put(keys::label(t, id), "");
+            addCount(keys::count('L', t), 1);
+        }
+        for (const auto& [k, v] : props) {
+            if (!v.isNull()) rec.props.emplace_back(intern(k), v);
+        }
+        put(keys::node(id), codec::encodeNode(rec));
+        if (auto it = props.find("name"); it != props.end() && it->second.isString()) {
+            put(keys::name(it->second.asString(), id), "");
+        }
+        addCount(keys::count('N'), 1);
+        return id;
+    }
+
+    EdgeId createEdge(NodeId src, NodeId dst, std::string_view type, const PropertyMap& props) override {
+        if (!rawGet(keys::node(src)) || !rawGet(keys::node(dst))) {
+            throw Error("cannot create a relationship to a node that does not exist");
+        }
+        EdgeId id = nextEdge_++;
+        putMeta(keys::kMetaNextEdge, nextEdge_);
+        EdgeRecord rec{src, dst, intern(type), {}};
+        for (const auto& [k, v] : props) {
+            if (!v.isNull()) rec.props.emplace_back(intern(k), v);
+        }
+        put(keys::edge(id), codec::encodeEdge(rec));
+        put(keys::adjacency(keys::kOut, src, rec.type, dst, id), "");
+        put(keys::adjacency(keys::kIn, dst, rec.type, src, id), "");
+        put(keys::type(rec.type, id), "");
+        addCount(keys::count('T', rec.type), 1);
+        addCount(keys::count('E'), 1);
+        return id;
+    }
+
+    void setNodeProperty(NodeId id, std::string_view key, const PropertyValue& value) override {
+        auto rec = loadNode(id);
+        TokenId k = intern(key);
+        PropertyValue old = setProp(rec.props, k, value);
+        if (key == "name") {
+            if (old.isString()) del(keys::name(old.asString(), id));
+            if (value.isString()) put(keys::name(value.asString(), id), "");
+        }
+        put(keys::node(id), codec::encodeNode(rec));
+    }
+
+    void setEdgeProperty(EdgeId id, std::string_view key, const PropertyValue& value) override {
+        auto rec = loadEdge(id);
+        setProp(rec.props, intern(key), value);
+        put(keys::edge(id), codec::encodeEdge(rec));
+    }
+
+    void addLabel(NodeId id, std::string_view label) override {
+        auto rec = loadNode(id);
+        TokenId t = intern(label);
+        if (std::find(rec.labels.begin(), rec.labels.end(), t) != rec.labels.end()) return;
+        rec.labels.push_back(t);
+        put(keys::label(t, id), "");
+        addCount(keys::count('L', t), 1);
+        put(keys::node(id), codec::encodeNode(rec));
+    }
+
+    void removeLabel(NodeId id, std::string_view label) override {
+        auto rec = loadNode(id);
+        auto t = tokenId(label);
+        if (!t) return;
+        auto it = std::find(rec.labels.begin(), rec.labels.end(), *t);
+        if (it == rec.labels.end()) return;
+        rec.labels.erase(it);
+        del(keys::label(*t, id));
+        addCount(keys::count('L', *t), -1);
+        put(keys::node(id), codec::encodeNode(rec));
+    }
+
+    void deleteEdge(EdgeId id) override {
+        auto raw = rawGet(keys::edge(id));
+        if (!raw) return;
+        auto rec = codec::decodeEdge(*raw);
+        del(keys::edge(id));
+        del(keys::adjacency(keys::kOut, rec.src, rec.type, rec.dst, id));
+        del(keys::adjacency(keys::kIn, rec.dst, rec.type, rec.src, id));
+        del(keys::type(rec.type, id));
+        addCount(keys::count('T', rec.type), -1);
+        addCount(keys::count('E'), -1);
+        // A fact's supporting mentions belong to it.
+        std::string prefix;
+        keys::putU64(prefix, id);
+        std::vector<std::string> mentionKeys;
+        scanAux(AuxSpace::Mention, prefix, [&](std::string_view k, std::string_view) {
+            mentionKeys.emplace_back(k);
+            return true;
+        });
+        for (const auto& k : mentionKeys) deleteAux(AuxSpace::Mention, k);
+    }
+
+    void deleteNode(NodeId id) override {
+        auto raw = rawGet(keys::node(id));
+        if (!raw) return;
+        bool hasEdges = false;
+        expand(id, Direction::Both, std::nullopt, [&](const Adjacent&) {
+            hasEdges = true;
+            return false;
+        });
+        if (hasEdges) {
+            throw Error("cannot delete node " + std::to_string(id) +
+                        " because it still has relationships; use DETACH DELETE");
+        }
+        auto rec = codec::decodeNode(*raw);
+        for (auto t : rec.labels) {
+            del(keys::label(t, id));
+            addCount(keys::count('L', t), -1);
+        }
+        if (auto nameTok = tokenId("name")) {
+            for (const auto& [k, v] : rec.props) {
+                if (k == *nameTok && v.isString()) del(keys::name(v.asString(), id));
+            }
+        }
+        del(keys::node(id));
+        addCount(keys::count('N'), -1);
+    }
+
+    void detachDeleteNode(NodeId id) override {
+        std::vector<EdgeId> edges;
+        expand(id, Direction::Both, std::nullopt, [&](const Adjacent& a) {
+            edges.push_back(a.edge);
+            return true;
+        });
+        for (auto e : edges) deleteEdge(e);
+        deleteNode(id);
+    }
+
+    void putAux(AuxSpace space, std::string_view key, std::string_view value) override {
+        std::string k(1, static_cast<char>(space));
+        k.append(key);
+        put(k, value);
+    }
+    void deleteAux(AuxSpace space, std::string_view key) override {
+        std::string k(1, static_cast<char>(space));
+        k.append(key);
+        del(k);
+    }
+
+    void commit() override {
+        if (committed_) throw Error("transaction already committed", Error::Kind::Internal);
+        rocksdb::WriteOptions wo;
+        auto s = store_.db().Write(wo, batch_.GetWriteBatch());
+        if (!s.ok()) {
+            throw Error("could not write to the database (" + s.ToString() +
+                            "); nothing from this operation was stored",
+                        Error::Kind::Storage);
+        }
+        committed_ = true;
+        for (auto& [name, id] : newTokens_) store_.addToken(id, name);
+        newTokens_.clear();
+    }
+
+protected:
+    std::optional<std::string> rawGet(const std::string& key) override {
+        std::string value;
+        auto s = batch_.GetFromBatchAndDB(&store_.db(), rocksdb::ReadOptions(), key, &value);
+        if (s.IsNotFound()) return std::nullopt;
+        if (!s.ok()) fail(s, "read failed");
+        return value;
+    }
+    void rawScan(std::string_view prefix,
+                 const std::function<bool(std::string_view, std::string_view)>& fn) override {
+        rocksdb::ReadOptions ro;
+        std::unique_ptr<rocksdb::Iterator> base(store_.db().NewIterator(ro));
+        std::unique_ptr<rocksdb::Iterator> it(batch_.NewIteratorWithBase(base.release()));
+        for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+            std::string_view k(it->key().data(), it->key().size());
+            if (!startsWith(k, prefix)) break;
+            if (!fn(k, std::string_view(it->value().data(), it->value().size()))) return;
+        }
+        if (!it->status().ok()) fail(it->status(), "scan failed");
+    }
+    std::optional<TokenId> localToken(std::string_view name) override {
+        auto it = newTokens_.find(std::string(name));
+        if (it == newTokens_.end()) return std::nullopt;
+        return it->second;
+    }
+    const std::string* localTokenName(TokenId id) override {
+        for (const auto& [name, t] : newTokens_) {
+            if (t == id) return &name;
+        }
+        return nullptr;
+    }
+
+private:
+    void put(const std::string& k, std::string_view v) {
+        auto s = batch_.Put(k, rocksdb::Slice(v.data(), v.size()));
+        if (!s.ok()) fail(s, "write failed");
+    }
+    void del(const std::string& k) {
+        auto s = batch_.Delete(k);
+        if (!s.ok()) fail(s, "write failed");
+    }
+    uint64_t metaU64(std::string_view name, uint64_t dflt) {
+        auto v = rawGet(keys::meta(name));
+        return v && v->size() == 8 ? keys::getU64(v->data()) : dflt;
+    }
+    void putMeta(std::string_view name, uint64_t v) {
+        std::string bytes;
+        keys::putU64(bytes, v);
+        put(keys::meta(name), bytes);
+    }
+    void addCount(const std::string& key, int64_t delta) {
+        uint64_t n = decodeCount(rawGet(key));
+        n = delta < 0 && n < static_cast<uint64_t>(-delta) ? 0 : n + delta;
+        std::string bytes;
+        keys::putU64(bytes, n);
+        put(key, bytes);
+    }
+    TokenId intern(std::string_view name) {
+        if (auto t = tokenId(name)) return *t;
+        TokenId id = nextToken_++;
+        putMeta(keys::kMetaNextToken, nextToken_);
+        std::string byName(1, keys::kTokenByName);
+        byName.append(name);
+        std::string idBytes;
+        keys::putU32(idBytes, id);
+        put(byName, idBytes);
+        std::string byId(1, keys::kTokenById);
+        keys::putU32(byId, id);
+        put(byId, name);
+        newTokens_.emplace(std::string(name), id);
+        return id;
+    }
+    NodeRecord loadNode(NodeId id) {
+        auto raw = rawGet(keys::node(id));
+        if (!raw) throw Error("node " + std::to_string(id) + " does not exist (deleted?)");
+        return codec::decodeNode(*raw);
+    }
+    EdgeRecord loadEdge(EdgeId id) {
+        auto raw = rawGet(keys::edge(id));
+        if (!raw) throw Error("relationship " + std::to_string(id) + " does not exist (deleted?)");
+        return codec::decodeEdge(*raw);
+    }
+    // Sets (or with a null value removes) a property; returns the old value.
+    static PropertyValue setProp(codec::TokenProps& props, TokenId k, const PropertyValue& value) {
+        auto it = std::find_if(props.begin(), props.end(), [&](const auto& p) { return p.first == k; });
+        PropertyValue old;
+        if (it != props.end()) {
+            old = it->second;
+            if (value.isNull()) {
+                props.erase(it);
+            } else {
+                it->second = value;
+            }
+        } else if (!value.isNull()) {
+            props.emplace_back(k, value);
+        }
+        return old;
+    }
+
+    rocksdb::WriteBatchWithIndex batch_;
+    NodeId nextNode_;
+    EdgeId nextEdge_;
+    TokenId nextToken_;
+    std::map<std::string, TokenId> newTokens_;
+    bool committed_ = false;
+};
+
+std::unique_ptr<ReadTxn> StoreImpl::read() { return std::make_unique<ReadTxnImpl>(*this); }
+
+std::unique_ptr<WriteTxn> StoreImpl::write() {
+    if (readOnly_) {
+        throw Error("the database " + path_ + " is open read-only; this operation writes");
+    }
+    bool expected = false;
+    if (!writerOpen_.compare_exchange_strong(expected, true)) {
+        throw Error("another write transaction is open on " + path_, Error::Kind::Internal);
+    }
+    return std::make_unique<WriteTxnImpl>(*this);
+}
+
+std::unique_ptr<rocksdb::DB> openDb(const rocksdb::Options& options, const std::string& path,
+                                    bool readOnly) {
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Status s = readOnly ? rocksdb::DB::OpenForReadOnly(options, path, &raw)
+                                 : rocksdb::DB::Open(options, path, &raw);
+    if (!s.ok()) {
+        std::string msg = s.ToString();
+        if (msg.find("lock") != std::string::npos || msg.find("Resource temporarily") != std::string::npos) {
+            throw Error("database is locked: " + path +
+                        " is open for writing by another kgraph process; wait for it to finish");
+        }
+        throw Error("cannot open the database " + path + ": " + msg, Error::Kind::Storage);
+    }
+    return std::unique_ptr<rocksdb::DB>(raw);
+}
+
+}  // namespace
+
+std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const OpenOptions& options) {
+    std::error_code ec;
+    bool exists = fs::exists(path, ec);
+    if (exists && !fs::is_directory(path, ec)) {
+        throw Error(path + " is a file, not a kgraph database directory");
+    }
+    bool empty = !exists || fs::is_empty(path, ec);
+    if (empty && (options.readOnly || !options.createIfMissing)) {
+        throw Error("no kgraph database at " + path +
+                    " (create one with `kgraph build` or `kgraph import`)");
+    }
+    if (!empty && !fs::exists(fs::path(path) / "CURRENT", ec)) {
+        throw Error(path + " is not a kgraph database (it holds other files); nothing was changed");
+    }
+    rocksdb::Options dbOptions = makeOptions();
+    if (!empty) {
+        // Check the format before any read-write open, which could write.
+        auto probe = openDb(dbOptions, path, /*readOnly=*/true);
+        std::string format;
+        auto s = probe->Get(rocksdb::ReadOptions(), keys::meta(keys::kMetaFormat), &format);
+        if (s.IsNotFound()) {
+            throw Error(path + " is a RocksDB directory but not a kgraph database; nothing was changed");
+        }
+        if (!s.ok()) fail(s, "cannot read the database format");
+        if (format != keys::kFormatVersion) {
+            throw Error(path + " has database format '" + format + "' but this kgraph reads '" +
+                        std::string(keys::kFormatVersion) + "'; rebuild it with this version");
+        }
+    }
+    dbOptions.create_if_missing = empty;
+    if (empty) fs::create_directories(path, ec);
+    auto db = openDb(dbOptions, path, options.readOnly);
+    if (empty) {
+        auto s = db->Put(rocksdb::WriteOptions(), keys::meta(keys::kMetaFormat), keys::kFormatVersion);
+        if (!s.ok()) fail(s, "cannot initialise the database");
+    }
+    auto store = std::make_unique<StoreImpl>(std::move(db), path, options.readOnly);
+    store->loadTokens();
+    return store;
+}
+
+}  // namespace kgraph::storage

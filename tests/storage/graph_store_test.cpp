@@ -1,0 +1,176 @@
+#include "storage/graph_store.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "engine/common/error.h"
+#include "tests/temp_dir.h"
+
+namespace kgraph::storage {
+namespace {
+
+using kgraph::testing::TempDir;
+
+std::vector<NodeId> collectNodes(const std::function<void(const NodeCallback&)>& scan) {
+    std::vector<NodeId> out;
+    scan([&](NodeId id) {
+        out.push_back(id);
+        return true;
+    });
+    return out;
+}
+
+TEST(GraphStoreTest, CreatesAndReadsNodesAndEdges) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    NodeId a, b;
+    EdgeId e;
+    {
+        auto w = store->write();
+        a = w->createNode({"Person"}, {{"name", "Xi Jinping"}});
+        b = w->createNode({"Person"}, {{"name", "Kassym-Jomart Tokayev"}});
+        e = w->createEdge(a, b, "send_message_to", {{"mentions", 1}});
+        // Read-your-writes inside the transaction.
+        EXPECT_EQ(w->node(a)->props.at("name"), PropertyValue("Xi Jinping"));
+        w->commit();
+    }
+    auto r = store->read();
+    auto edge = r->edge(e);
+    ASSERT_TRUE(edge);
+    EXPECT_EQ(edge->src, a);
+    EXPECT_EQ(edge->dst, b);
+    EXPECT_EQ(edge->type, "send_message_to");
+    EXPECT_EQ(r->nodeCount(), 2u);
+    EXPECT_EQ(r->edgeCount(), 1u);
+    EXPECT_EQ(r->labelCount("Person"), 2u);
+    EXPECT_EQ(r->typeCount("send_message_to"), 1u);
+    EXPECT_EQ(r->nodeProperty(b, "name"), PropertyValue("Kassym-Jomart Tokayev"));
+    EXPECT_TRUE(r->nodeProperty(b, "nope").isNull());
+}
+
+TEST(GraphStoreTest, UncommittedTransactionLeavesNothing) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    {
+        auto w = store->write();
+        w->createNode({"Person"}, {{"name", "Ghost"}});
+    }
+    EXPECT_EQ(store->read()->nodeCount(), 0u);
+}
+
+TEST(GraphStoreTest, ExpandIsDirectionalAndTyped) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    auto w = store->write();
+    NodeId a = w->createNode({"Country"}, {{"name", "China"}});
+    NodeId b = w->createNode({"Country"}, {{"name", "Kazakhstan"}});
+    w->createEdge(a, b, "support", {});
+    w->createEdge(a, b, "neighbor_of", {});
+    w->createEdge(b, a, "thank", {});
+    w->createEdge(a, a, "self", {});
+    w->commit();
+    auto r = store->read();
+    auto count = [&](NodeId n, Direction d, std::optional<std::string_view> t) {
+        int c = 0;
+        r->expand(n, d, t, [&](const Adjacent&) {
+            ++c;
+            return true;
+        });
+        return c;
+    };
+    EXPECT_EQ(count(a, Direction::Outgoing, std::nullopt), 3);
+    EXPECT_EQ(count(a, Direction::Incoming, std::nullopt), 2);
+    EXPECT_EQ(count(a, Direction::Both, std::nullopt), 4);  // the self-loop once
+    EXPECT_EQ(count(a, Direction::Outgoing, "support"), 1);
+    EXPECT_EQ(count(a, Direction::Outgoing, "unknown_type"), 0);
+    EXPECT_EQ(count(b, Direction::Incoming, "neighbor_of"), 1);
+}
+
+TEST(GraphStoreTest, IndexesAnswerLabelNameAndPrefix) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    auto w = store->write();
+    NodeId wangYi = w->createNode({"Person"}, {{"name", "Wang Yi"}});
+    NodeId wangWenbin = w->createNode({"Person"}, {{"name", "Wang Wenbin"}});
+    NodeId china = w->createNode({"Country"}, {{"name", "China"}});
+    w->commit();
+    auto r = store->read();
+    EXPECT_EQ(collectNodes([&](auto& f) { r->scanLabel("Person", f); }),
+              (std::vector<NodeId>{wangYi, wangWenbin}));
+    EXPECT_EQ(collectNodes([&](auto& f) { r->findByName("Wang Yi", f); }),
+              (std::vector<NodeId>{wangYi}));
+    EXPECT_EQ(collectNodes([&](auto& f) { r->findByName("Wang", f); }), (std::vector<NodeId>{}));
+    EXPECT_EQ(collectNodes([&](auto& f) { r->findByNamePrefix("Wang", f); }),
+              (std::vector<NodeId>{wangWenbin, wangYi}));  // name order
+    EXPECT_EQ(collectNodes([&](auto& f) { r->scanNodes(f); }),
+              (std::vector<NodeId>{wangYi, wangWenbin, china}));
+}
+
+TEST(GraphStoreTest, SetPropertyMovesNameIndexAndDeleteKeepsCountsExact) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    auto w = store->write();
+    NodeId a = w->createNode({"Person"}, {{"name", "Tokayev"}});
+    NodeId b = w->createNode({"Country"}, {{"name", "Kazakhstan"}});
+    w->createEdge(a, b, "president_of", {});
+    w->setNodeProperty(a, "name", PropertyValue("Kassym-Jomart Tokayev"));
+    EXPECT_THROW(w->deleteNode(a), Error);
+    w->detachDeleteNode(b);
+    w->commit();
+    auto r = store->read();
+    EXPECT_TRUE(collectNodes([&](auto& f) { r->findByName("Tokayev", f); }).empty());
+    EXPECT_EQ(collectNodes([&](auto& f) { r->findByName("Kassym-Jomart Tokayev", f); }).size(), 1u);
+    EXPECT_EQ(r->nodeCount(), 1u);
+    EXPECT_EQ(r->edgeCount(), 0u);
+    EXPECT_EQ(r->labelCount("Country"), 0u);
+    EXPECT_EQ(r->typeCount("president_of"), 0u);
+    EXPECT_EQ(r->labelCounts(), (std::vector<std::pair<std::string, uint64_t>>{{"Person", 1}}));
+}
+
+TEST(GraphStoreTest, DataSurvivesReopen) {
+    TempDir dir;
+    {
+        auto store = GraphStore::open(dir.sub("db"));
+        auto w = store->write();
+        w->createNode({"Media"}, {{"name", "Global Times"}, {"aliases", PropertyList{"GT"}}});
+        w->commit();
+    }
+    auto store = GraphStore::open(dir.sub("db"), {.readOnly = true});
+    auto r = store->read();
+    EXPECT_EQ(r->labelCount("Media"), 1u);
+    auto n = r->node(1);
+    ASSERT_TRUE(n);
+    EXPECT_EQ(n->props.at("aliases"), PropertyValue(PropertyList{"GT"}));
+}
+
+TEST(GraphStoreTest, SecondWriterGetsDatabaseIsLocked) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    try {
+        auto second = GraphStore::open(dir.sub("db"));
+        FAIL() << "second writer opened the database";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("database is locked"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(dir.sub("db")), std::string::npos) << e.what();
+    }
+}
+
+TEST(GraphStoreTest, RefusesDirectoryThatIsNotKgraph) {
+    TempDir dir;
+    std::filesystem::create_directories(dir.sub("other"));
+    std::ofstream(dir.sub("other/notes.txt")) << "mine";
+    EXPECT_THROW(GraphStore::open(dir.sub("other")), Error);
+    EXPECT_FALSE(std::filesystem::exists(dir.sub("other/CURRENT")));
+    EXPECT_THROW(GraphStore::open(dir.sub("missing"), {.readOnly = true}), Error);
+}
+
+TEST(GraphStoreTest, WriteOnReadOnlyStoreIsAnError) {
+    TempDir dir;
+    GraphStore::open(dir.sub("db"));
+    auto store = GraphStore::open(dir.sub("db"), {.readOnly = true});
+    EXPECT_THROW(store->write(), Error);
+}
+
+}  // namespace
+}  // namespace kgraph::storage
