@@ -24,7 +24,7 @@ std::string parsePublishedDate(std::string_view s) {
     static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     s = trim(s);
-    if (s.size() < 12) return "";
+    if (s.size() < 8) return "";
     int month = 0;
     for (int m = 0; m < 12; ++m) {
         if (s.substr(0, 3) == kMonths[m]) month = m + 1;
