@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds kgraph, builds a graph from samples/,
+# answers the example queries of samples/queries.cypher and draws kgraph-demo.svg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target kgraph
+
+KG=build/release/cli/kgraph
+DB=build/demo.kg
+
+echo
+echo "== kgraph build samples/ --db $DB"
+"$KG" build samples/ --db "$DB"
+
+echo
+echo "== kgraph shell --db $DB < samples/queries.cypher"
+"$KG" shell --db "$DB" --read-only < samples/queries.cypher
+
+echo
+echo "== kgraph render --db $DB ... -o kgraph-demo.svg"
+"$KG" render --db "$DB" \
+  "MATCH p = (k {name: 'Kazakhstan'})-[r]-(other) WHERE type(r) <> 'MENTIONED_IN' RETURN p" \
+  -o kgraph-demo.svg

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds kgraph and runs every test suite.
+#   KGRAPH_TEST_PRESETS  the CMake presets to build and test, in order
+#                        (default: "release asan": optimised, then ASan+UBSan)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+
+PRESETS=${KGRAPH_TEST_PRESETS:-"release asan"}
+for preset in $PRESETS; do
+  echo "== preset $preset: configure and build"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+  echo "== preset $preset: test"
+  ctest --preset "$preset" -j2
+done
