@@ -1,0 +1,61 @@
+// Dependency parser: greedy arc-eager transition system (Nivre 2003) with the
+// root token at the end of the buffer (Ballesteros & Nivre 2013), so every word
+// receives a head and the root attachment is decided last. Transitions are
+// scored by an averaged perceptron over the Zhang & Nivre (2011) feature set
+// (stack/buffer words and tags, distance, valency, second- and third-order
+// words, labels and label sets), trained with the dynamic oracle of Goldberg &
+// Nivre (2012) and error exploration.
+//
+// Output labels are the full UD relations of the training data (nsubj:pass,
+// nmod:poss, ...).
+//
+// Thread-safety: a loaded Parser is immutable; parse() may be called concurrently.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/nlp/document.h"
+#include "engine/nlp/linear_model.h"
+
+namespace kgraph::nlp {
+
+struct ParserOptions {
+    int epochs = 15;
+    int exploreFrom = 2;       // first epoch that follows the model's own mistakes
+    double exploreProb = 0.9;  // probability of following a wrong prediction then
+    uint32_t seed = 20261123;
+};
+
+class Parser {
+public:
+    // Trains on the heads and relations of `train`, with the XPOS tags it holds
+    // (give it predicted tags for a parser that is robust to tagging errors).
+    static Parser train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                        const ParserOptions& options, std::ostream& log);
+
+    void save(BinaryWriter& w) const;
+    static Parser load(BinaryReader& r);
+
+    // heads[i]: 1-based head of word i (0 = root); labels[i]: relation id (see label()).
+    void parse(const std::vector<std::string_view>& words,
+               const std::vector<std::string_view>& xpos, std::vector<int>& heads,
+               std::vector<int>& labels) const;
+
+    const std::string& label(int id) const { return labels_[id]; }
+    int numLabels() const { return static_cast<int>(labels_.size()); }
+    size_t numFeatures() const { return model_.numFeatures(); }
+
+    // Parses sentences in place (head, deprel), using their forms and xpos.
+    void parseAll(std::vector<Sentence>& sentences) const;
+
+private:
+    std::vector<std::string> labels_;
+    int rootLabel_ = 0;
+    LinearModel model_;
+};
+
+}  // namespace kgraph::nlp

@@ -1,0 +1,385 @@
+#include "engine/nlp/tagger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <ostream>
+#include <random>
+
+#include "engine/common/error.h"
+#include "engine/nlp/hash.h"
+#include "engine/nlp/perceptron.h"
+
+namespace kgraph::nlp {
+
+struct Tagger::WordInfo {
+    uint64_t lower = 0, exact = 0, shape = 0, amb = 0;
+    uint64_t suf[4] = {0, 0, 0, 0};
+    uint64_t pre[3] = {0, 0, 0};
+    uint64_t suf3 = 0;
+    uint32_t flags = 0;
+    int fixed = -1;
+};
+
+namespace {
+
+constexpr int kMaxFeatures = 40;
+constexpr uint64_t kNone = 0x5A5A5A5AULL;  // value of a word feature outside the sentence
+constexpr int kStart = -1, kStart2 = -2;
+
+enum TaggerTemplate : uint32_t {
+    kBias,
+    kLower,
+    kSuf1,
+    kSuf2,
+    kSuf3,
+    kSuf4,
+    kPre1,
+    kPre2,
+    kPre3,
+    kShape,
+    kExact,
+    kFlags,
+    kPrevTag,
+    kPrevTags,
+    kPrevTagWord,
+    kPrevWord,
+    kPrevSuf3,
+    kPrev2Word,
+    kNextWord,
+    kNextSuf3,
+    kNext2Word,
+    kAmb,
+    kNextAmb,
+    kNext2Amb,
+    kPrevTagAmb,
+    kAmbNextAmb,
+    kWordNextWord,
+    kPrevWordWord,
+    kNextShape,
+    kPrevShape,
+    kPrevTagNextAmb,
+    kPrev2Tag,
+    kPrevAmb,
+};
+
+uint64_t shapeHash(std::string_view w) {
+    uint64_t h = kFnvOffset;
+    char last = 0;
+    int run = 0;
+    for (unsigned char c : w) {
+        char s = (c >= 'A' && c <= 'Z')   ? 'X'
+                 : (c >= 'a' && c <= 'z') ? 'x'
+                 : (c >= '0' && c <= '9') ? 'd'
+                 : (c >= 0x80)            ? 'u'
+                                          : static_cast<char>(c);
+        run = (s == last) ? run + 1 : 1;
+        last = s;
+        if (run > 2) continue;
+        h ^= static_cast<unsigned char>(s);
+        h *= kFnvPrime;
+    }
+    return h;
+}
+
+uint32_t wordFlags(std::string_view w, bool first) {
+    bool digit = false, hyphen = false, upper = false, lower = false, nonAscii = false,
+         period = false;
+    for (unsigned char c : w) {
+        digit |= c >= '0' && c <= '9';
+        hyphen |= c == '-';
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+        nonAscii |= c >= 0x80;
+        period |= c == '.';
+    }
+    bool initCap = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    return digit | hyphen << 1 | upper << 2 | (upper && !lower) << 3 | first << 4 | nonAscii << 5 |
+           period << 6 | initCap << 7;
+}
+
+std::string jointName(const Token& t) { return t.upos + "\t" + t.xpos; }
+
+// The features of word i given the previous two tags. Returns how many were written.
+template <typename Info>
+size_t extract(const Info* w, int n, int i, int p1, int p2, uint64_t* f) {
+    auto at = [&](int j) -> const Info* { return (j >= 0 && j < n) ? &w[j] : nullptr; };
+    const Info& c = w[i];
+    const Info* l1 = at(i - 1);
+    const Info* l2 = at(i - 2);
+    const Info* r1 = at(i + 1);
+    const Info* r2 = at(i + 2);
+    uint64_t lw1 = l1 ? l1->lower : kNone, lw2 = l2 ? l2->lower : kNone;
+    uint64_t rw1 = r1 ? r1->lower : kNone, rw2 = r2 ? r2->lower : kNone;
+    uint64_t ra1 = r1 ? r1->amb : kNone, ra2 = r2 ? r2->amb : kNone;
+    uint64_t t1 = static_cast<uint64_t>(p1 + 8), t2 = static_cast<uint64_t>(p2 + 8);
+    size_t k = 0;
+    f[k++] = feature(kBias, 0);
+    f[k++] = feature(kLower, c.lower);
+    for (int s = 0; s < 4; ++s) f[k++] = feature(kSuf1 + s, c.suf[s]);
+    for (int s = 0; s < 3; ++s) f[k++] = feature(kPre1 + s, c.pre[s]);
+    f[k++] = feature(kShape, c.shape);
+    f[k++] = feature(kExact, c.exact);
+    f[k++] = feature(kFlags, c.flags);
+    f[k++] = feature(kPrevTag, t1);
+    f[k++] = feature(kPrevTags, t1, t2);
+    f[k++] = feature(kPrevTagWord, t1, c.lower);
+    f[k++] = feature(kPrevWord, lw1);
+    f[k++] = feature(kPrevSuf3, l1 ? l1->suf3 : kNone);
+    f[k++] = feature(kPrev2Word, lw2);
+    f[k++] = feature(kNextWord, rw1);
+    f[k++] = feature(kNextSuf3, r1 ? r1->suf3 : kNone);
+    f[k++] = feature(kNext2Word, rw2);
+    f[k++] = feature(kAmb, c.amb);
+    f[k++] = feature(kNextAmb, ra1);
+    f[k++] = feature(kNext2Amb, ra2);
+    f[k++] = feature(kPrevTagAmb, t1, c.amb);
+    f[k++] = feature(kAmbNextAmb, c.amb, ra1);
+    f[k++] = feature(kWordNextWord, c.lower, rw1);
+    f[k++] = feature(kPrevWordWord, lw1, c.lower);
+    f[k++] = feature(kNextShape, r1 ? r1->shape : kNone);
+    f[k++] = feature(kPrevShape, l1 ? l1->shape : kNone);
+    f[k++] = feature(kPrevTagNextAmb, t1, ra1);
+    f[k++] = feature(kPrev2Tag, t2);
+    f[k++] = feature(kPrevAmb, l1 ? l1->amb : kNone, c.amb, ra1);
+    return k;
+}
+
+}  // namespace
+
+void Tagger::prepare(const std::vector<std::string_view>& words,
+                     std::vector<WordInfo>& info) const {
+    info.resize(words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+        std::string_view w = words[i];
+        WordInfo& x = info[i];
+        x.lower = hashLower(w);
+        x.exact = hashBytes(w);
+        x.shape = shapeHash(w);
+        const uint64_t* amb = ambiguity_.get(x.lower);
+        x.amb = amb ? *amb : 0;
+        for (size_t s = 0; s < 4; ++s) {
+            x.suf[s] = w.size() > s + 1 ? hashLower(w.substr(w.size() - s - 1)) : kNone + s;
+        }
+        x.suf3 = x.suf[2];
+        for (size_t s = 0; s < 3; ++s) {
+            x.pre[s] = w.size() > s + 1 ? hashLower(w.substr(0, s + 1)) : kNone + s;
+        }
+        x.flags = wordFlags(w, i == 0);
+        const uint16_t* fixed = tagDict_.get(x.exact);
+        x.fixed = fixed ? *fixed : -1;
+    }
+}
+
+void Tagger::tag(const std::vector<std::string_view>& words, std::vector<int>& tags) const {
+    thread_local std::vector<WordInfo> info;
+    thread_local std::vector<int32_t> scores;
+    prepare(words, info);
+    tags.resize(words.size());
+    scores.resize(model_.numClasses());
+    uint64_t feats[kMaxFeatures];
+    int n = static_cast<int>(words.size());
+    int p1 = kStart, p2 = kStart2;
+    for (int i = 0; i < n; ++i) {
+        int t = info[i].fixed;
+        if (t < 0) {
+            size_t k = extract(info.data(), n, i, p1, p2, feats);
+            std::fill(scores.begin(), scores.end(), 0);
+            model_.score(feats, k, scores.data());
+            t = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        }
+        tags[i] = t;
+        p2 = p1;
+        p1 = t;
+    }
+}
+
+double Tagger::tagAndScore(std::vector<Sentence>& sentences) const {
+    size_t total = 0, correct = 0;
+    std::vector<std::string_view> words;
+    std::vector<int> tags;
+    for (Sentence& s : sentences) {
+        words.clear();
+        for (const Token& t : s.tokens) words.push_back(t.form);
+        tag(words, tags);
+        for (size_t i = 0; i < tags.size(); ++i) {
+            Token& t = s.tokens[i];
+            correct += t.upos == upos_[tags[i]] && t.xpos == xpos_[tags[i]];
+            ++total;
+            t.upos = upos_[tags[i]];
+            t.xpos = xpos_[tags[i]];
+        }
+    }
+    return total ? static_cast<double>(correct) / total : 0;
+}
+
+Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                     const TaggerOptions& options, std::ostream& log) {
+    if (train.empty())
+        throw Error("tagger training set is empty: pass a CoNLL-U file with sentences");
+    Tagger tagger;
+    // Tag set, in sorted order so class ids do not depend on the data order.
+    std::map<std::string, int> tagIds;
+    for (const Sentence& s : train) {
+        for (const Token& t : s.tokens) tagIds.emplace(jointName(t), 0);
+    }
+    if (tagIds.size() > 255) throw Error("tagger training set has more than 255 UPOS/XPOS pairs");
+    for (auto& [name, id] : tagIds) {
+        id = static_cast<int>(tagger.upos_.size());
+        size_t tab = name.find('\t');
+        tagger.upos_.push_back(name.substr(0, tab));
+        tagger.xpos_.push_back(name.substr(tab + 1));
+    }
+    // Lexicon: tag counts per word (lower-cased for ambiguity classes, exact for the dictionary).
+    std::map<uint64_t, std::map<int, int>> lowerCounts, exactCounts;
+    for (const Sentence& s : train) {
+        for (const Token& t : s.tokens) {
+            int id = tagIds[jointName(t)];
+            lowerCounts[hashLower(t.form)][id]++;
+            exactCounts[hashBytes(t.form)][id]++;
+        }
+    }
+    for (const auto& [word, counts] : lowerCounts) {
+        int freq = 0;
+        for (auto& [tag, c] : counts) freq += c;
+        if (freq < 2) continue;  // singletons behave like unknown words at test time
+        uint64_t h = 0x1234567ULL;
+        for (auto& [tag, c] : counts) {
+            if (c >= 3 || c * 20 >= freq) h = combine(h, static_cast<uint64_t>(tag) + 1);
+        }
+        tagger.ambiguity_.set(word, h);
+    }
+    for (const auto& [word, counts] : exactCounts) {
+        int freq = 0, best = 0, bestTag = 0;
+        for (auto& [tag, c] : counts) {
+            freq += c;
+            if (c > best) best = c, bestTag = tag;
+        }
+        if (freq >= 20 && best * 100 >= freq * 99)
+            tagger.tagDict_.set(word, static_cast<uint16_t>(bestTag));
+    }
+    log << "tagger: " << train.size() << " sentences, " << tagIds.size() << " tags, "
+        << tagger.tagDict_.size() << " dictionary words\n";
+
+    // Words and gold tags, prepared once.
+    std::vector<std::vector<WordInfo>> infos(train.size());
+    std::vector<std::vector<int>> gold(train.size());
+    std::vector<std::string_view> words;
+    for (size_t s = 0; s < train.size(); ++s) {
+        words.clear();
+        for (const Token& t : train[s].tokens) {
+            words.push_back(t.form);
+            gold[s].push_back(tagIds[jointName(t)]);
+        }
+        tagger.prepare(words, infos[s]);
+    }
+    PerceptronTrainer trainer(static_cast<int>(tagIds.size()));
+    std::vector<size_t> order(train.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937 rng(options.seed);
+    std::vector<float> scores(tagIds.size());
+    uint64_t feats[kMaxFeatures];
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+        // Fisher-Yates with our own index draw: std::shuffle's algorithm is unspecified.
+        for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng() % (i + 1)]);
+        size_t correct = 0, total = 0;
+        for (size_t s : order) {
+            const auto& info = infos[s];
+            int n = static_cast<int>(info.size());
+            int p1 = kStart, p2 = kStart2;
+            for (int i = 0; i < n; ++i) {
+                size_t k = extract(info.data(), n, i, p1, p2, feats);
+                std::fill(scores.begin(), scores.end(), 0.0f);
+                trainer.score(feats, k, scores.data());
+                int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
+                                             scores.begin());
+                trainer.update(feats, k, gold[s][i], guess);
+                trainer.tick();
+                correct += guess == gold[s][i];
+                ++total;
+                p2 = p1;
+                p1 = guess;
+            }
+        }
+        log << "tagger: epoch " << epoch << " train accuracy " << 100.0 * correct / total << "\n";
+    }
+    float maxAbs = trainer.maxAbsAverage();
+    float scale = maxAbs > 0 ? 32000.0f / maxAbs : 1.0f;
+    tagger.model_ = trainer.average(scale, 2);
+    log << "tagger: " << tagger.model_.numFeatures() << " features, " << tagger.model_.numEntries()
+        << " weights\n";
+    if (!dev.empty()) {
+        std::vector<Sentence> copy = dev;
+        std::vector<Sentence> goldDev = dev;
+        tagger.tagAndScore(copy);
+        size_t total = 0, upos = 0, xpos = 0;
+        for (size_t s = 0; s < copy.size(); ++s) {
+            for (size_t i = 0; i < copy[s].tokens.size(); ++i) {
+                upos += copy[s].tokens[i].upos == goldDev[s].tokens[i].upos;
+                xpos += copy[s].tokens[i].xpos == goldDev[s].tokens[i].xpos;
+                ++total;
+            }
+        }
+        log << "tagger: dev UPOS " << 100.0 * upos / total << " XPOS " << 100.0 * xpos / total
+            << "\n";
+    }
+    return tagger;
+}
+
+namespace {
+
+template <typename V>
+void saveMap(BinaryWriter& w, const FlatMap<V>& m) {
+    std::vector<std::pair<uint64_t, V>> items;
+    m.forEach([&](uint64_t k, const V& v) { items.emplace_back(k, v); });
+    std::sort(items.begin(), items.end());
+    w.put<uint64_t>(items.size());
+    for (auto& [k, v] : items) {
+        w.put<uint64_t>(k);
+        w.put<V>(v);
+    }
+}
+
+template <typename V>
+FlatMap<V> loadMap(BinaryReader& r) {
+    FlatMap<V> m;
+    uint64_t n = r.get<uint64_t>();
+    for (uint64_t i = 0; i < n; ++i) {
+        uint64_t k = r.get<uint64_t>();
+        if (k == 0) r.fail();
+        m.set(k, r.get<V>());
+    }
+    return m;
+}
+
+}  // namespace
+
+void Tagger::save(BinaryWriter& w) const {
+    w.put<uint32_t>(static_cast<uint32_t>(upos_.size()));
+    for (size_t i = 0; i < upos_.size(); ++i) {
+        w.putString(upos_[i]);
+        w.putString(xpos_[i]);
+    }
+    saveMap(w, ambiguity_);
+    saveMap(w, tagDict_);
+    model_.save(w);
+}
+
+Tagger Tagger::load(BinaryReader& r) {
+    Tagger t;
+    uint32_t n = r.get<uint32_t>();
+    for (uint32_t i = 0; i < n; ++i) {
+        t.upos_.push_back(r.getString());
+        t.xpos_.push_back(r.getString());
+    }
+    t.ambiguity_ = loadMap<uint64_t>(r);
+    t.tagDict_ = loadMap<uint16_t>(r);
+    t.model_ = LinearModel::load(r);
+    if (t.model_.numClasses() != static_cast<int>(n)) r.fail();
+    bool bad = false;
+    t.tagDict_.forEach([&](uint64_t, uint16_t v) { bad |= v >= n; });
+    if (bad) r.fail();
+    return t;
+}
+
+}  // namespace kgraph::nlp

@@ -1,0 +1,63 @@
+// Part-of-speech tagger: a greedy left-to-right averaged perceptron that
+// predicts the UPOS and the Penn XPOS of each word as one joint tag.
+//
+// Features: the word, its affixes and shape, the two words either side, the two
+// previous predicted tags, and "ambiguity classes" (the tags a word was seen
+// with in training) for the word and its right neighbours, which stand in for
+// the not-yet-predicted right context. Frequent, unambiguous words are tagged
+// from a tag dictionary without scoring.
+//
+// Thread-safety: a loaded Tagger is immutable; tag() may be called concurrently.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/nlp/document.h"
+#include "engine/nlp/flat_map.h"
+#include "engine/nlp/linear_model.h"
+
+namespace kgraph::nlp {
+
+struct TaggerOptions {
+    int epochs = 10;           // passes over the training set
+    uint32_t seed = 20261123;  // sentence-order shuffling; fixed for reproducible models
+};
+
+class Tagger {
+public:
+    // Trains on gold UPOS/XPOS of `train`; reports dev accuracy (if dev is non-empty) to log.
+    static Tagger train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                        const TaggerOptions& options, std::ostream& log);
+
+    void save(BinaryWriter& w) const;
+    static Tagger load(BinaryReader& r);
+
+    // tags[i] = joint tag of words[i]; tags is resized to words.size().
+    void tag(const std::vector<std::string_view>& words, std::vector<int>& tags) const;
+
+    int numTags() const { return static_cast<int>(upos_.size()); }
+    const std::string& upos(int tag) const { return upos_[tag]; }
+    const std::string& xpos(int tag) const { return xpos_[tag]; }
+
+    // Tags sentences in place (upos, xpos) and returns the fraction of words whose
+    // (UPOS, XPOS) both matched the gold tags they had before.
+    double tagAndScore(std::vector<Sentence>& sentences) const;
+
+    size_t numFeatures() const { return model_.numFeatures(); }
+
+private:
+    struct WordInfo;
+    struct Scratch;
+    void prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>& info) const;
+
+    std::vector<std::string> upos_, xpos_;
+    FlatMap<uint64_t> ambiguity_;  // hashLower(word) -> hash of the set of tags seen with it
+    FlatMap<uint16_t> tagDict_;    // hashBytes(word) -> its only tag (frequent words)
+    LinearModel model_;
+};
+
+}  // namespace kgraph::nlp
