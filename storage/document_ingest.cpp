@@ -14,12 +14,7 @@ namespace {
 constexpr std::string_view kMentionedIn = "MENTIONED_IN";
 
 // What a document added, so that it can be taken back.
-struct DocumentRecord {
-    std::string sha256;
-    NodeId docNode = 0;
-    std::vector<std::pair<NodeId, uint64_t>> entities;  // node, mentions added
-    std::vector<std::pair<EdgeId, uint64_t>> facts;     // edge, mentions added
-};
+using DocumentRecord = StoredDocument;
 
 std::string encodeRecord(const DocumentRecord& r) {
     std::string out;
@@ -106,6 +101,8 @@ void addUnique(PropertyList& list, const std::string& s) {
 
 }  // namespace
 
+StoredDocument decodeStoredDocument(std::string_view bytes) { return decodeRecord(bytes); }
+
 std::optional<std::string> storedDocumentHash(GraphView& view, const std::string& docId) {
     auto raw = view.getAux(AuxSpace::Document, docId);
     if (!raw) return std::nullopt;
@@ -121,10 +118,11 @@ bool removeDocument(WriteTxn& txn, const std::string& docId) {
         if (!txn.edge(edge)) continue;
         // Drop this document's mentions, keep the others'.
         std::vector<std::string> drop;
-        txn.scanAux(AuxSpace::Mention, mentionPrefix(edge), [&](std::string_view k, std::string_view v) {
-            if (decodeMention(v).doc == docId) drop.emplace_back(k);
-            return true;
-        });
+        txn.scanAux(AuxSpace::Mention, mentionPrefix(edge),
+                    [&](std::string_view k, std::string_view v) {
+                        if (decodeMention(v).doc == docId) drop.emplace_back(k);
+                        return true;
+                    });
         for (const auto& k : drop) txn.deleteAux(AuxSpace::Mention, k);
         auto m = txn.edgeProperty(edge, "mentions");
         int64_t left = (m.isInt() ? m.asInt() : 0) - static_cast<int64_t>(added);
@@ -143,10 +141,11 @@ bool removeDocument(WriteTxn& txn, const std::string& docId) {
         }
         // The evidence sentence may have been this document's: take the first remaining.
         std::optional<Mention> first;
-        txn.scanAux(AuxSpace::Mention, mentionPrefix(edge), [&](std::string_view, std::string_view v) {
-            first = decodeMention(v);
-            return false;
-        });
+        txn.scanAux(AuxSpace::Mention, mentionPrefix(edge),
+                    [&](std::string_view, std::string_view v) {
+                        first = decodeMention(v);
+                        return false;
+                    });
         if (first) txn.setEdgeProperty(edge, "evidence", first->text);
     }
     txn.detachDeleteNode(rec.docNode);
@@ -210,12 +209,14 @@ IngestResult ingestDocument(GraphStore& store, const DocumentInput& doc) {
         }
         entityIds.push_back(id);
         rec.entities.emplace_back(id, e.mentions);
-        txn->createEdge(id, rec.docNode, kMentionedIn, {{"count", static_cast<int64_t>(e.mentions)}});
+        txn->createEdge(id, rec.docNode, kMentionedIn,
+                        {{"count", static_cast<int64_t>(e.mentions)}});
     }
 
     for (const auto& f : doc.facts) {
         if (f.subject >= entityIds.size() || f.object >= entityIds.size()) {
-            throw Error("fact refers to an entity that is not in the document", Error::Kind::Internal);
+            throw Error("fact refers to an entity that is not in the document",
+                        Error::Kind::Internal);
         }
         NodeId src = entityIds[f.subject];
         NodeId dst = entityIds[f.object];

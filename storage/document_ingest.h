@@ -37,14 +37,14 @@ struct FactMentionInput {
     uint32_t sentence = 0;  // 1-based
     uint32_t begin = 0;     // byte span of the sentence in the document
     uint32_t end = 0;
-    std::string text;       // the sentence
+    std::string text;  // the sentence
 };
 
 struct FactInput {
     size_t subject = 0;  // index into DocumentInput::entities
     size_t object = 0;
-    std::string type;    // normalised predicate, lower snake case
-    std::string text;    // predicate as written
+    std::string type;  // normalised predicate, lower snake case
+    std::string text;  // predicate as written
     double confidence = 0;
     bool negated = false;
     std::string attributedTo;  // empty if stated by the document itself
@@ -79,5 +79,15 @@ bool removeDocument(WriteTxn& txn, const std::string& docId);
 
 // The stored content hash of a document, if it is stored.
 std::optional<std::string> storedDocumentHash(GraphView& view, const std::string& docId);
+
+// What a stored document added (its AuxSpace::Document record).
+struct StoredDocument {
+    std::string sha256;
+    NodeId docNode = 0;
+    std::vector<std::pair<NodeId, uint64_t>> entities;  // entity node, mentions this document added
+    std::vector<std::pair<EdgeId, uint64_t>> facts;     // fact relationship, Mention records added
+};
+// Decodes a document record. Throws kgraph::Error (Storage) on malformed bytes.
+StoredDocument decodeStoredDocument(std::string_view bytes);
 
 }  // namespace kgraph::storage

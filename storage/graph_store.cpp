@@ -14,6 +14,7 @@
 #include "engine/common/error.h"
 #include "storage/key_format.h"
 #include "storage/record_codec.h"
+#include "storage/store_internal.h"
 
 namespace kgraph::storage {
 
@@ -49,7 +50,9 @@ uint64_t decodeCount(const std::optional<std::string>& v) {
     return v && v->size() == 8 ? keys::getU64(v->data()) : 0;
 }
 
-rocksdb::Options makeOptions() {
+}  // namespace
+
+rocksdb::Options internal::storeOptions() {
     rocksdb::Options o;
     // Point lookups (node/edge records, dictionary) dominate reads: bloom
     // filters skip SST files that cannot hold the key.
@@ -64,6 +67,8 @@ rocksdb::Options makeOptions() {
     o.max_open_files = 256;
     return o;
 }
+
+namespace {
 
 class StoreImpl;
 
@@ -99,6 +104,16 @@ public:
     uint64_t typeCount(std::string_view type) override;
     std::vector<std::pair<std::string, uint64_t>> labelCounts() override { return counts('L'); }
     std::vector<std::pair<std::string, uint64_t>> typeCounts() override { return counts('T'); }
+    uint64_t patternCount(std::string_view srcLabel, std::string_view type,
+                          std::string_view dstLabel) override;
+    std::vector<GraphView::PatternCount> patternCounts() override;
+
+    // Key-level access, for internal::RawView.
+    std::optional<std::string> get(const std::string& key) { return rawGet(key); }
+    void scan(std::string_view prefix,
+              const std::function<bool(std::string_view, std::string_view)>& fn) {
+        rawScan(prefix, fn);
+    }
 
 protected:
     virtual std::optional<std::string> rawGet(const std::string& key) = 0;
@@ -242,7 +257,8 @@ void ViewBase<I>::scanLabel(std::string_view label, const NodeCallback& fn) {
     if (!t) return;
     std::string prefix(1, keys::kLabel);
     keys::putU32(prefix, *t);
-    rawScan(prefix, [&](std::string_view k, std::string_view) { return fn(keys::getU64(k.data() + 5)); });
+    rawScan(prefix,
+            [&](std::string_view k, std::string_view) { return fn(keys::getU64(k.data() + 5)); });
 }
 
 template <class I>
@@ -277,7 +293,8 @@ void ViewBase<I>::scanEdgesOfType(std::string_view type, const EdgeCallback& fn)
     if (!t) return;
     std::string prefix(1, keys::kType);
     keys::putU32(prefix, *t);
-    rawScan(prefix, [&](std::string_view k, std::string_view) { return fn(keys::getU64(k.data() + 5)); });
+    rawScan(prefix,
+            [&](std::string_view k, std::string_view) { return fn(keys::getU64(k.data() + 5)); });
 }
 
 template <class I>
@@ -346,6 +363,40 @@ template <class I>
 uint64_t ViewBase<I>::typeCount(std::string_view type) {
     auto t = tokenId(type);
     return t ? decodeCount(rawGet(keys::count('T', *t))) : 0;
+}
+
+template <class I>
+uint64_t ViewBase<I>::patternCount(std::string_view srcLabel, std::string_view type,
+                                   std::string_view dstLabel) {
+    if (srcLabel.empty() && dstLabel.empty()) return type.empty() ? edgeCount() : typeCount(type);
+    auto token = [&](std::string_view name) -> std::optional<TokenId> {
+        if (name.empty()) return keys::kAnyToken;
+        return tokenId(name);
+    };
+    auto s = token(srcLabel), t = token(type), d = token(dstLabel);
+    if (!s || !t || !d) return 0;
+    return decodeCount(rawGet(keys::patternCount(*s, *t, *d)));
+}
+
+template <class I>
+std::vector<GraphView::PatternCount> ViewBase<I>::patternCounts() {
+    std::vector<GraphView::PatternCount> out;
+    std::string prefix(1, keys::kCount);
+    prefix.push_back('P');
+    rawScan(prefix, [&](std::string_view k, std::string_view v) {
+        if (k.size() != 14 || v.size() != 8) return true;
+        TokenId s = keys::getU32(k.data() + 2), t = keys::getU32(k.data() + 6),
+                d = keys::getU32(k.data() + 10);
+        uint64_t n = keys::getU64(v.data());
+        if (s != keys::kAnyToken && t != keys::kAnyToken && d != keys::kAnyToken && n > 0) {
+            out.push_back({tokenName(s), tokenName(t), tokenName(d), n});
+        }
+        return true;
+    });
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.srcLabel, a.type, a.dstLabel) < std::tie(b.srcLabel, b.type, b.dstLabel);
+    });
+    return out;
 }
 
 template <class I>
@@ -437,8 +488,11 @@ public:
         return id;
     }
 
-    EdgeId createEdge(NodeId src, NodeId dst, std::string_view type, const PropertyMap& props) override {
-        if (!rawGet(keys::node(src)) || !rawGet(keys::node(dst))) {
+    EdgeId createEdge(NodeId src, NodeId dst, std::string_view type,
+                      const PropertyMap& props) override {
+        auto srcRaw = rawGet(keys::node(src));
+        auto dstRaw = rawGet(keys::node(dst));
+        if (!srcRaw || !dstRaw) {
             throw Error("cannot create a relationship to a node that does not exist");
         }
         EdgeId id = nextEdge_++;
@@ -453,6 +507,10 @@ public:
         put(keys::type(rec.type, id), "");
         addCount(keys::count('T', rec.type), 1);
         addCount(keys::count('E'), 1);
+        PatternDelta delta;
+        addPatterns(delta, codec::decodeNode(*srcRaw).labels, rec.type,
+                    codec::decodeNode(*dstRaw).labels, 1);
+        applyPatterns(delta);
         return id;
     }
 
@@ -477,10 +535,12 @@ public:
         auto rec = loadNode(id);
         TokenId t = intern(label);
         if (std::find(rec.labels.begin(), rec.labels.end(), t) != rec.labels.end()) return;
+        auto before = rec.labels;
         rec.labels.push_back(t);
         put(keys::label(t, id), "");
         addCount(keys::count('L', t), 1);
         put(keys::node(id), codec::encodeNode(rec));
+        relabel(id, before, rec.labels);
     }
 
     void removeLabel(NodeId id, std::string_view label) override {
@@ -489,10 +549,12 @@ public:
         if (!t) return;
         auto it = std::find(rec.labels.begin(), rec.labels.end(), *t);
         if (it == rec.labels.end()) return;
+        auto before = rec.labels;
         rec.labels.erase(it);
         del(keys::label(*t, id));
         addCount(keys::count('L', *t), -1);
         put(keys::node(id), codec::encodeNode(rec));
+        relabel(id, before, rec.labels);
     }
 
     void deleteEdge(EdgeId id) override {
@@ -505,6 +567,9 @@ public:
         del(keys::type(rec.type, id));
         addCount(keys::count('T', rec.type), -1);
         addCount(keys::count('E'), -1);
+        PatternDelta delta;
+        addPatterns(delta, labelsOf(rec.src), rec.type, labelsOf(rec.dst), -1);
+        applyPatterns(delta);
         // A fact's supporting mentions belong to it.
         std::string prefix;
         keys::putU64(prefix, id);
@@ -610,6 +675,60 @@ protected:
     }
 
 private:
+    // Accumulated changes of pattern counts, applied once per operation.
+    using PatternDelta = std::map<std::string, int64_t>;
+
+    static void addPatterns(PatternDelta& delta, const std::vector<TokenId>& src, TokenId type,
+                            const std::vector<TokenId>& dst, int64_t n) {
+        auto withAny = [](const std::vector<TokenId>& labels) {
+            std::vector<TokenId> out(labels);
+            out.push_back(keys::kAnyToken);
+            return out;
+        };
+        for (TokenId s : withAny(src)) {
+            for (TokenId d : withAny(dst)) {
+                if (s == keys::kAnyToken && d == keys::kAnyToken) continue;  // c 'T' and c 'E'
+                delta[keys::patternCount(s, type, d)] += n;
+                delta[keys::patternCount(s, keys::kAnyToken, d)] += n;
+            }
+        }
+    }
+    void applyPatterns(const PatternDelta& delta) {
+        for (const auto& [key, n] : delta) {
+            if (n != 0) addCount(key, n);
+        }
+    }
+    std::vector<TokenId> labelsOf(NodeId id) {
+        auto raw = rawGet(keys::node(id));
+        return raw ? codec::decodeNode(*raw).labels : std::vector<TokenId>{};
+    }
+    // Moves the pattern counts of every relationship at `id` from the node's
+    // labels `before` to `after`.
+    void relabel(NodeId id, const std::vector<TokenId>& before, const std::vector<TokenId>& after) {
+        PatternDelta delta;
+        std::unordered_map<NodeId, std::vector<TokenId>> neighbors;
+        expand(id, Direction::Both, std::nullopt, [&](const Adjacent& a) {
+            if (a.neighbor == id) {
+                addPatterns(delta, before, a.type, before, -1);
+                addPatterns(delta, after, a.type, after, 1);
+                return true;
+            }
+            auto it = neighbors.find(a.neighbor);
+            if (it == neighbors.end())
+                it = neighbors.emplace(a.neighbor, labelsOf(a.neighbor)).first;
+            const auto& other = it->second;
+            if (a.outgoing) {
+                addPatterns(delta, before, a.type, other, -1);
+                addPatterns(delta, after, a.type, other, 1);
+            } else {
+                addPatterns(delta, other, a.type, before, -1);
+                addPatterns(delta, other, a.type, after, 1);
+            }
+            return true;
+        });
+        applyPatterns(delta);
+    }
+
     void put(const std::string& k, std::string_view v) {
         auto s = batch_.Put(k, rocksdb::Slice(v.data(), v.size()));
         if (!s.ok()) fail(s, "write failed");
@@ -661,7 +780,8 @@ private:
     }
     // Sets (or with a null value removes) a property; returns the old value.
     static PropertyValue setProp(codec::TokenProps& props, TokenId k, const PropertyValue& value) {
-        auto it = std::find_if(props.begin(), props.end(), [&](const auto& p) { return p.first == k; });
+        auto it =
+            std::find_if(props.begin(), props.end(), [&](const auto& p) { return p.first == k; });
         PropertyValue old;
         if (it != props.end()) {
             old = it->second;
@@ -704,7 +824,8 @@ std::unique_ptr<rocksdb::DB> openDb(const rocksdb::Options& options, const std::
                                  : rocksdb::DB::Open(options, path, &raw);
     if (!s.ok()) {
         std::string msg = s.ToString();
-        if (msg.find("lock") != std::string::npos || msg.find("Resource temporarily") != std::string::npos) {
+        if (msg.find("lock") != std::string::npos ||
+            msg.find("Resource temporarily") != std::string::npos) {
             throw Error("database is locked: " + path +
                         " is open for writing by another kgraph process; wait for it to finish");
         }
@@ -713,7 +834,55 @@ std::unique_ptr<rocksdb::DB> openDb(const rocksdb::Options& options, const std::
     return std::unique_ptr<rocksdb::DB>(raw);
 }
 
+class RawViewImpl final : public internal::RawView {
+public:
+    explicit RawViewImpl(StoreImpl& store) : txn_(store) {}
+    std::optional<std::string> get(const std::string& key) override { return txn_.get(key); }
+    void scan(std::string_view prefix,
+              const std::function<bool(std::string_view, std::string_view)>& fn) override {
+        txn_.scan(prefix, fn);
+    }
+    GraphView& view() override { return txn_; }
+
+private:
+    ReadTxnImpl txn_;
+};
+
+StoreImpl& impl(GraphStore& store) {
+    auto* s = dynamic_cast<StoreImpl*>(&store);
+    if (!s) throw Error("not a RocksDB graph store", Error::Kind::Internal);
+    return *s;
+}
+
 }  // namespace
+
+std::unique_ptr<internal::RawView> internal::rawSnapshot(GraphStore& store) {
+    return std::make_unique<RawViewImpl>(impl(store));
+}
+
+rocksdb::DB& internal::rocksDb(GraphStore& store) { return impl(store).db(); }
+
+void internal::reloadDictionary(GraphStore& store) { impl(store).loadTokens(); }
+
+uint64_t GraphView::patternCount(std::string_view srcLabel, std::string_view type,
+                                 std::string_view dstLabel) {
+    if (srcLabel.empty() && dstLabel.empty()) return type.empty() ? edgeCount() : typeCount(type);
+    uint64_t n = 0;
+    auto visit = [&](EdgeId id) {
+        auto e = edge(id);
+        if (e && (srcLabel.empty() || hasLabel(e->src, srcLabel)) &&
+            (dstLabel.empty() || hasLabel(e->dst, dstLabel))) {
+            ++n;
+        }
+        return true;
+    };
+    if (type.empty()) {
+        scanEdges(visit);
+    } else {
+        scanEdgesOfType(type, visit);
+    }
+    return n;
+}
 
 std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const OpenOptions& options) {
     std::error_code ec;
@@ -729,14 +898,16 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const Open
     if (!empty && !fs::exists(fs::path(path) / "CURRENT", ec)) {
         throw Error(path + " is not a kgraph database (it holds other files); nothing was changed");
     }
-    rocksdb::Options dbOptions = makeOptions();
+    rocksdb::Options dbOptions = internal::storeOptions();
+    if (options.env) dbOptions.env = options.env;
     if (!empty) {
         // Check the format before any read-write open, which could write.
         auto probe = openDb(dbOptions, path, /*readOnly=*/true);
         std::string format;
         auto s = probe->Get(rocksdb::ReadOptions(), keys::meta(keys::kMetaFormat), &format);
         if (s.IsNotFound()) {
-            throw Error(path + " is a RocksDB directory but not a kgraph database; nothing was changed");
+            throw Error(path +
+                        " is a RocksDB directory but not a kgraph database; nothing was changed");
         }
         if (!s.ok()) fail(s, "cannot read the database format");
         if (format != keys::kFormatVersion) {
@@ -748,7 +919,8 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const Open
     if (empty) fs::create_directories(path, ec);
     auto db = openDb(dbOptions, path, options.readOnly);
     if (empty) {
-        auto s = db->Put(rocksdb::WriteOptions(), keys::meta(keys::kMetaFormat), keys::kFormatVersion);
+        auto s =
+            db->Put(rocksdb::WriteOptions(), keys::meta(keys::kMetaFormat), keys::kFormatVersion);
         if (!s.ok()) fail(s, "cannot initialise the database");
     }
     auto store = std::make_unique<StoreImpl>(std::move(db), path, options.readOnly);

@@ -32,6 +32,10 @@
 
 #include "storage/property_value.h"
 
+namespace rocksdb {
+class Env;
+}
+
 namespace kgraph::storage {
 
 using NodeId = uint64_t;
@@ -116,8 +120,9 @@ public:
     // Auxiliary records (see WriteTxn::putAux). nullopt if absent.
     virtual std::optional<std::string> getAux(AuxSpace space, std::string_view key) = 0;
     // Aux records of `space` whose key starts with `prefix`, in key order.
-    virtual void scanAux(AuxSpace space, std::string_view prefix,
-                         const std::function<bool(std::string_view key, std::string_view value)>& fn) = 0;
+    virtual void scanAux(
+        AuxSpace space, std::string_view prefix,
+        const std::function<bool(std::string_view key, std::string_view value)>& fn) = 0;
 
     // Statistics, exact, O(1).
     virtual uint64_t nodeCount() = 0;
@@ -127,6 +132,20 @@ public:
     // Labels / relationship types with a non-zero count, sorted by name.
     virtual std::vector<std::pair<std::string, uint64_t>> labelCounts() = 0;
     virtual std::vector<std::pair<std::string, uint64_t>> typeCounts() = 0;
+
+    // Relationships of `type` from a node labelled `srcLabel` to a node
+    // labelled `dstLabel`; an empty string stands for any label / any type.
+    // A node with two labels counts under each. Exact; O(1) in the RocksDB
+    // store. The default implementation (for other GraphViews) scans.
+    virtual uint64_t patternCount(std::string_view srcLabel, std::string_view type,
+                                  std::string_view dstLabel);
+    struct PatternCount {
+        std::string srcLabel, type, dstLabel;
+        uint64_t count = 0;
+    };
+    // Every (label, type, label) triple with a non-zero count, all three named
+    // (no "any"), sorted. The default implementation returns nothing.
+    virtual std::vector<PatternCount> patternCounts() { return {}; }
 };
 
 class ReadTxn : public GraphView {};
@@ -161,6 +180,9 @@ struct OpenOptions {
     bool readOnly = false;
     // Create the database if the directory does not exist or is empty. Default: true.
     bool createIfMissing = true;
+    // The RocksDB environment (file system) to use; tests pass one that injects
+    // write errors. Not owned; must outlive the store. Default: nullptr (the OS).
+    rocksdb::Env* env = nullptr;
 };
 
 class GraphStore {
@@ -170,7 +192,8 @@ public:
     // Opens (or creates) the database in directory `path`.
     // Throws Error if the path is not a kgraph database, has another format
     // version, or is locked by another writer ("database is locked: PATH").
-    static std::unique_ptr<GraphStore> open(const std::string& path, const OpenOptions& options = {});
+    static std::unique_ptr<GraphStore> open(const std::string& path,
+                                            const OpenOptions& options = {});
 
     virtual std::unique_ptr<ReadTxn> read() = 0;
     // Throws Error if the store was opened read-only or a WriteTxn is open.

@@ -16,19 +16,25 @@
 namespace kgraph::storage::keys {
 
 // Stored under kMeta + "format"; a database of another value is refused.
-inline constexpr std::string_view kFormatVersion = "kgraph-format-1";
+// Format 2 added the pattern counts (c 'P').
+inline constexpr std::string_view kFormatVersion = "kgraph-format-2";
 
-inline constexpr char kMeta = '\x01';       // \x01 name                      -> value
-inline constexpr char kNode = 'n';          // n node:u64                     -> NodeRecord
-inline constexpr char kEdge = 'e';          // e edge:u64                     -> EdgeRecord
-inline constexpr char kOut = 'o';           // o src:u64 type:u32 dst:u64 edge:u64 -> ""
-inline constexpr char kIn = 'i';            // i dst:u64 type:u32 src:u64 edge:u64 -> ""
-inline constexpr char kLabel = 'l';         // l label:u32 node:u64           -> ""
-inline constexpr char kName = 'x';          // x name-bytes \0 node:u64       -> ""
-inline constexpr char kType = 't';          // t type:u32 edge:u64            -> ""
-inline constexpr char kTokenByName = 'd';   // d name-bytes                   -> id:u32
-inline constexpr char kTokenById = 'D';     // D id:u32                       -> name-bytes
-inline constexpr char kCount = 'c';         // c 'N' | c 'E' | c 'L' label:u32 | c 'T' type:u32 -> u64
+// Dictionary ids start at 1; 0 stands for "any label / any type" in pattern counts.
+inline constexpr uint32_t kAnyToken = 0;
+
+inline constexpr char kMeta = '\x01';      // \x01 name                      -> value
+inline constexpr char kNode = 'n';         // n node:u64                     -> NodeRecord
+inline constexpr char kEdge = 'e';         // e edge:u64                     -> EdgeRecord
+inline constexpr char kOut = 'o';          // o src:u64 type:u32 dst:u64 edge:u64 -> ""
+inline constexpr char kIn = 'i';           // i dst:u64 type:u32 src:u64 edge:u64 -> ""
+inline constexpr char kLabel = 'l';        // l label:u32 node:u64           -> ""
+inline constexpr char kName = 'x';         // x name-bytes \0 node:u64       -> ""
+inline constexpr char kType = 't';         // t type:u32 edge:u64            -> ""
+inline constexpr char kTokenByName = 'd';  // d name-bytes                   -> id:u32
+inline constexpr char kTokenById = 'D';    // D id:u32                       -> name-bytes
+inline constexpr char kCount = 'c';  // c 'N' | c 'E' | c 'L' label:u32 | c 'T' type:u32 -> u64
+                                     // c 'P' srcLabel:u32 type:u32 dstLabel:u32 -> u64
+                                     //   (any of the three may be kAnyToken)
 
 // Meta names.
 inline constexpr std::string_view kMetaFormat = "format";
@@ -37,10 +43,12 @@ inline constexpr std::string_view kMetaNextEdge = "next_edge";
 inline constexpr std::string_view kMetaNextToken = "next_token";
 
 inline void putU64(std::string& out, uint64_t v) {
-    for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+    for (int shift = 56; shift >= 0; shift -= 8)
+        out.push_back(static_cast<char>((v >> shift) & 0xff));
 }
 inline void putU32(std::string& out, uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out.push_back(static_cast<char>((v >> shift) & 0xff));
 }
 // REQUIRES: at least 8 (4) bytes at p.
 inline uint64_t getU64(const char* p) {
@@ -101,6 +109,18 @@ inline std::string count(char what, uint32_t id = 0) {
     std::string k(1, kCount);
     k.push_back(what);
     if (what == 'L' || what == 'T') putU32(k, id);
+    return k;
+}
+// Relationships of type `type` from a node labelled `srcLabel` to one labelled
+// `dstLabel`. kAnyToken in a position counts every label (or type) there; the
+// key (any, any, any) and (any, type, any) are never stored: they are c 'E' and
+// c 'T' type.
+inline std::string patternCount(uint32_t srcLabel, uint32_t type, uint32_t dstLabel) {
+    std::string k(1, kCount);
+    k.push_back('P');
+    putU32(k, srcLabel);
+    putU32(k, type);
+    putU32(k, dstLabel);
     return k;
 }
 

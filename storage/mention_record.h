@@ -16,7 +16,7 @@ struct Mention {
     uint32_t sentence = 0;  // 1-based sentence number within the document
     uint32_t begin = 0;     // byte span of the sentence in the document text
     uint32_t end = 0;
-    std::string text;       // the sentence
+    std::string text;  // the sentence
 };
 
 std::string mentionKey(uint64_t edgeId, uint32_t seq);

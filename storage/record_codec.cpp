@@ -38,7 +38,8 @@ NodeRecord decodeNode(std::string_view bytes) {
     NodeRecord r;
     size_t pos = 0;
     uint64_t n = getVarint(bytes, pos);
-    for (uint64_t i = 0; i < n; ++i) r.labels.push_back(static_cast<uint32_t>(getVarint(bytes, pos)));
+    for (uint64_t i = 0; i < n; ++i)
+        r.labels.push_back(static_cast<uint32_t>(getVarint(bytes, pos)));
     r.props = getProps(bytes, pos);
     return r;
 }

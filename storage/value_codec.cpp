@@ -8,7 +8,8 @@ namespace kgraph::storage::codec {
 
 namespace {
 [[noreturn]] void corrupt() {
-    throw Error("database record is malformed (corruption?); run `kgraph check`", Error::Kind::Storage);
+    throw Error("database record is malformed (corruption?); run `kgraph check`",
+                Error::Kind::Storage);
 }
 }  // namespace
 

@@ -19,10 +19,18 @@ DocumentInput makeDoc(const std::string& id, const std::string& sha, bool withCa
     d.sentences = 2;
     d.entities = {{"Person", "Xi Jinping", {"Xi Jinping", "Xi"}, 2},
                   {"Person", "Kassym-Jomart Tokayev", {"Tokayev"}, 1}};
-    d.facts.push_back({0, 1, "send_message_to", "sent a message to", 0.9, false, "", "2022-01-07",
+    d.facts.push_back({0,
+                       1,
+                       "send_message_to",
+                       "sent a message to",
+                       0.9,
+                       false,
+                       "",
+                       "2022-01-07",
                        {{1, 0, 40, "Xi sent a message to Tokayev."}}});
     if (withCall) {
-        d.facts.push_back({0, 1, "call", "called", 0.8, false, "", "", {{2, 41, 60, "Xi called Tokayev."}}});
+        d.facts.push_back(
+            {0, 1, "call", "called", 0.8, false, "", "", {{2, 41, 60, "Xi called Tokayev."}}});
     }
     return d;
 }
@@ -51,11 +59,12 @@ TEST(DocumentIngestTest, MergesEntitiesAndFactsAcrossDocuments) {
     EXPECT_EQ(fact->props.at("sources"), PropertyValue(PropertyList{"a.txt", "b.txt"}));
     EXPECT_EQ(fact->props.at("date"), PropertyValue("2022-01-07"));
     int mentions = 0;
-    r->scanAux(AuxSpace::Mention, mentionPrefix(fact->id), [&](std::string_view, std::string_view v) {
-        EXPECT_EQ(decodeMention(v).text, "Xi sent a message to Tokayev.");
-        ++mentions;
-        return true;
-    });
+    r->scanAux(AuxSpace::Mention, mentionPrefix(fact->id),
+               [&](std::string_view, std::string_view v) {
+                   EXPECT_EQ(decodeMention(v).text, "Xi sent a message to Tokayev.");
+                   ++mentions;
+                   return true;
+               });
     EXPECT_EQ(mentions, 2);
 }
 
@@ -63,7 +72,8 @@ TEST(DocumentIngestTest, UnchangedDocumentIsANoOp) {
     TempDir dir;
     auto store = GraphStore::open(dir.sub("db"));
     ingestDocument(*store, makeDoc("a.txt", "h1", true));
-    EXPECT_EQ(ingestDocument(*store, makeDoc("a.txt", "h1", true)).outcome, IngestOutcome::Unchanged);
+    EXPECT_EQ(ingestDocument(*store, makeDoc("a.txt", "h1", true)).outcome,
+              IngestOutcome::Unchanged);
     auto r = store->read();
     EXPECT_EQ(r->labelCount("Document"), 1u);
     EXPECT_EQ(findEdge(*r, "call")->props.at("mentions"), PropertyValue(int64_t{1}));
@@ -75,7 +85,8 @@ TEST(DocumentIngestTest, ChangedDocumentReplacesItsContribution) {
     ingestDocument(*store, makeDoc("a.txt", "h1", true));
     ingestDocument(*store, makeDoc("b.txt", "h2", false));
     // a.txt changes and no longer supports `call`.
-    EXPECT_EQ(ingestDocument(*store, makeDoc("a.txt", "h3", false)).outcome, IngestOutcome::Replaced);
+    EXPECT_EQ(ingestDocument(*store, makeDoc("a.txt", "h3", false)).outcome,
+              IngestOutcome::Replaced);
     auto r = store->read();
     EXPECT_EQ(r->typeCount("call"), 0u);
     EXPECT_EQ(r->labelCount("Document"), 2u);

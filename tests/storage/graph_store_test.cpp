@@ -128,6 +128,69 @@ TEST(GraphStoreTest, SetPropertyMovesNameIndexAndDeleteKeepsCountsExact) {
     EXPECT_EQ(r->labelCounts(), (std::vector<std::pair<std::string, uint64_t>>{{"Person", 1}}));
 }
 
+TEST(GraphStoreTest, PatternCountsFollowEveryWrite) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    auto w = store->write();
+    NodeId xi = w->createNode({"Person"}, {{"name", "Xi Jinping"}});
+    NodeId tok = w->createNode({"Person"}, {{"name", "Tokayev"}});
+    NodeId kz = w->createNode({"Country"}, {{"name", "Kazakhstan"}});
+    NodeId bare = w->createNode({}, {{"name", "unlabelled"}});
+    w->createEdge(xi, tok, "send_message_to", {});
+    EdgeId pres = w->createEdge(tok, kz, "president_of", {});
+    w->createEdge(tok, kz, "president_of", {});  // multiplicity counts
+    w->createEdge(kz, kz, "self", {});
+    w->createEdge(bare, kz, "near", {});
+    // Read-your-writes inside the transaction.
+    EXPECT_EQ(w->patternCount("Person", "president_of", "Country"), 2u);
+    w->commit();
+    {
+        auto r = store->read();
+        EXPECT_EQ(r->patternCount("Person", "send_message_to", "Person"), 1u);
+        EXPECT_EQ(r->patternCount("Person", "president_of", "Country"), 2u);
+        EXPECT_EQ(r->patternCount("Person", "", "Country"), 2u);
+        EXPECT_EQ(r->patternCount("Person", "", ""), 3u);
+        EXPECT_EQ(r->patternCount("", "", "Country"), 4u);
+        EXPECT_EQ(r->patternCount("", "near", "Country"), 1u);
+        EXPECT_EQ(r->patternCount("", "near", ""), 1u);
+        EXPECT_EQ(r->patternCount("", "", ""), 5u);
+        EXPECT_EQ(r->patternCount("Country", "self", "Country"), 1u);
+        EXPECT_EQ(r->patternCount("Country", "president_of", "Person"), 0u);
+        EXPECT_EQ(r->patternCount("Unknown", "", ""), 0u);
+        auto all = r->patternCounts();
+        ASSERT_EQ(all.size(), 3u);
+        EXPECT_EQ(all[0].srcLabel, "Country");
+        EXPECT_EQ(all[0].type, "self");
+        EXPECT_EQ(all[1].type, "president_of");
+        EXPECT_EQ(all[1].count, 2u);
+    }
+    w.reset();
+    w = store->write();
+    w->addLabel(kz, "Location");    // relabels a self-loop and two incoming edges
+    w->addLabel(bare, "Location");  // and one outgoing edge
+    w->removeLabel(tok, "Person");
+    w->deleteEdge(pres);
+    w->commit();
+    auto r = store->read();
+    EXPECT_EQ(r->patternCount("Person", "president_of", "Country"), 0u);
+    EXPECT_EQ(r->patternCount("", "president_of", "Location"), 1u);
+    EXPECT_EQ(r->patternCount("Location", "self", "Location"), 1u);
+    EXPECT_EQ(r->patternCount("Country", "self", "Location"), 1u);
+    EXPECT_EQ(r->patternCount("Location", "self", "Country"), 1u);
+    EXPECT_EQ(r->patternCount("Location", "near", "Location"), 1u);
+    EXPECT_EQ(r->patternCount("Location", "", ""), 2u);
+    EXPECT_EQ(r->patternCount("Person", "send_message_to", ""), 1u);
+    EXPECT_EQ(r->patternCount("", "send_message_to", "Person"), 0u);
+    w.reset();
+    w = store->write();
+    w->detachDeleteNode(kz);
+    w->commit();
+    r = store->read();
+    EXPECT_EQ(r->patternCount("", "", "Location"), 0u);
+    EXPECT_EQ(r->patternCount("", "", ""), 1u);
+    EXPECT_EQ(r->patternCounts().size(), 0u);  // xi -> tok: tok has no label now
+}
+
 TEST(GraphStoreTest, DataSurvivesReopen) {
     TempDir dir;
     {
