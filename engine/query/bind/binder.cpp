@@ -1,0 +1,481 @@
+#include "engine/query/bind/binder.h"
+
+#include <map>
+#include <set>
+
+#include "engine/common/error.h"
+#include "engine/query/bind/function_catalog.h"
+#include "engine/query/bind/procedure_catalog.h"
+#include "engine/query/parse/parser.h"
+
+namespace kgraph::query {
+
+namespace {
+
+enum class VarKind { Node, Relationship, RelationshipList, Path, Value };
+
+const char* kindName(VarKind k) {
+    switch (k) {
+        case VarKind::Node:
+            return "a node";
+        case VarKind::Relationship:
+            return "a relationship";
+        case VarKind::RelationshipList:
+            return "a list of relationships";
+        case VarKind::Path:
+            return "a path";
+        case VarKind::Value:
+            return "a value";
+    }
+    return "?";
+}
+
+struct VarInfo {
+    int slot;
+    VarKind kind;
+    bool anonymous = false;
+};
+
+using Scope = std::map<std::string, VarInfo>;
+
+class Binder {
+public:
+    explicit Binder(std::string_view text) : text_(text) {}
+
+    void bindQuery(ast::SingleQuery& q) {
+        nextSlot_ = 0;
+        anonCounter_ = 0;
+        Scope scope;
+        checkClauseOrder(q);
+        for (auto& c : q.clauses) bindClause(c, scope, q);
+        q.slotCount = nextSlot_;
+    }
+
+private:
+    [[noreturn]] void fail(ast::Position pos, const std::string& msg) {
+        throw Error(locatedMessage("semantic error", text_, pos, msg));
+    }
+
+    int newSlot() { return nextSlot_++; }
+
+    void checkClauseOrder(const ast::SingleQuery& q) {
+        for (size_t i = 0; i < q.clauses.size(); ++i) {
+            const auto& c = q.clauses[i];
+            bool last = i + 1 == q.clauses.size();
+            if (c.kind == ast::ClauseKind::Return && !last) {
+                fail(q.clauses[i + 1].pos,
+                     std::string(ast::clauseName(q.clauses[i + 1].kind)) +
+                         " cannot follow RETURN: RETURN must be the last clause");
+            }
+            if (last && c.kind != ast::ClauseKind::Return && !isUpdating(c.kind) &&
+                !(c.kind == ast::ClauseKind::Call && q.clauses.size() == 1)) {
+                fail(c.pos, std::string("a query cannot end with ") + ast::clauseName(c.kind) +
+                                " (add a RETURN clause)");
+            }
+            if (c.kind == ast::ClauseKind::Match && !c.optional && i > 0 &&
+                q.clauses[i - 1].kind == ast::ClauseKind::Match && q.clauses[i - 1].optional) {
+                // allowed in openCypher; nothing to check
+            }
+        }
+    }
+
+    void bindClause(ast::Clause& c, Scope& scope, ast::SingleQuery& q) {
+        switch (c.kind) {
+            case ast::ClauseKind::Match:
+                for (auto& part : c.pattern) bindPatternPart(*part, scope, PatternUse::Match);
+                if (c.where) bindPredicate(*c.where, scope, "WHERE");
+                break;
+            case ast::ClauseKind::Unwind:
+                bindExpr(*c.expr, scope);
+                noAggregate(*c.expr, "UNWIND");
+                c.aliasSlot = declare(scope, c.alias, VarKind::Value, c.pos);
+                break;
+            case ast::ClauseKind::With:
+            case ast::ClauseKind::Return:
+                bindProjection(c, scope, q);
+                break;
+            case ast::ClauseKind::Create:
+                for (auto& part : c.pattern) bindPatternPart(*part, scope, PatternUse::Create);
+                break;
+            case ast::ClauseKind::Merge:
+                bindPatternPart(*c.pattern[0], scope, PatternUse::Merge);
+                for (auto& s : c.onCreate) bindSetItem(s, scope);
+                for (auto& s : c.onMatch) bindSetItem(s, scope);
+                break;
+            case ast::ClauseKind::Set:
+                for (auto& s : c.setItems) bindSetItem(s, scope);
+                break;
+            case ast::ClauseKind::Remove:
+                for (auto& r : c.removeItems) {
+                    if (r.kind == ast::RemoveItem::Kind::Property) {
+                        bindExpr(*r.target, scope);
+                    } else {
+                        r.slot = lookup(scope, r.variable, r.pos).slot;
+                    }
+                }
+                break;
+            case ast::ClauseKind::Delete:
+                for (auto& e : c.deleteExprs) {
+                    bindExpr(*e, scope);
+                    noAggregate(*e, "DELETE");
+                }
+                break;
+            case ast::ClauseKind::Call:
+                bindCall(c, scope);
+                break;
+        }
+    }
+
+    // --- patterns ---------------------------------------------------------------------------
+
+    enum class PatternUse { Match, Create, Merge, Expression };
+
+    void bindPatternPart(ast::PatternPart& part, Scope& scope, PatternUse use) {
+        bool creating = use == PatternUse::Create || use == PatternUse::Merge;
+        for (auto& n : part.nodes) {
+            if (n.properties) bindExpr(*n.properties, scope);
+            if (n.variable.empty()) {
+                n.variable = "  anon_" + std::to_string(anonCounter_++);
+                n.anonymous = true;
+            }
+            auto it = scope.find(n.variable);
+            if (it != scope.end()) {
+                if (it->second.kind != VarKind::Node && it->second.kind != VarKind::Value) {
+                    fail(n.pos, "variable `" + n.variable + "` is " + kindName(it->second.kind) +
+                                    ", not a node");
+                }
+                if (creating && use == PatternUse::Create && (!n.labels.empty() || n.properties)) {
+                    fail(n.pos, "variable `" + n.variable +
+                                    "` is already declared: CREATE cannot add labels or "
+                                    "properties to it");
+                }
+                n.slot = it->second.slot;
+            } else {
+                if (use == PatternUse::Expression && !n.anonymous) {
+                    fail(n.pos, "variable `" + n.variable + "` is not defined");
+                }
+                n.slot = newSlot();
+                scope[n.variable] = {n.slot, VarKind::Node, n.anonymous};
+            }
+        }
+        for (auto& r : part.rels) {
+            if (r.properties) bindExpr(*r.properties, scope);
+            if (creating) {
+                if (r.types.size() != 1) {
+                    fail(r.pos, std::string(use == PatternUse::Create ? "CREATE" : "MERGE") +
+                                    " needs exactly one relationship type, e.g. -[:KNOWS]->");
+                }
+                if (r.variableLength) {
+                    fail(r.pos, "a variable-length relationship cannot be created");
+                }
+                if (use == PatternUse::Create && r.direction == ast::Direction::Both) {
+                    fail(r.pos, "CREATE needs a relationship direction, e.g. -[:KNOWS]->");
+                }
+            }
+            if (r.variable.empty()) {
+                r.variable = "  anon_" + std::to_string(anonCounter_++);
+                r.anonymous = true;
+            }
+            if (scope.count(r.variable)) {
+                fail(r.pos, "variable `" + r.variable + "` is already declared");
+            }
+            r.slot = newSlot();
+            scope[r.variable] = {
+                r.slot, r.variableLength ? VarKind::RelationshipList : VarKind::Relationship,
+                r.anonymous};
+        }
+        if (!part.pathVariable.empty()) {
+            if (scope.count(part.pathVariable)) {
+                fail(part.pos, "variable `" + part.pathVariable + "` is already declared");
+            }
+            part.pathSlot = newSlot();
+            scope[part.pathVariable] = {part.pathSlot, VarKind::Path};
+        }
+        if (part.kind != ast::PathKind::Normal) {
+            auto& r = part.rels[0];
+            if (!r.variableLength || r.minHops > 1) {
+                fail(r.pos,
+                     "shortestPath() needs a variable-length relationship with a lower bound "
+                     "of 0 or 1, e.g. -[*..6]-");
+            }
+        }
+    }
+
+    // --- set items --------------------------------------------------------------------------
+
+    void bindSetItem(ast::SetItem& s, Scope& scope) {
+        if (s.kind == ast::SetItem::Kind::Property) {
+            bindExpr(*s.target, scope);
+        } else {
+            s.slot = lookup(scope, s.variable, s.pos).slot;
+        }
+        if (s.value) {
+            bindExpr(*s.value, scope);
+            noAggregate(*s.value, "SET");
+        }
+    }
+
+    // --- projections ------------------------------------------------------------------------
+
+    void bindProjection(ast::Clause& c, Scope& scope, ast::SingleQuery& q) {
+        auto& p = c.projection;
+        bool isWith = c.kind == ast::ClauseKind::With;
+        std::string clause = isWith ? "WITH" : "RETURN";
+        // `*` expands to every named variable in scope, in name order.
+        if (p.star) {
+            std::vector<ast::ProjectionItem> expanded;
+            for (const auto& [name, info] : scope) {
+                if (info.anonymous) continue;
+                ast::ProjectionItem item;
+                item.expr = std::make_unique<ast::Expr>();
+                item.expr->kind = ast::ExprKind::Variable;
+                item.expr->name = name;
+                item.expr->pos = c.pos;
+                item.alias = name;
+                item.hasAlias = true;
+                expanded.push_back(std::move(item));
+            }
+            if (expanded.empty() && p.items.empty()) {
+                fail(c.pos, clause + " * needs at least one variable in scope");
+            }
+            for (auto& i : p.items) expanded.push_back(std::move(i));
+            p.items = std::move(expanded);
+            p.star = false;
+        }
+        bool aggregating = false;
+        for (auto& item : p.items) {
+            bindExpr(*item.expr, scope);
+            checkNestedAggregates(*item.expr, false);
+            aggregating = aggregating || containsAggregate(*item.expr);
+            if (isWith && !item.hasAlias && item.expr->kind != ast::ExprKind::Variable) {
+                fail(item.expr->pos, "expression in WITH must be aliased (use AS): " + item.alias);
+            }
+            if (item.expr->kind == ast::ExprKind::Variable && !item.hasAlias) {
+                item.alias = item.expr->name;
+            }
+        }
+        // New scope: the projected names.
+        Scope next;
+        std::set<std::string> seen;
+        for (auto& item : p.items) {
+            if (!seen.insert(item.alias).second) {
+                fail(item.expr->pos, "multiple result columns with the same name: " + item.alias);
+            }
+            item.slot = newSlot();
+            VarKind kind = VarKind::Value;
+            if (item.expr->kind == ast::ExprKind::Variable) {
+                auto it = scope.find(item.expr->name);
+                if (it != scope.end()) kind = it->second.kind;
+            }
+            next[item.alias] = {item.slot, kind};
+        }
+        // ORDER BY sees the projected names, and the earlier ones unless the projection
+        // aggregates or is DISTINCT; there an expression written like a projected one names it.
+        Scope orderScope = next;
+        if (!aggregating && !p.distinct) {
+            for (const auto& [name, info] : scope) orderScope.emplace(name, info);
+        }
+        for (auto& s : p.order) {
+            if (aggregating || p.distinct) {
+                for (auto& item : p.items) {
+                    if (!item.expr->text.empty() && item.expr->text == s.expr->text &&
+                        s.expr->kind != ast::ExprKind::Variable) {
+                        auto v = std::make_unique<ast::Expr>();
+                        v->kind = ast::ExprKind::Variable;
+                        v->name = item.alias;
+                        v->pos = s.expr->pos;
+                        v->text = s.expr->text;
+                        s.expr = std::move(v);
+                        break;
+                    }
+                }
+            }
+            bindExpr(*s.expr, orderScope);
+            checkNestedAggregates(*s.expr, false);
+            if (containsAggregate(*s.expr)) {
+                fail(s.expr->pos,
+                     "aggregate functions are not allowed in ORDER BY unless they "
+                     "are projected: " +
+                         s.expr->text);
+            }
+        }
+        if (p.skip) bindConstant(*p.skip, "SKIP");
+        if (p.limit) bindConstant(*p.limit, "LIMIT");
+        if (c.where) bindPredicate(*c.where, next, "WHERE");
+        scope = std::move(next);
+        if (!isWith) {
+            q.columns.clear();
+            q.columnSlots.clear();
+            for (auto& item : p.items) {
+                q.columns.push_back(item.alias);
+                q.columnSlots.push_back(item.slot);
+            }
+        }
+    }
+
+    void bindConstant(ast::Expr& e, const std::string& clause) {
+        Scope empty;
+        try {
+            bindExpr(e, empty);
+        } catch (const Error&) {
+            fail(e.pos, clause + " must be a constant or a parameter: " + e.text);
+        }
+    }
+
+    void bindPredicate(ast::Expr& e, Scope& scope, const std::string& clause) {
+        bindExpr(e, scope);
+        noAggregate(e, clause);
+    }
+
+    void noAggregate(const ast::Expr& e, const std::string& clause) {
+        if (containsAggregate(e)) {
+            fail(e.pos, "aggregate functions are not allowed in " + clause + ": " +
+                            (e.text.empty() ? "here" : e.text));
+        }
+    }
+
+    void checkNestedAggregates(const ast::Expr& e, bool inside) {
+        bool agg = isAggregateCall(e);
+        if (agg && inside) {
+            fail(e.pos, "aggregate functions cannot be nested: " + e.name + "(...)");
+        }
+        for (const auto& c : e.children) {
+            if (c) checkNestedAggregates(*c, inside || agg);
+        }
+    }
+
+    // --- calls ------------------------------------------------------------------------------
+
+    void bindCall(ast::Clause& c, Scope& scope) {
+        const ProcedureInfo* proc = findProcedure(c.procedure);
+        if (!proc) fail(c.pos, "unknown procedure: " + c.procedure);
+        if (c.hasArgs && c.args.size() != proc->argCount) {
+            fail(c.pos, "procedure " + proc->name + " takes " + std::to_string(proc->argCount) +
+                            " argument(s), got " + std::to_string(c.args.size()));
+        }
+        for (auto& a : c.args) bindExpr(*a, scope);
+        if (c.yields.empty()) {
+            // CALL without YIELD (or YIELD *) returns every output field.
+            for (const auto& o : proc->outputs) c.yields.push_back({o, o, -1});
+        }
+        for (auto& y : c.yields) {
+            bool known = false;
+            for (const auto& o : proc->outputs) known = known || o == y.field;
+            if (!known) fail(c.pos, "procedure " + proc->name + " has no output " + y.field);
+            y.slot = declare(scope, y.alias, VarKind::Value, c.pos);
+        }
+        if (c.where) bindPredicate(*c.where, scope, "WHERE");
+    }
+
+    // --- expressions ------------------------------------------------------------------------
+
+    const VarInfo& lookup(Scope& scope, const std::string& name, ast::Position pos) {
+        auto it = scope.find(name);
+        if (it == scope.end()) fail(pos, "variable `" + name + "` is not defined");
+        return it->second;
+    }
+
+    int declare(Scope& scope, const std::string& name, VarKind kind, ast::Position pos) {
+        if (scope.count(name)) fail(pos, "variable `" + name + "` is already declared");
+        int slot = newSlot();
+        scope[name] = {slot, kind};
+        return slot;
+    }
+
+    void bindExpr(ast::Expr& e, Scope& scope) {
+        switch (e.kind) {
+            case ast::ExprKind::Variable:
+                e.slot = lookup(scope, e.name, e.pos).slot;
+                return;
+            case ast::ExprKind::FunctionCall: {
+                const FunctionInfo* f = findFunction(e.name);
+                if (!f) fail(e.pos, "unknown function: " + e.name + "()");
+                int n = static_cast<int>(e.children.size());
+                if (n < f->minArgs || (f->maxArgs >= 0 && n > f->maxArgs)) {
+                    std::string expected =
+                        f->minArgs == f->maxArgs ? std::to_string(f->minArgs)
+                        : f->maxArgs < 0
+                            ? "at least " + std::to_string(f->minArgs)
+                            : std::to_string(f->minArgs) + " to " + std::to_string(f->maxArgs);
+                    fail(e.pos, "function " + e.name + "() takes " + expected +
+                                    " argument(s), got " + std::to_string(n));
+                }
+                if (e.distinct && !f->aggregate) {
+                    fail(e.pos, "DISTINCT is only allowed in aggregate functions, not in " +
+                                    e.name + "()");
+                }
+                break;
+            }
+            case ast::ExprKind::ListComprehension:
+            case ast::ExprKind::Quantifier: {
+                bindExpr(*e.children[0], scope);
+                Scope inner = scope;
+                e.slot = newSlot();
+                inner[e.variable] = {e.slot, VarKind::Value};
+                for (size_t i = 1; i < e.children.size(); ++i) {
+                    if (e.children[i]) bindExpr(*e.children[i], inner);
+                }
+                return;
+            }
+            case ast::ExprKind::PatternPredicate:
+            case ast::ExprKind::PatternComprehension: {
+                Scope inner = scope;
+                bindPatternPart(*e.pattern, inner, PatternUse::Expression);
+                for (auto& c : e.children) {
+                    if (c) bindExpr(*c, inner);
+                }
+                return;
+            }
+            default:
+                break;
+        }
+        for (auto& c : e.children) {
+            if (c) bindExpr(*c, scope);
+        }
+    }
+
+    static bool isAggregateCall(const ast::Expr& e) {
+        if (e.kind == ast::ExprKind::CountStar) return true;
+        if (e.kind != ast::ExprKind::FunctionCall) return false;
+        const FunctionInfo* f = findFunction(e.name);
+        return f && f->aggregate;
+    }
+
+    std::string_view text_;
+    int nextSlot_ = 0;
+    int anonCounter_ = 0;
+};
+
+}  // namespace
+
+bool containsAggregate(const ast::Expr& e) {
+    if (e.kind == ast::ExprKind::CountStar) return true;
+    if (e.kind == ast::ExprKind::FunctionCall) {
+        const FunctionInfo* f = findFunction(e.name);
+        if (f && f->aggregate) return true;
+    }
+    for (const auto& c : e.children) {
+        if (c && containsAggregate(*c)) return true;
+    }
+    return false;
+}
+
+bool isUpdating(ast::ClauseKind k) {
+    return k == ast::ClauseKind::Create || k == ast::ClauseKind::Merge ||
+           k == ast::ClauseKind::Set || k == ast::ClauseKind::Remove ||
+           k == ast::ClauseKind::Delete;
+}
+
+void bindStatement(ast::Statement& statement, std::string_view text) {
+    Binder binder(text);
+    for (auto& q : statement.queries) binder.bindQuery(q);
+    for (size_t i = 1; i < statement.queries.size(); ++i) {
+        if (statement.queries[i].columns != statement.queries[0].columns) {
+            throw Error(locatedMessage("semantic error", text, statement.pos,
+                                       "all queries combined by UNION must return the same "
+                                       "column names"));
+        }
+    }
+}
+
+}  // namespace kgraph::query

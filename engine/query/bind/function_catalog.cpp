@@ -1,0 +1,95 @@
+#include "engine/query/bind/function_catalog.h"
+
+#include <cctype>
+
+namespace kgraph::query {
+
+namespace {
+
+// Keep in step with execute/functions.cpp and execute/aggregator.cpp.
+constexpr FunctionInfo kFunctions[] = {
+    // aggregates
+    {"count", 1, 1, true},
+    {"sum", 1, 1, true},
+    {"avg", 1, 1, true},
+    {"min", 1, 1, true},
+    {"max", 1, 1, true},
+    {"collect", 1, 1, true},
+    // graph
+    {"type", 1, 1, false},
+    {"id", 1, 1, false},
+    {"labels", 1, 1, false},
+    {"keys", 1, 1, false},
+    {"properties", 1, 1, false},
+    {"nodes", 1, 1, false},
+    {"relationships", 1, 1, false},
+    {"length", 1, 1, false},
+    {"startnode", 1, 1, false},
+    {"endnode", 1, 1, false},
+    {"exists", 1, 1, false},
+    {"evidence", 1, 1, false},
+    // lists
+    {"size", 1, 1, false},
+    {"head", 1, 1, false},
+    {"last", 1, 1, false},
+    {"tail", 1, 1, false},
+    {"range", 2, 3, false},
+    {"coalesce", 1, -1, false},
+    {"isempty", 1, 1, false},
+    // strings
+    {"toupper", 1, 1, false},
+    {"tolower", 1, 1, false},
+    {"trim", 1, 1, false},
+    {"ltrim", 1, 1, false},
+    {"rtrim", 1, 1, false},
+    {"replace", 3, 3, false},
+    {"substring", 2, 3, false},
+    {"split", 2, 2, false},
+    {"left", 2, 2, false},
+    {"right", 2, 2, false},
+    {"reverse", 1, 1, false},
+    {"tostring", 1, 1, false},
+    {"tointeger", 1, 1, false},
+    {"tofloat", 1, 1, false},
+    {"toboolean", 1, 1, false},
+    // math
+    {"abs", 1, 1, false},
+    {"ceil", 1, 1, false},
+    {"floor", 1, 1, false},
+    {"round", 1, 1, false},
+    {"sign", 1, 1, false},
+    {"sqrt", 1, 1, false},
+    {"exp", 1, 1, false},
+    {"log", 1, 1, false},
+    {"log10", 1, 1, false},
+    {"sin", 1, 1, false},
+    {"cos", 1, 1, false},
+    {"tan", 1, 1, false},
+    {"asin", 1, 1, false},
+    {"acos", 1, 1, false},
+    {"atan", 1, 1, false},
+    {"atan2", 2, 2, false},
+    {"degrees", 1, 1, false},
+    {"radians", 1, 1, false},
+    {"rand", 0, 0, false},
+    {"pi", 0, 0, false},
+    {"e", 0, 0, false},
+};
+
+}  // namespace
+
+std::string lowerCase(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+const FunctionInfo* findFunction(std::string_view name) {
+    std::string lower = lowerCase(name);
+    for (const auto& f : kFunctions) {
+        if (lower == f.name) return &f;
+    }
+    return nullptr;
+}
+
+}  // namespace kgraph::query

@@ -1,0 +1,22 @@
+// The built-in functions the binder knows: name, argument count and whether the function is
+// an aggregate. Names are matched case-insensitively (openCypher function names are).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kgraph::query {
+
+struct FunctionInfo {
+    const char* name;  // lower case
+    int minArgs;
+    int maxArgs;  // -1: any number
+    bool aggregate;
+};
+
+// nullptr when there is no such function.
+const FunctionInfo* findFunction(std::string_view name);
+
+std::string lowerCase(std::string_view s);
+
+}  // namespace kgraph::query

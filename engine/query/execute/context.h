@@ -1,0 +1,62 @@
+// ExecContext: what operators and expressions need while a statement runs.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/query/value.h"
+#include "storage/graph_store.h"
+
+namespace kgraph::query {
+
+class Operator;
+
+using Row = std::vector<Value>;
+using Params = std::map<std::string, Value>;
+
+// Attributes wall time to the operator that currently has control (PROFILE).
+class ProfileClock {
+public:
+    // Charges the time since the last switch to the current operator and makes `op` current.
+    // Returns the operator that was current.
+    Operator* switchTo(Operator* op);
+    Operator* current() const { return current_; }
+
+private:
+    Operator* current_ = nullptr;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+struct ExecContext {
+    storage::GraphView* view = nullptr;  // the statement's transaction
+    storage::WriteTxn* write = nullptr;  // set when the statement changes the graph
+    const Params* params = nullptr;
+    std::map<std::string, int64_t>* counters = nullptr;
+    size_t slotCount = 0;  // row width of the query being run
+    bool profiling = false;
+    ProfileClock clock;
+    // Variable-length patterns and shortest paths stop with an error after visiting this many
+    // relationships for one input row.
+    int64_t expansionLimit = 10'000'000;
+    std::mt19937_64 random{std::random_device{}()};
+
+    // Relationship type name of a dictionary id, cached.
+    const std::string& typeName(storage::TokenId id);
+    void count(const std::string& counter, int64_t n = 1) {
+        if (counters && n != 0) (*counters)[counter] += n;
+    }
+
+private:
+    std::unordered_map<storage::TokenId, std::string> typeNames_;
+};
+
+// Fills in labels, type and properties of every node and relationship in `v` (recursively)
+// from the graph. Deleted entities keep what they hold.
+void materialize(Value& v, storage::GraphView& view);
+
+}  // namespace kgraph::query

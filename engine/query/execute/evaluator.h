@@ -1,0 +1,30 @@
+// Expression evaluation over one row, with openCypher semantics: three-valued logic, null
+// propagation, integer arithmetic with overflow errors, float arithmetic per IEEE 754.
+#pragma once
+
+#include "engine/query/execute/context.h"
+#include "engine/query/parse/ast.h"
+
+namespace kgraph::query {
+
+// Evaluates `e` over `row`. The row is mutable because comprehension variables are stored in
+// their slots while the comprehension runs. Throws kgraph::Error on a runtime error.
+Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx);
+
+// True only for the boolean true (null and false are not), as WHERE wants.
+inline bool isTrue(const Value& v) { return v.isBool() && v.asBool(); }
+
+// A built-in scalar function (execute/functions.cpp). `name` is lower case.
+Value callFunction(const std::string& name, std::vector<Value>& args, ExecContext& ctx);
+
+// Arithmetic and the other binary operators that are not boolean connectives.
+Value binaryOp(ast::Op op, const Value& a, const Value& b);
+
+// A runtime type error naming what was expected and what came.
+[[noreturn]] void typeError(const std::string& where, const std::string& expected,
+                            const Value& got);
+
+// Node/relationship property or map entry; null for null.
+Value propertyOf(const Value& v, const std::string& key, ExecContext& ctx);
+
+}  // namespace kgraph::query

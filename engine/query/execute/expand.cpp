@@ -1,0 +1,272 @@
+#include "engine/query/execute/expand.h"
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/common/error.h"
+#include "engine/query/execute/evaluator.h"
+
+namespace kgraph::query {
+
+namespace {
+
+std::string shown(const std::string& v) { return v.rfind("  ", 0) == 0 ? "" : v; }
+
+// Calls fn(adjacent) for every relationship of `node` the spec allows.
+template <class Fn>
+void forEachAdjacent(const ExpandSpec& spec, storage::NodeId node, ExecContext& ctx, Fn&& fn) {
+    bool stop = false;
+    auto visit = [&](const storage::Adjacent& adj) {
+        // A self-loop is reported once per direction; an undirected pattern matches it once.
+        if (spec.direction == storage::Direction::Both && adj.neighbor == node && !adj.outgoing) {
+            return true;
+        }
+        if (!fn(adj)) {
+            stop = true;
+            return false;
+        }
+        return true;
+    };
+    if (spec.types.empty()) {
+        ctx.view->expand(node, spec.direction, std::nullopt, visit);
+        return;
+    }
+    for (const auto& t : spec.types) {
+        ctx.view->expand(node, spec.direction, std::string_view(t), visit);
+        if (stop) return;
+    }
+}
+
+RelationshipValue relationshipOf(const storage::Adjacent& adj, storage::NodeId from,
+                                 ExecContext& ctx) {
+    RelationshipValue r;
+    r.id = adj.edge;
+    r.src = adj.outgoing ? from : adj.neighbor;
+    r.dst = adj.outgoing ? adj.neighbor : from;
+    r.type = ctx.typeName(adj.type);
+    return r;
+}
+
+bool relMatches(const ExpandSpec& spec, const RelationshipValue& r, Row& row, ExecContext& ctx) {
+    if (!spec.relProperties) return true;
+    return propertiesMatch(Value(r), evaluate(*spec.relProperties, row, ctx), ctx);
+}
+
+// Checks the far node of a hop and binds it; false if it does not match.
+bool bindTarget(const ExpandSpec& spec, storage::NodeId id, Row& row, ExecContext& ctx) {
+    if (spec.toBound) {
+        const Value& t = row[spec.toSlot];
+        if (!t.isNode() || t.asNode().id != id) return false;
+        return spec.toFilter.empty() || spec.toFilter.matches(id, row, ctx);
+    }
+    if (!spec.toFilter.matches(id, row, ctx)) return false;
+    NodeValue n;
+    n.id = id;
+    row[spec.toSlot] = Value(std::move(n));
+    return true;
+}
+
+ValueList relList(const std::vector<RelationshipValue>& rels, bool reversed) {
+    ValueList l;
+    l.reserve(rels.size());
+    for (const auto& r : rels) l.push_back(Value(r));
+    if (reversed) std::reverse(l.begin(), l.end());
+    return l;
+}
+
+}  // namespace
+
+std::string ExpandSpec::describe() const {
+    std::string types_;
+    for (size_t i = 0; i < types.size(); ++i) types_ += (i ? "|" : ":") + types[i];
+    std::string range;
+    if (minHops != 1 || maxHops != std::optional<int64_t>(1)) {
+        range = "*" + std::to_string(minHops) + ".." + (maxHops ? std::to_string(*maxHops) : "");
+    }
+    std::string rel = "[" + shown(relName) + types_ + range + "]";
+    std::string left = direction == storage::Direction::Incoming ? "<-" : "-";
+    std::string right = direction == storage::Direction::Outgoing ? "->" : "-";
+    return "(" + shown(fromName) + ")" + left + rel + right + "(" + shown(toName) +
+           toFilter.describe() + ")";
+}
+
+bool relationshipUsed(storage::EdgeId id, const std::vector<int>& slots, const Row& row) {
+    for (int s : slots) {
+        const Value& v = row[s];
+        if (v.isRelationship() && v.asRelationship().id == id) return true;
+        if (v.isList()) {
+            for (const auto& r : v.asList()) {
+                if (r.isRelationship() && r.asRelationship().id == id) return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool ExpandOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        const Value& from = row[spec_.fromSlot];
+        if (!from.isNode()) return true;
+        storage::NodeId fromId = from.asNode().id;
+        bool more = true;
+        forEachAdjacent(spec_, fromId, ctx, [&](const storage::Adjacent& adj) {
+            if (relationshipUsed(adj.edge, spec_.otherRelSlots, row)) return true;
+            RelationshipValue r = relationshipOf(adj, fromId, ctx);
+            if (!relMatches(spec_, r, row, ctx)) return true;
+            if (!bindTarget(spec_, adj.neighbor, row, ctx)) return true;
+            row[spec_.relSlot] = Value(std::move(r));
+            more = out(row);
+            return more;
+        });
+        return more;
+    });
+}
+
+bool VarExpandOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        const Value& from = row[spec_.fromSlot];
+        if (!from.isNode()) return true;
+        std::vector<RelationshipValue> path;
+        std::unordered_set<storage::EdgeId> used;
+        int64_t visited = 0;
+        bool more = true;
+        // Depth-first: emit the current end when deep enough, then go one hop further.
+        std::function<void(storage::NodeId)> dfs = [&](storage::NodeId node) {
+            int64_t depth = static_cast<int64_t>(path.size());
+            if (depth >= spec_.minHops && bindTarget(spec_, node, row, ctx)) {
+                row[spec_.relSlot] = Value(relList(path, spec_.reversed));
+                more = out(row);
+                if (!more) return;
+            }
+            if (spec_.maxHops && depth >= *spec_.maxHops) return;
+            forEachAdjacent(spec_, node, ctx, [&](const storage::Adjacent& adj) {
+                if (used.count(adj.edge) || relationshipUsed(adj.edge, spec_.otherRelSlots, row)) {
+                    return true;
+                }
+                if (++visited > ctx.expansionLimit) {
+                    throw Error("variable-length pattern " + spec_.describe() +
+                                " expanded more than " + std::to_string(ctx.expansionLimit) +
+                                " relationships: add an upper bound (e.g. *..5)");
+                }
+                RelationshipValue r = relationshipOf(adj, node, ctx);
+                if (!relMatches(spec_, r, row, ctx)) return true;
+                used.insert(adj.edge);
+                path.push_back(std::move(r));
+                dfs(adj.neighbor);
+                path.pop_back();
+                used.erase(adj.edge);
+                return more;
+            });
+        };
+        dfs(from.asNode().id);
+        return more;
+    });
+}
+
+bool ShortestPathOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        const Value& a = row[spec_.fromSlot];
+        const Value& b = row[spec_.toSlot];
+        if (!a.isNode() || !b.isNode()) return true;
+        storage::NodeId src = a.asNode().id;
+        storage::NodeId dst = b.asNode().id;
+        if (src == dst) {
+            if (spec_.minHops > 0) return true;
+            row[spec_.relSlot] = Value(ValueList{});
+            return out(row);
+        }
+        // Breadth-first search keeping, for every node reached, the relationships that reach
+        // it on a shortest path (all of them for allShortestPaths).
+        std::unordered_map<storage::NodeId, int64_t> depth{{src, 0}};
+        std::unordered_map<storage::NodeId, std::vector<RelationshipValue>> parents;
+        std::vector<storage::NodeId> frontier{src};
+        int64_t visited = 0;
+        bool found = false;
+        for (int64_t d = 0; !frontier.empty() && !found; ++d) {
+            if (spec_.maxHops && d >= *spec_.maxHops) break;
+            std::vector<storage::NodeId> next;
+            for (storage::NodeId node : frontier) {
+                forEachAdjacent(spec_, node, ctx, [&](const storage::Adjacent& adj) {
+                    if (++visited > ctx.expansionLimit) {
+                        throw Error("shortestPath expanded more than " +
+                                    std::to_string(ctx.expansionLimit) + " relationships");
+                    }
+                    if (relationshipUsed(adj.edge, spec_.otherRelSlots, row)) return true;
+                    RelationshipValue r = relationshipOf(adj, node, ctx);
+                    if (!relMatches(spec_, r, row, ctx)) return true;
+                    auto it = depth.find(adj.neighbor);
+                    if (it == depth.end()) {
+                        depth[adj.neighbor] = d + 1;
+                        next.push_back(adj.neighbor);
+                        parents[adj.neighbor].push_back(std::move(r));
+                    } else if (it->second == d + 1 && all_) {
+                        parents[adj.neighbor].push_back(std::move(r));
+                    }
+                    if (adj.neighbor == dst) found = true;
+                    return true;
+                });
+            }
+            frontier = std::move(next);
+        }
+        if (!found || !spec_.toFilter.matches(dst, row, ctx)) return true;
+        // Walk the parents back from dst.
+        std::vector<RelationshipValue> rels;
+        bool more = true;
+        std::function<void(storage::NodeId)> back = [&](storage::NodeId node) {
+            if (!more) return;
+            if (node == src) {
+                std::vector<RelationshipValue> forward(rels.rbegin(), rels.rend());
+                row[spec_.relSlot] = Value(relList(forward, spec_.reversed));
+                more = out(row);
+                return;
+            }
+            for (const auto& r : parents[node]) {
+                storage::NodeId prev = r.src == node ? r.dst : r.src;
+                rels.push_back(r);
+                back(prev);
+                rels.pop_back();
+                if (!all_) break;
+            }
+        };
+        back(dst);
+        return more;
+    });
+}
+
+bool BuildPathOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        PathValue p;
+        const Value& first = row[nodeSlots_[0]];
+        if (!first.isNode()) {
+            row[pathSlot_] = Value();
+            return out(row);
+        }
+        p.nodes.push_back(first.asNode());
+        storage::NodeId cur = first.asNode().id;
+        auto step = [&](const RelationshipValue& r) {
+            cur = r.src == cur ? r.dst : r.src;
+            p.relationships.push_back(r);
+            NodeValue n;
+            n.id = cur;
+            p.nodes.push_back(std::move(n));
+        };
+        for (int s : relSlots_) {
+            const Value& r = row[s];
+            if (r.isRelationship()) {
+                step(r.asRelationship());
+            } else if (r.isList()) {
+                for (const auto& x : r.asList()) step(x.asRelationship());
+            } else {
+                row[pathSlot_] = Value();
+                return out(row);
+            }
+        }
+        row[pathSlot_] = Value(std::move(p));
+        return out(row);
+    });
+    (void)ctx;
+}
+
+}  // namespace kgraph::query

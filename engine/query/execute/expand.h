@@ -1,0 +1,98 @@
+// Expansion operators: follow relationships from a bound node through the adjacency index.
+#pragma once
+
+#include <optional>
+
+#include "engine/query/execute/scan.h"
+
+namespace kgraph::query {
+
+// What an expansion step matches, shared by the expand operators.
+struct ExpandSpec {
+    int fromSlot = -1;
+    int relSlot = -1;
+    int toSlot = -1;
+    std::string fromName, relName, toName;                    // for EXPLAIN
+    std::vector<std::string> types;                           // empty: any type
+    storage::Direction direction = storage::Direction::Both;  // seen from the `from` node
+    bool toBound = false;  // `to` is bound already: check instead of bind
+    NodeFilter toFilter;
+    const ast::Expr* relProperties = nullptr;
+    // Relationship slots bound earlier in the same MATCH: a relationship may be used once.
+    std::vector<int> otherRelSlots;
+    // Variable length
+    int64_t minHops = 1;
+    std::optional<int64_t> maxHops;
+    // The planner walks the pattern right-to-left: store relationship lists in pattern order.
+    bool reversed = false;
+
+    std::string describe() const;
+};
+
+// Relationship uniqueness: true if relationship `id` is bound in one of `slots` of `row`.
+bool relationshipUsed(storage::EdgeId id, const std::vector<int>& slots, const Row& row);
+
+// One hop: index nested-loop join over the adjacency of `from`.
+class ExpandOp : public Operator {
+public:
+    explicit ExpandOp(ExpandSpec spec) : spec_(std::move(spec)) {}
+    std::string describe() const override { return "Expand " + spec_.describe(); }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    ExpandSpec spec_;
+};
+
+// Variable-length hops by depth-first search; binds the relationship slot to a list.
+class VarExpandOp : public Operator {
+public:
+    explicit VarExpandOp(ExpandSpec spec) : spec_(std::move(spec)) {}
+    std::string describe() const override { return "VarLengthExpand " + spec_.describe(); }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    ExpandSpec spec_;
+};
+
+// shortestPath / allShortestPaths between two bound nodes, by breadth-first search.
+class ShortestPathOp : public Operator {
+public:
+    ShortestPathOp(ExpandSpec spec, bool all) : spec_(std::move(spec)), all_(all) {}
+    std::string describe() const override {
+        return std::string(all_ ? "AllShortestPaths " : "ShortestPath ") + spec_.describe();
+    }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    ExpandSpec spec_;
+    bool all_;
+};
+
+// Builds a named path from the node and relationship slots of its pattern part.
+class BuildPathOp : public Operator {
+public:
+    BuildPathOp(int pathSlot, std::string name, std::vector<int> nodeSlots,
+                std::vector<int> relSlots)
+        : pathSlot_(pathSlot),
+          name_(std::move(name)),
+          nodeSlots_(std::move(nodeSlots)),
+          relSlots_(std::move(relSlots)) {}
+    std::string describe() const override { return "BuildPath " + name_; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    int pathSlot_;
+    std::string name_;
+    std::vector<int> nodeSlots_;
+    std::vector<int> relSlots_;
+};
+
+}  // namespace kgraph::query

@@ -1,0 +1,265 @@
+#include "engine/query/execute/relational.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/common/error.h"
+#include "engine/query/bind/function_catalog.h"
+#include "engine/query/execute/aggregator.h"
+#include "engine/query/execute/evaluator.h"
+
+namespace kgraph::query {
+
+namespace {
+
+std::string rowKey(const Row& row, const std::vector<int>& slots) {
+    std::string k;
+    for (int s : slots) k += groupKey(row[s]) + "|";
+    return k;
+}
+
+int64_t nonNegativeCount(const ast::Expr& e, Row& row, ExecContext& ctx, const char* what) {
+    Value v = evaluate(e, row, ctx);
+    if (v.isFloat() && v.asFloat() == static_cast<double>(static_cast<int64_t>(v.asFloat()))) {
+        v = Value(static_cast<int64_t>(v.asFloat()));
+    }
+    if (!v.isInt() || v.asInt() < 0) {
+        throw Error(std::string(what) + " expects a non-negative integer, got " + formatValue(v));
+    }
+    return v.asInt();
+}
+
+}  // namespace
+
+bool FilterOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        if (!isTrue(evaluate(*predicate_, row, ctx))) return true;
+        return out(row);
+    });
+}
+
+std::string ProjectionOp::describe() const {
+    std::string s = "Projection ";
+    for (size_t i = 0; i < items_.size(); ++i) {
+        s += (i ? ", " : "") + items_[i].expr->text;
+        if (items_[i].name != items_[i].expr->text) s += " AS " + items_[i].name;
+    }
+    return s;
+}
+
+bool ProjectionOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        for (const auto& item : items_) row[item.slot] = evaluate(*item.expr, row, ctx);
+        return out(row);
+    });
+}
+
+bool DistinctOp::produce(ExecContext& ctx, const Consumer& out) {
+    std::unordered_set<std::string> seen;
+    return pull(ctx, [&](Row& row) {
+        if (!seen.insert(rowKey(row, slots_)).second) return true;
+        return out(row);
+    });
+}
+
+std::string AggregateOp::describe() const {
+    std::string s = "Aggregate keys=[";
+    for (size_t i = 0; i < keys_.size(); ++i) s += (i ? ", " : "") + keys_[i].expr->text;
+    s += "] aggregates=[";
+    for (size_t i = 0; i < aggs_.size(); ++i) {
+        const auto* c = aggs_[i].call;
+        s += (i ? ", " : "") + (c->text.empty() ? c->name + "(...)" : c->text);
+    }
+    return s + "]";
+}
+
+bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
+    struct Group {
+        Row keys;
+        std::vector<std::unique_ptr<Aggregator>> aggs;
+    };
+    std::unordered_map<std::string, size_t> index;
+    std::vector<Group> groups;
+    auto newGroup = [&](Row keys) {
+        Group g;
+        g.keys = std::move(keys);
+        for (const auto& a : aggs_) {
+            bool star = a.call->kind == ast::ExprKind::CountStar;
+            g.aggs.push_back(makeAggregator(lowerCase(a.call->name), a.call->distinct, star));
+        }
+        groups.push_back(std::move(g));
+        return groups.size() - 1;
+    };
+    if (!pull(ctx, [&](Row& row) {
+            Row keys;
+            std::string k;
+            for (const auto& key : keys_) {
+                keys.push_back(evaluate(*key.expr, row, ctx));
+                k += groupKey(keys.back()) + "|";
+            }
+            auto it = index.find(k);
+            size_t g = it != index.end() ? it->second : (index[k] = newGroup(std::move(keys)));
+            for (size_t i = 0; i < aggs_.size(); ++i) {
+                const auto* call = aggs_[i].call;
+                groups[g].aggs[i]->add(call->kind == ast::ExprKind::CountStar
+                                           ? Value(true)
+                                           : evaluate(*call->children[0], row, ctx));
+            }
+            return true;
+        })) {
+        return false;
+    }
+    // Without grouping keys, aggregating no rows still yields one row (count(*) = 0).
+    if (groups.empty() && keys_.empty()) newGroup({});
+    for (auto& g : groups) {
+        Row row(ctx.slotCount);
+        for (size_t i = 0; i < keys_.size(); ++i) row[keys_[i].slot] = g.keys[i];
+        for (size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].call->slot] = g.aggs[i]->result();
+        if (!out(row)) return false;
+    }
+    return true;
+}
+
+std::string SortOp::describe() const {
+    std::string s = "Sort ";
+    for (size_t i = 0; i < items_.size(); ++i) {
+        s += (i ? ", " : "") + items_[i].expr->text + (items_[i].descending ? " DESC" : "");
+    }
+    return s;
+}
+
+bool SortOp::produce(ExecContext& ctx, const Consumer& out) {
+    std::vector<std::pair<Row, Row>> rows;  // sort keys, row
+    if (!pull(ctx, [&](Row& row) {
+            Row keys;
+            for (const auto& item : items_) keys.push_back(evaluate(*item.expr, row, ctx));
+            rows.emplace_back(std::move(keys), row);
+            return true;
+        })) {
+        return false;
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+        for (size_t i = 0; i < items_.size(); ++i) {
+            int c = compareOrder(a.first[i], b.first[i]);
+            if (c != 0) return items_[i].descending ? c > 0 : c < 0;
+        }
+        return false;
+    });
+    for (auto& [keys, row] : rows) {
+        if (!out(row)) return false;
+    }
+    return true;
+}
+
+bool SkipLimitOp::produce(ExecContext& ctx, const Consumer& out) {
+    Row empty(ctx.slotCount);
+    int64_t n = nonNegativeCount(*count_, empty, ctx, limit_ ? "LIMIT" : "SKIP");
+    if (limit_ && n == 0) return true;
+    int64_t seen = 0;
+    bool stoppedByUs = false;
+    bool ok = pull(ctx, [&](Row& row) {
+        ++seen;
+        if (!limit_) return seen <= n ? true : out(row);
+        if (!out(row)) return false;
+        if (seen >= n) {
+            stoppedByUs = true;
+            return false;
+        }
+        return true;
+    });
+    return ok || stoppedByUs;
+}
+
+bool UnwindOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        Value v = evaluate(*list_, row, ctx);
+        if (v.isNull()) return true;
+        if (!v.isList()) {
+            row[slot_] = v;
+            return out(row);
+        }
+        for (const auto& x : v.asList()) {
+            row[slot_] = x;
+            if (!out(row)) return false;
+        }
+        return true;
+    });
+}
+
+bool OptionalOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        bool any = false;
+        bool more = true;
+        sub_.run(ctx, row, [&](Row& r) {
+            any = true;
+            more = out(r);
+            return more;
+        });
+        if (!more) return false;
+        if (any) return true;
+        for (int s : nullSlots_) row[s] = Value();
+        return out(row);
+    });
+}
+
+bool EagerOp::produce(ExecContext& ctx, const Consumer& out) {
+    std::vector<Row> rows;
+    if (!pull(ctx, [&](Row& row) {
+            rows.push_back(row);
+            return true;
+        })) {
+        return false;
+    }
+    for (auto& r : rows) {
+        if (!out(r)) return false;
+    }
+    return true;
+}
+
+std::vector<const Operator*> UnionOp::subplans() const {
+    std::vector<const Operator*> out;
+    for (const auto& b : branches_) out.push_back(b.plan.get());
+    return out;
+}
+
+bool UnionOp::produce(ExecContext& ctx, const Consumer& out) {
+    std::unordered_set<std::string> seen;
+    std::vector<int> all;
+    size_t saved = ctx.slotCount;
+    for (auto& b : branches_) {
+        ctx.slotCount = b.slotCount;
+        bool ok = b.plan->execute(ctx, [&](Row& row) {
+            Row r;
+            for (int s : b.columnSlots) r.push_back(row[s]);
+            if (distinct_) {
+                if (all.size() != r.size()) {
+                    all.clear();
+                    for (size_t i = 0; i < r.size(); ++i) all.push_back(static_cast<int>(i));
+                }
+                if (!seen.insert(rowKey(r, all)).second) return true;
+            }
+            return out(r);
+        });
+        if (!ok) {
+            ctx.slotCount = saved;
+            return false;
+        }
+    }
+    ctx.slotCount = saved;
+    return true;
+}
+
+bool ProcedureCallOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        std::vector<Value> args;
+        for (const auto* a : args_) args.push_back(evaluate(*a, row, ctx));
+        for (auto& rec : callProcedure(name_, args, ctx)) {
+            for (const auto& [field, slot] : yields_) row[slot] = rec[field];
+            if (!out(row)) return false;
+        }
+        return true;
+    });
+}
+
+}  // namespace kgraph::query

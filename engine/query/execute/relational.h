@@ -1,0 +1,194 @@
+// Row-at-a-time and blocking operators that do not touch the graph structure.
+#pragma once
+
+#include "engine/query/parse/ast.h"
+#include "engine/query/plan/operator.h"
+#include "engine/query/plan/subplan.h"
+
+namespace kgraph::query {
+
+class FilterOp : public Operator {
+public:
+    explicit FilterOp(const ast::Expr* predicate) : predicate_(predicate) {}
+    std::string describe() const override { return "Filter " + predicate_->text; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    const ast::Expr* predicate_;
+};
+
+// Evaluates expressions into new slots (streaming).
+class ProjectionOp : public Operator {
+public:
+    struct Item {
+        const ast::Expr* expr;
+        int slot;
+        std::string name;
+    };
+    explicit ProjectionOp(std::vector<Item> items) : items_(std::move(items)) {}
+    std::string describe() const override;
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    std::vector<Item> items_;
+};
+
+// Drops rows whose values in `slots` were seen before (streaming).
+class DistinctOp : public Operator {
+public:
+    explicit DistinctOp(std::vector<int> slots) : slots_(std::move(slots)) {}
+    std::string describe() const override { return "Distinct"; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    std::vector<int> slots_;
+};
+
+// Groups rows by the key expressions and computes aggregates (blocking).
+class AggregateOp : public Operator {
+public:
+    struct Key {
+        const ast::Expr* expr;
+        int slot;
+    };
+    struct Agg {
+        const ast::Expr* call;  // FunctionCall or CountStar; result goes to call->slot
+    };
+    AggregateOp(std::vector<Key> keys, std::vector<Agg> aggs)
+        : keys_(std::move(keys)), aggs_(std::move(aggs)) {}
+    std::string describe() const override;
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    std::vector<Key> keys_;
+    std::vector<Agg> aggs_;
+};
+
+// ORDER BY (blocking; stable).
+class SortOp : public Operator {
+public:
+    struct Item {
+        const ast::Expr* expr;
+        bool descending;
+    };
+    explicit SortOp(std::vector<Item> items) : items_(std::move(items)) {}
+    std::string describe() const override;
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    std::vector<Item> items_;
+};
+
+// SKIP n / LIMIT n. LIMIT stops its input after n rows.
+class SkipLimitOp : public Operator {
+public:
+    SkipLimitOp(const ast::Expr* count, bool limit) : count_(count), limit_(limit) {}
+    std::string describe() const override {
+        return std::string(limit_ ? "Limit " : "Skip ") + count_->text;
+    }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    const ast::Expr* count_;
+    bool limit_;
+};
+
+class UnwindOp : public Operator {
+public:
+    UnwindOp(const ast::Expr* list, int slot, std::string name)
+        : list_(list), slot_(slot), name_(std::move(name)) {}
+    std::string describe() const override { return "Unwind " + list_->text + " AS " + name_; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    const ast::Expr* list_;
+    int slot_;
+    std::string name_;
+};
+
+// OPTIONAL MATCH: runs the subplan per row; when it finds nothing, emits the row once with
+// the subplan's new slots set to null.
+class OptionalOp : public Operator {
+public:
+    OptionalOp(Subplan sub, std::vector<int> nullSlots)
+        : sub_(std::move(sub)), nullSlots_(std::move(nullSlots)) {}
+    std::string describe() const override { return "Optional"; }
+    std::vector<const Operator*> subplans() const override { return {sub_.root.get()}; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    Subplan sub_;
+    std::vector<int> nullSlots_;
+};
+
+// Materialises its input before passing it on, so that the writes of the next clause are
+// not seen by the reads feeding it.
+class EagerOp : public Operator {
+public:
+    std::string describe() const override { return "Eager"; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+};
+
+// UNION [ALL]: runs each branch in turn; each branch has its own row layout, so rows are
+// re-laid out as the columns, in order.
+class UnionOp : public Operator {
+public:
+    struct Branch {
+        OperatorPtr plan;
+        std::vector<int> columnSlots;
+        size_t slotCount;
+    };
+    UnionOp(std::vector<Branch> branches, bool distinct)
+        : branches_(std::move(branches)), distinct_(distinct) {}
+    std::string describe() const override { return distinct_ ? "Union" : "UnionAll"; }
+    std::vector<const Operator*> subplans() const override;
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    std::vector<Branch> branches_;
+    bool distinct_;
+};
+
+// CALL proc(args) YIELD ...
+class ProcedureCallOp : public Operator {
+public:
+    ProcedureCallOp(std::string name, std::vector<const ast::Expr*> args,
+                    std::vector<std::pair<std::string, int>> yields)
+        : name_(std::move(name)), args_(std::move(args)), yields_(std::move(yields)) {}
+    std::string describe() const override { return "ProcedureCall " + name_; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    std::string name_;
+    std::vector<const ast::Expr*> args_;
+    std::vector<std::pair<std::string, int>> yields_;  // output field -> slot
+};
+
+// Rows of a procedure: each row maps output field names to values (execute/procedures.cpp).
+std::vector<std::map<std::string, Value>> callProcedure(const std::string& name,
+                                                        const std::vector<Value>& args,
+                                                        ExecContext& ctx);
+
+}  // namespace kgraph::query

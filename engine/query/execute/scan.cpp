@@ -1,0 +1,111 @@
+#include "engine/query/execute/scan.h"
+
+#include "engine/common/error.h"
+#include "engine/query/execute/evaluator.h"
+
+namespace kgraph::query {
+
+namespace {
+
+std::string displayName(const std::string& variable) {
+    return variable.rfind("  ", 0) == 0 ? "" : variable;
+}
+
+}  // namespace
+
+bool OnceOp::produce(ExecContext& ctx, const Consumer& out) {
+    Row row(ctx.slotCount);
+    return out(row);
+}
+
+bool propertiesMatch(const Value& entity, const Value& props, ExecContext& ctx) {
+    if (props.isNull()) return true;
+    if (!props.isMap()) typeError("pattern properties", "a Map", props);
+    for (const auto& [k, v] : props.asMap()) {
+        if (!equals(propertyOf(entity, k, ctx), v).value_or(false)) return false;
+    }
+    return true;
+}
+
+bool NodeFilter::matches(storage::NodeId id, Row& row, ExecContext& ctx) const {
+    for (const auto& l : labels) {
+        if (!ctx.view->hasLabel(id, l)) return false;
+    }
+    if (properties) {
+        NodeValue n;
+        n.id = id;
+        return propertiesMatch(Value(std::move(n)), evaluate(*properties, row, ctx), ctx);
+    }
+    return true;
+}
+
+std::string NodeFilter::describe() const {
+    std::string out;
+    for (const auto& l : labels) out += ":" + l;
+    if (properties) out += " " + (properties->text.empty() ? "{...}" : properties->text);
+    return out;
+}
+
+std::string NodeScanOp::describe() const {
+    std::string node = "(" + displayName(variable_) + filter_.describe() + ")";
+    switch (mode_) {
+        case Mode::All:
+            return "AllNodesScan " + node;
+        case Mode::Label:
+            return "NodeByLabelScan " + node + " label=" + label;
+        case Mode::Name:
+            return "NodeByNameIndex " + node + " name=" + key->text;
+        case Mode::NamePrefix:
+            return "NodeByNamePrefixIndex " + node + " prefix=" + key->text;
+    }
+    return "?";
+}
+
+bool NodeScanOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        bool more = true;
+        auto visit = [&](storage::NodeId id) {
+            if (!filter_.matches(id, row, ctx)) return true;
+            NodeValue n;
+            n.id = id;
+            row[slot_] = Value(std::move(n));
+            more = out(row);
+            return more;
+        };
+        switch (mode_) {
+            case Mode::All:
+                ctx.view->scanNodes(visit);
+                break;
+            case Mode::Label:
+                ctx.view->scanLabel(label, visit);
+                break;
+            case Mode::Name:
+            case Mode::NamePrefix: {
+                Value k = evaluate(*key, row, ctx);
+                if (!k.isString()) return true;  // a non-string name matches nothing here
+                if (mode_ == Mode::Name) {
+                    ctx.view->findByName(k.asString(), visit);
+                } else {
+                    ctx.view->findByNamePrefix(k.asString(), visit);
+                }
+                break;
+            }
+        }
+        return more;
+    });
+}
+
+std::string NodeCheckOp::describe() const {
+    return "NodeCheck (" + displayName(variable_) + filter_.describe() + ")";
+}
+
+bool NodeCheckOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        const Value& v = row[slot_];
+        if (!v.isNode()) return true;
+        if (!filter_.matches(v.asNode().id, row, ctx)) return true;
+        return out(row);
+    });
+}
+
+}  // namespace kgraph::query

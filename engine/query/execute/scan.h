@@ -1,0 +1,69 @@
+// Leaf-side operators: the start of every pipeline and the node scans.
+#pragma once
+
+#include "engine/query/parse/ast.h"
+#include "engine/query/plan/operator.h"
+
+namespace kgraph::query {
+
+// Emits one row of nulls: the start of a query.
+class OnceOp : public Operator {
+public:
+    std::string describe() const override { return "Once"; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+};
+
+// The labels and property map a pattern node must have.
+struct NodeFilter {
+    std::vector<std::string> labels;
+    const ast::Expr* properties = nullptr;  // a map expression, or null
+
+    bool empty() const { return labels.empty() && !properties; }
+    bool matches(storage::NodeId id, Row& row, ExecContext& ctx) const;
+    std::string describe() const;
+};
+
+// True if every entry of the map `props` equals the entity's property (null never matches).
+bool propertiesMatch(const Value& entity, const Value& props, ExecContext& ctx);
+
+// For each input row, binds `slot` to every node found and checks the filter.
+class NodeScanOp : public Operator {
+public:
+    enum class Mode { All, Label, Name, NamePrefix };
+    NodeScanOp(Mode mode, int slot, std::string variable, NodeFilter filter)
+        : mode_(mode), slot_(slot), variable_(std::move(variable)), filter_(std::move(filter)) {}
+    std::string label;               // Mode::Label
+    const ast::Expr* key = nullptr;  // Mode::Name / NamePrefix: the name (prefix) expression
+
+    std::string describe() const override;
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    Mode mode_;
+    int slot_;
+    std::string variable_;
+    NodeFilter filter_;
+};
+
+// Checks a node bound earlier (by a previous clause or pattern part) against a pattern
+// node's labels and properties.
+class NodeCheckOp : public Operator {
+public:
+    NodeCheckOp(int slot, std::string variable, NodeFilter filter)
+        : slot_(slot), variable_(std::move(variable)), filter_(std::move(filter)) {}
+    std::string describe() const override;
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    int slot_;
+    std::string variable_;
+    NodeFilter filter_;
+};
+
+}  // namespace kgraph::query

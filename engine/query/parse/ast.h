@@ -1,0 +1,255 @@
+// The abstract syntax tree of the query language: kgraph's own types, built by the
+// Transformer from the ANTLR parse tree (parse/transformer.h). Nothing outside
+// engine/query/parse/ sees an ANTLR type.
+//
+// The Binder (bind/binder.h) annotates the tree in place: it resolves every variable to a
+// slot of the execution row (`slot` fields) and names anonymous pattern elements. The tree
+// is otherwise immutable after parsing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/query/value.h"
+
+namespace kgraph::query {
+struct Subplan;  // plan/subplan.h
+}
+
+namespace kgraph::query::ast {
+
+// Where a construct starts in the query text; line and column are 1-based.
+struct Position {
+    size_t line = 0;
+    size_t column = 0;
+};
+
+struct PatternPart;
+
+enum class ExprKind {
+    Literal,               // value
+    Parameter,             // name
+    Variable,              // name, slot
+    Property,              // children[0].name
+    Index,                 // children[0][children[1]]
+    Slice,                 // children[0][children[1]..children[2]] (null child = open end)
+    Unary,                 // op children[0]
+    Binary,                // children[0] op children[1]
+    IsNull,                // children[0] IS NULL / IS NOT NULL (negated)
+    HasLabels,             // children[0]:labels...
+    FunctionCall,          // name(children...), distinct; slot set for aggregates after grouping
+    CountStar,             // count(*); slot as for FunctionCall
+    Case,                  // [subject] (when then)* [else]: hasSubject, hasElse
+    ListLiteral,           // [children...]
+    MapLiteral,            // {keys[i]: children[i]}
+    ListComprehension,     // [name IN children[0] WHERE children[1] | children[2]]
+    Quantifier,            // name: all/any/none/single; variable in `variable`
+    PatternPredicate,      // pattern (exists)
+    PatternComprehension,  // [pattern WHERE children[0] | children[1]]
+};
+
+enum class Op {
+    // unary
+    Not,
+    Negate,
+    Plus,
+    // boolean
+    Or,
+    Xor,
+    And,
+    // comparison
+    Eq,
+    Ne,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    // string / list predicates
+    StartsWith,
+    EndsWith,
+    Contains,
+    RegexMatch,
+    In,
+    // arithmetic
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Pow,
+};
+
+const char* opText(Op op);
+
+struct Expr {
+    ExprKind kind = ExprKind::Literal;
+    Position pos;
+    Op op = Op::Eq;
+    Value value;       // Literal
+    std::string name;  // Variable, Parameter, Property key, function name
+    std::vector<std::unique_ptr<Expr>> children;  // may hold nulls where documented
+    std::vector<std::string> keys;                // MapLiteral keys; HasLabels labels
+    bool distinct = false;                        // FunctionCall
+    bool negated = false;                         // IsNull
+    bool hasSubject = false;                      // Case
+    bool hasElse = false;                         // Case
+    std::string variable;                         // ListComprehension / Quantifier variable
+    std::shared_ptr<PatternPart> pattern;         // PatternPredicate / PatternComprehension
+    std::string text;                             // the expression as written (column names)
+
+    // Set by the binder.
+    int slot = -1;  // Variable; comprehension variable; aggregate result
+    // Set by the planner: the sub-plan evaluating a pattern expression.
+    std::shared_ptr<Subplan> subplan;
+};
+
+using ExprPtr = std::unique_ptr<Expr>;
+
+enum class Direction { Outgoing, Incoming, Both };
+
+struct NodePattern {
+    Position pos;
+    std::string variable;  // binder names anonymous nodes
+    std::vector<std::string> labels;
+    ExprPtr properties;  // MapLiteral or Parameter, or null
+    int slot = -1;
+    bool anonymous = false;
+};
+
+struct RelPattern {
+    Position pos;
+    std::string variable;
+    std::vector<std::string> types;  // alternatives; empty = any
+    Direction direction = Direction::Both;
+    bool variableLength = false;
+    int64_t minHops = 1;
+    std::optional<int64_t> maxHops;  // unbounded when absent
+    ExprPtr properties;
+    int slot = -1;
+    bool anonymous = false;
+};
+
+enum class PathKind { Normal, Shortest, AllShortest };
+
+struct PatternPart {
+    Position pos;
+    std::string pathVariable;  // empty when the path is not named
+    int pathSlot = -1;
+    PathKind kind = PathKind::Normal;
+    std::vector<NodePattern> nodes;  // nodes.size() == rels.size() + 1
+    std::vector<RelPattern> rels;
+};
+
+struct ProjectionItem {
+    ExprPtr expr;
+    std::string alias;  // the column name: the alias, or the expression as written
+    bool hasAlias = false;
+    int slot = -1;  // set by the binder
+};
+
+struct SortItem {
+    ExprPtr expr;
+    bool descending = false;
+};
+
+struct Projection {
+    bool distinct = false;
+    bool star = false;
+    std::vector<ProjectionItem> items;
+    std::vector<SortItem> order;
+    ExprPtr skip;
+    ExprPtr limit;
+};
+
+struct RenderSpec {
+    std::string format = "svg";
+    std::optional<std::string> file;
+    std::string layout = "dot";
+};
+
+struct SetItem {
+    enum class Kind { Property, Replace, Merge, Labels } kind = Kind::Property;
+    Position pos;
+    ExprPtr target;        // Property: an ExprKind::Property expression
+    std::string variable;  // Replace, Merge, Labels
+    int slot = -1;
+    ExprPtr value;
+    std::vector<std::string> labels;
+};
+
+struct RemoveItem {
+    enum class Kind { Property, Labels } kind = Kind::Property;
+    Position pos;
+    ExprPtr target;  // Property
+    std::string variable;
+    int slot = -1;
+    std::vector<std::string> labels;
+};
+
+enum class ClauseKind { Match, Unwind, With, Return, Create, Merge, Set, Remove, Delete, Call };
+
+const char* clauseName(ClauseKind k);
+
+struct Clause {
+    ClauseKind kind = ClauseKind::Match;
+    Position pos;
+
+    // Match, Create, Merge (one part)
+    bool optional = false;
+    std::vector<std::shared_ptr<PatternPart>> pattern;
+    ExprPtr where;  // Match, With, Call (YIELD ... WHERE)
+
+    // Unwind
+    ExprPtr expr;
+    std::string alias;
+    int aliasSlot = -1;
+
+    // With, Return
+    Projection projection;
+    std::optional<RenderSpec> render;
+
+    // Set; Merge's ON CREATE / ON MATCH
+    std::vector<SetItem> setItems;
+    std::vector<SetItem> onCreate;
+    std::vector<SetItem> onMatch;
+
+    // Remove
+    std::vector<RemoveItem> removeItems;
+
+    // Delete
+    bool detach = false;
+    std::vector<ExprPtr> deleteExprs;
+
+    // Call
+    std::string procedure;
+    std::vector<ExprPtr> args;
+    bool hasArgs = false;
+    bool yieldStar = false;
+    struct YieldItem {
+        std::string field;
+        std::string alias;
+        int slot = -1;
+    };
+    std::vector<YieldItem> yields;
+};
+
+struct SingleQuery {
+    std::vector<Clause> clauses;
+    // Set by the binder: the output columns and their slots.
+    std::vector<std::string> columns;
+    std::vector<int> columnSlots;
+    int slotCount = 0;
+};
+
+struct Statement {
+    enum class Mode { Run, Explain, Profile } mode = Mode::Run;
+    Position pos;
+    std::string text;                  // the statement as written
+    std::vector<SingleQuery> queries;  // joined by UNION
+    std::vector<bool> unionAll;        // unionAll[i] joins queries[i] and queries[i + 1]
+};
+
+}  // namespace kgraph::query::ast

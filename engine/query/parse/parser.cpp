@@ -1,0 +1,109 @@
+#include "engine/query/parse/parser.h"
+
+#include "engine/common/error.h"
+#include "engine/query/parse/transformer.h"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wall"
+#pragma GCC diagnostic ignored "-Wextra"
+#include "antlr4-runtime.h"
+#include "grammar/KGraphQueryLexer.h"
+#pragma GCC diagnostic pop
+
+namespace kgraph::query {
+
+namespace {
+
+// Long "expecting {...}" sets help nobody: keep at most this many alternatives.
+constexpr size_t kMaxExpected = 8;
+
+std::string shortenExpecting(const std::string& msg) {
+    auto at = msg.find(" expecting {");
+    if (at == std::string::npos) return msg;
+    auto end = msg.find('}', at);
+    if (end == std::string::npos) return msg;
+    std::string set = msg.substr(at + 12, end - at - 12);
+    size_t count = 1;
+    for (char c : set) count += c == ',';
+    if (count <= kMaxExpected) return msg;
+    return msg.substr(0, at) + " ...";
+}
+
+// Turns the first syntax error into a kgraph::Error with the caret display.
+class ThrowingErrorListener : public antlr4::BaseErrorListener {
+public:
+    explicit ThrowingErrorListener(std::string_view text) : text_(text) {}
+
+    void syntaxError(antlr4::Recognizer*, antlr4::Token*, size_t line, size_t column,
+                     const std::string& msg, std::exception_ptr) override {
+        throw Error(locatedMessage("syntax error", text_, {line, column}, shortenExpecting(msg)));
+    }
+
+private:
+    std::string_view text_;
+};
+
+struct ParseSession {
+    explicit ParseSession(std::string_view text)
+        : input(text.data(), text.size()),
+          lexer(&input),
+          tokens(&lexer),
+          parser(&tokens),
+          listener(text) {
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(&listener);
+        parser.removeErrorListeners();
+        parser.addErrorListener(&listener);
+    }
+    antlr4::ANTLRInputStream input;
+    grammar::KGraphQueryLexer lexer;
+    antlr4::CommonTokenStream tokens;
+    grammar::KGraphQueryParser parser;
+    ThrowingErrorListener listener;
+};
+
+}  // namespace
+
+std::string locatedMessage(std::string_view what, std::string_view text, ast::Position pos,
+                           std::string_view message) {
+    std::string out = std::string(what) + " at line " + std::to_string(pos.line) + ", column " +
+                      std::to_string(pos.column) + ": " + std::string(message);
+    // Find the line (1-based) in the text.
+    size_t start = 0;
+    for (size_t l = 1; l < pos.line && start != std::string_view::npos; ++l) {
+        start = text.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+    }
+    if (start == std::string_view::npos || pos.line == 0) return out;
+    size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out += "\n" + std::string(line) + "\n";
+    // ANTLR counts columns in code points; tabs keep their width.
+    size_t cps = 0;
+    for (size_t i = 0; i < line.size() && cps < pos.column; ++i) {
+        unsigned char c = static_cast<unsigned char>(line[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        out += c == '\t' ? '\t' : ' ';
+        ++cps;
+    }
+    while (cps++ < pos.column) out += ' ';
+    out += '^';
+    return out;
+}
+
+std::vector<ast::Statement> parseScript(std::string_view text) {
+    ParseSession s(text);
+    auto* tree = s.parser.script();
+    Transformer t(text, s.input);
+    return t.transformScript(*tree);
+}
+
+ast::ExprPtr parseExpression(std::string_view text) {
+    ParseSession s(text);
+    auto* tree = s.parser.standaloneExpression();
+    Transformer t(text, s.input);
+    return t.transformExpression(*tree->expression());
+}
+
+}  // namespace kgraph::query

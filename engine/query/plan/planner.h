@@ -1,0 +1,28 @@
+// Planner: bound AST -> operator tree.
+//
+// For each MATCH pattern part it starts from the most selective node — one bound already,
+// else one with a `name` given by a constant or parameter (name index), else the label with
+// the fewest nodes (label index), else a full scan — and expands outwards with index
+// nested-loop joins over the adjacency index. Each WHERE conjunct is applied as soon as the
+// variables it reads are bound. Counts come from the store's statistics.
+#pragma once
+
+#include "engine/query/parse/ast.h"
+#include "engine/query/plan/operator.h"
+#include "storage/graph_store.h"
+
+namespace kgraph::query {
+
+struct Plan {
+    OperatorPtr root;
+    std::vector<std::string> columns;
+    std::vector<int> columnSlots;  // where each column is in the root's rows
+    size_t slotCount = 0;          // row width
+    bool updates = false;          // the statement changes the graph
+};
+
+// REQUIRES: bindStatement() ran on `statement`. The plan points into `statement`, which must
+// outlive it. `stats` is only read for statistics.
+Plan planStatement(ast::Statement& statement, storage::GraphView& stats);
+
+}  // namespace kgraph::query

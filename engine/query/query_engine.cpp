@@ -1,0 +1,146 @@
+// The whole path of a statement in a few lines: parse -> bind -> plan -> execute.
+#include "engine/query/query_engine.h"
+
+#include "engine/common/error.h"
+#include "engine/query/bind/binder.h"
+#include "engine/query/execute/evaluator.h"
+#include "engine/query/parse/parser.h"
+#include "engine/query/plan/planner.h"
+
+namespace kgraph::query {
+
+namespace {
+
+// Runs one bound statement on `view`; rows go to `sink` (materialised).
+void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, const Params& params,
+             const EngineOptions& options, bool profile, QueryResult& result, const RowSink& sink) {
+    ExecContext ctx;
+    ctx.view = &view;
+    ctx.write = write;
+    ctx.params = &params;
+    ctx.counters = &result.counters;
+    ctx.slotCount = plan.slotCount;
+    ctx.profiling = profile;
+    ctx.expansionLimit = options.expansionLimit;
+    std::vector<Value> out;
+    bool hasColumns = !plan.columns.empty();
+    plan.root->execute(ctx, [&](Row& row) {
+        if (!hasColumns) return true;
+        out.clear();
+        for (int s : plan.columnSlots) {
+            out.push_back(row[s]);
+            materialize(out.back(), view);
+        }
+        return sink(out);
+    });
+    if (profile) ctx.clock.switchTo(nullptr);
+}
+
+}  // namespace
+
+QueryEngine::QueryEngine(storage::GraphStore& store, EngineOptions options)
+    : store_(store), options_(options) {}
+
+QueryResult QueryEngine::run(std::string_view text, const Params& params) {
+    QueryResult result;
+    std::vector<std::vector<Value>> rows;
+    result = run(text, params, [&](const std::vector<Value>& row) {
+        rows.push_back(row);
+        return true;
+    });
+    result.rows = std::move(rows);
+    return result;
+}
+
+QueryResult QueryEngine::run(std::string_view text, const Params& params, const RowSink& sink) {
+    std::vector<ast::Statement> statements = parseScript(text);
+    QueryResult result;
+    for (size_t i = 0; i < statements.size(); ++i) {
+        auto& st = statements[i];
+        bool last = i + 1 == statements.size();
+        result = QueryResult{};
+        bindStatement(st, text);
+        const auto& finalClause = st.queries.back().clauses.back();
+        if (finalClause.render) {
+            result.render = RenderRequest{finalClause.render->format, finalClause.render->file,
+                                          finalClause.render->layout};
+        }
+        RowSink keep = last ? sink : RowSink([](const std::vector<Value>&) { return true; });
+        bool profile = st.mode == ast::Statement::Mode::Profile;
+        if (st.mode == ast::Statement::Mode::Explain) {
+            auto txn = store_.read();
+            Plan plan = planStatement(st, *txn);
+            result.columns = plan.columns;
+            result.plan = plan.root->explain(false);
+            continue;
+        }
+        bool updates = false;
+        for (const auto& q : st.queries) {
+            for (const auto& c : q.clauses) updates = updates || isUpdating(c.kind);
+        }
+        if (!updates) {
+            auto txn = store_.read();
+            Plan plan = planStatement(st, *txn);
+            result.columns = plan.columns;
+            execute(plan, *txn, nullptr, params, options_, profile, result, keep);
+            if (profile) result.plan = plan.root->explain(true);
+            continue;
+        }
+        // A write statement: buffer its rows until it committed.
+        std::vector<std::vector<Value>> rows;
+        {
+            auto txn = store_.write();
+            Plan plan = planStatement(st, *txn);
+            result.columns = plan.columns;
+            execute(plan, *txn, txn.get(), params, options_, profile, result,
+                    [&](const std::vector<Value>& row) {
+                        rows.push_back(row);
+                        return true;
+                    });
+            txn->commit();
+            if (profile) result.plan = plan.root->explain(true);
+        }
+        for (const auto& row : rows) {
+            if (!keep(row)) break;
+        }
+    }
+    return result;
+}
+
+std::string QueryEngine::explain(std::string_view text) {
+    std::vector<ast::Statement> statements = parseScript(text);
+    std::string out;
+    auto txn = store_.read();
+    for (auto& st : statements) {
+        bindStatement(st, text);
+        Plan plan = planStatement(st, *txn);
+        out += plan.root->explain(false);
+    }
+    return out;
+}
+
+Value parseLiteral(std::string_view text) {
+    ast::ExprPtr e = parseExpression(text);
+    // Only constants: literals, lists and maps of them, negative numbers.
+    std::function<void(const ast::Expr&)> check = [&](const ast::Expr& x) {
+        switch (x.kind) {
+            case ast::ExprKind::Literal:
+            case ast::ExprKind::ListLiteral:
+            case ast::ExprKind::MapLiteral:
+                break;
+            case ast::ExprKind::Unary:
+                if (x.op == ast::Op::Negate || x.op == ast::Op::Plus) break;
+                [[fallthrough]];
+            default:
+                throw Error("not a literal value: " + std::string(text) +
+                            " (write strings in quotes, e.g. 'text')");
+        }
+        for (const auto& c : x.children) check(*c);
+    };
+    check(*e);
+    ExecContext ctx;
+    Row row;
+    return evaluate(*e, row, ctx);
+}
+
+}  // namespace kgraph::query
