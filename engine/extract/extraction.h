@@ -18,9 +18,9 @@ struct Sentence {
 };
 
 struct EntityMention {
-    std::string text;   // surface form as written
-    std::string name;   // canonical name
-    std::string label;  // Person, Organization, Country, ... (PRODUCT.md §2)
+    std::string text;       // surface form as written
+    std::string name;       // canonical name
+    std::string label;      // Person, Organization, Country, ... (PRODUCT.md §2)
     uint32_t sentence = 0;  // 1-based index into Extraction::sentences
     uint32_t begin = 0;     // byte span in the document text
     uint32_t end = 0;
@@ -35,13 +35,25 @@ struct FactMention {
     bool negated = false;
     std::string attributedTo;  // speaker, when only reported speech asserts it
     std::string date;          // ISO date when the sentence dates the event
+    std::string modality;      // "could", "will", "must", ... when a modal verb qualifies it
     uint32_t sentence = 0;     // 1-based
+};
+
+// An Open IE tuple: the relation phrase and full argument phrases as written,
+// for `kgraph extract --format openie` (CaRB's format).
+struct Proposition {
+    uint32_t sentence = 0;  // 1-based
+    double confidence = 0;
+    std::string arg1;
+    std::string relation;
+    std::vector<std::string> args;  // arg2, arg3, ...
 };
 
 struct Extraction {
     std::vector<Sentence> sentences;
     std::vector<EntityMention> entities;
     std::vector<FactMention> facts;
+    std::vector<Proposition> propositions;
 };
 
 // Turns a document into an Extraction. Implementations are immutable after

@@ -18,9 +18,11 @@ bool isWordByte(unsigned char c) { return std::isalnum(c) || c == '-' || c == '\
 
 const std::set<std::string>& sentenceStarters() {
     static const std::set<std::string> kWords = {
-        "The", "A", "An", "On", "In", "As", "At", "But", "And", "Although", "If", "It", "He", "She",
-        "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "When",
-        "While", "After", "Before", "Since", "Photo", "Published", "According", "However", "Also"};
+        "The",    "A",     "An",       "On",        "In",        "As",      "At",
+        "But",    "And",   "Although", "If",        "It",        "He",      "She",
+        "They",   "We",    "I",        "This",      "That",      "These",   "Those",
+        "His",    "Her",   "Their",    "Its",       "When",      "While",   "After",
+        "Before", "Since", "Photo",    "Published", "According", "However", "Also"};
     return kWords;
 }
 
@@ -40,8 +42,8 @@ std::vector<Sentence> splitSentences(std::string_view text) {
         char c = text[i];
         if (c == '\n') {
             flush(i + 1);
-        } else if ((c == '.' || c == '!' || c == '?') && i + 2 < text.size() && text[i + 1] == ' ' &&
-                   std::isupper(static_cast<unsigned char>(text[i + 2]))) {
+        } else if ((c == '.' || c == '!' || c == '?') && i + 2 < text.size() &&
+                   text[i + 1] == ' ' && std::isupper(static_cast<unsigned char>(text[i + 2]))) {
             flush(i + 1);
         }
     }
@@ -110,8 +112,8 @@ Extraction SimpleExtractor::extract(const text::SourceDocument& doc) const {
                 if (ws[j].punctuationAfter) break;
                 if (j + 1 < ws.size() && ws[j + 1].capitalised) {
                     ++j;
-                } else if (j + 2 < ws.size() && isJoiner(word(j + 1)) && !ws[j + 1].punctuationAfter &&
-                           ws[j + 2].capitalised) {
+                } else if (j + 2 < ws.size() && isJoiner(word(j + 1)) &&
+                           !ws[j + 1].punctuationAfter && ws[j + 2].capitalised) {
                     j += 2;
                 } else {
                     break;
@@ -141,7 +143,8 @@ Extraction SimpleExtractor::extract(const text::SourceDocument& doc) const {
             for (size_t i = from; i < to && ok; ++i) {
                 if (ws[i].capitalised || ws[i].punctuationAfter) ok = false;
                 std::string w(word(i));
-                for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                for (auto& c : w)
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 predicate += (predicate.empty() ? "" : "_") + w;
                 predicateText += (predicateText.empty() ? "" : " ") + std::string(word(i));
             }

@@ -1,0 +1,535 @@
+// The document-level half of the extractor: page debris, per-sentence analysis
+// (mentions.cpp, relations.cpp), names resolved across the document (surnames,
+// acronyms, title forms, cautious he/she), dates, and the Extraction.
+#include "engine/extract/parse_extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "engine/common/error.h"
+#include "engine/extract/analysis.h"
+#include "engine/nlp/pipeline.h"
+
+namespace kgraph::extract {
+
+namespace detail {
+
+SentenceView::SentenceView(const nlp::Sentence& s, std::string_view text) : s_(&s), text_(text) {
+    kids_.resize(s.tokens.size());
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+        int h = s.tokens[i].head - 1;
+        if (h >= 0 && static_cast<size_t>(h) < s.tokens.size())
+            kids_[static_cast<size_t>(h)].push_back(static_cast<int>(i));
+    }
+}
+
+std::string_view SentenceView::rel(int i) const {
+    std::string_view r = tok(i).deprel;
+    auto colon = r.find(':');
+    return colon == std::string_view::npos ? r : r.substr(0, colon);
+}
+
+int SentenceView::child(int i, std::string_view r) const {
+    for (int c : kids(i))
+        if (rel(c) == r) return c;
+    return -1;
+}
+
+std::string SentenceView::lower(int i) const { return toLower(form(i)); }
+
+std::string SentenceView::span(int first, int last) const {
+    size_t b = tok(first).begin, e = tok(last).end;
+    if (b <= e && e <= text_.size()) return std::string(text_.substr(b, e - b));
+    std::string out;
+    for (int k = first; k <= last; ++k) out += (k > first ? " " : "") + form(k);
+    return out;
+}
+
+std::pair<int, int> SentenceView::subtreeSpan(int i) const {
+    int b = i, e = i;
+    std::vector<int> stack{i};
+    int guard = 0;
+    while (!stack.empty() && guard++ < 10000) {
+        int x = stack.back();
+        stack.pop_back();
+        b = std::min(b, x);
+        e = std::max(e, x);
+        for (int c : kids(x)) stack.push_back(c);
+    }
+    return {b, e};
+}
+
+bool isCapitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+std::string toLower(std::string_view w) {
+    std::string s(w);
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::Analysis;
+using detail::SentenceView;
+
+// Page debris: comment forms, share widgets, captions, bylines.
+bool isDebris(std::string_view s) {
+    static const char* kMarks[] = {"Leave a Reply",
+                                   "Log Out",
+                                   "Change )",
+                                   "commenting using",
+                                   "Fill in your details",
+                                   "Connecting to %s",
+                                   "Blog at",
+                                   "bloggers like this",
+                                   "Published:",
+                                   "Photo:",
+                                   "Photo :",
+                                   "(Photo",
+                                   "Share this",
+                                   "Like this:",
+                                   "Click to",
+                                   "Subscribe",
+                                   "All rights reserved",
+                                   "Copyright",
+                                   "Follow us",
+                                   "Sign up",
+                                   "Read more",
+                                   "Related:",
+                                   "Loading...",
+                                   "Email (required)",
+                                   "Notify me",
+                                   "cookies"};
+    for (const char* m : kMarks)
+        if (s.find(m) != std::string_view::npos) return true;
+    return false;
+}
+
+std::string trimmed(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+std::vector<std::string> words(const std::string& name) {
+    std::vector<std::string> out;
+    size_t p = 0;
+    while (p < name.size()) {
+        size_t q = name.find(' ', p);
+        if (q == std::string::npos) q = name.size();
+        if (q > p) out.push_back(name.substr(p, q - p));
+        p = q + 1;
+    }
+    return out;
+}
+
+// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+long daysFromCivil(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::string civilFromDays(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long y = static_cast<long>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp + (mp < 10 ? 3 : -9);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y + (m <= 2), m, d);
+    return buf;
+}
+
+int monthOf(const std::string& w) {
+    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    std::string l = detail::toLower(w);
+    if (l.size() < 3) return 0;
+    if (l == "may") return 5;
+    static const char* kFull[] = {"january",   "february", "march",    "april",
+                                  "may",       "june",     "july",     "august",
+                                  "september", "october",  "november", "december"};
+    for (int i = 0; i < 12; ++i) {
+        if (l == kFull[i]) return i + 1;
+        if (l == kMonths[i] || l == std::string(kMonths[i]) + "." ||
+            (i == 8 && (l == "sept" || l == "sept.")))
+            return i + 1;
+    }
+    return 0;
+}
+
+int weekdayOf(const std::string& w) {
+    static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                  "friday", "saturday", "sunday"};
+    std::string l = detail::toLower(w);
+    for (int i = 0; i < 7; ++i)
+        if (l == kDays[i]) return i;
+    return -1;
+}
+
+// The date a sentence gives its event ("on Friday", "January 5", "Jan. 6, 2022"),
+// resolved against the publication date "YYYY-MM-DD..." when relative.
+std::string sentenceDate(const SentenceView& s, const std::string& published) {
+    int py = 0, pm = 0, pd = 0;
+    bool havePub =
+        published.size() >= 10 && std::sscanf(published.c_str(), "%d-%d-%d", &py, &pm, &pd) == 3;
+    for (int i = 0; i < s.size(); ++i) {
+        int wd = weekdayOf(s.form(i));
+        if (wd >= 0 && havePub) {
+            long pub = daysFromCivil(py, static_cast<unsigned>(pm), static_cast<unsigned>(pd));
+            int pubWd = static_cast<int>(((pub % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday (3)
+            int back = (pubWd - wd + 7) % 7;
+            return civilFromDays(pub - back);
+        }
+        int m = monthOf(s.form(i));
+        if (m > 0 && i + 1 < s.size()) {
+            int k = i + 1;
+            if (s.form(k) == ".") ++k;
+            if (k >= s.size()) continue;
+            int d = std::atoi(s.form(k).c_str());
+            if (d < 1 || d > 31) continue;
+            int y = havePub ? py : 0;
+            if (k + 2 < s.size() && s.form(k + 1) == ",") {
+                int yy = std::atoi(s.form(k + 2).c_str());
+                if (yy > 1800 && yy < 2200) y = yy;
+            }
+            if (y == 0) continue;
+            char buf[48];
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+            return buf;
+        }
+    }
+    return "";
+}
+
+class DocumentBuilder {
+public:
+    DocumentBuilder(const Lexicon& lx, const text::SourceDocument& doc) : lx_(lx), doc_(doc) {}
+
+    void add(const nlp::Sentence& sentence, bool filterDebris) {
+        uint32_t index = static_cast<uint32_t>(ex_.sentences.size()) + 1;
+        ex_.sentences.push_back(
+            {static_cast<uint32_t>(sentence.begin), static_cast<uint32_t>(sentence.end)});
+        std::string_view text = doc_.text;
+        std::string surface =
+            sentence.end <= text.size() && sentence.begin <= sentence.end
+                ? trimmed(text.substr(sentence.begin, sentence.end - sentence.begin))
+                : std::string();
+        if (filterDebris && (isDebris(surface) || !seen_.insert(surface).second)) return;
+        if (sentence.tokens.empty()) return;
+        auto view = std::make_unique<SentenceView>(sentence, text);
+        Analysis a;
+        detail::findMentions(lx_, *view, a);
+        detail::findRelations(lx_, *view, a);
+        for (auto& p : a.propositions) p.sentence = index;
+        Item item{index, std::move(view), std::move(a), ""};
+        item.date =
+            sentenceDate(*item.view, doc_.published.empty() ? std::string() : doc_.published);
+        items_.push_back(std::move(item));
+    }
+
+    Extraction finish() {
+        possessiveOrganisations();
+        resolveNames();
+        emit();
+        return std::move(ex_);
+    }
+
+private:
+    struct Item {
+        uint32_t sentence;
+        std::unique_ptr<SentenceView> view;
+        Analysis a;
+        std::string date;
+    };
+
+    // "China's Foreign Ministry" -> Chinese Foreign Ministry, part of China.
+    void possessiveOrganisations() {
+        for (auto& it : items_) {
+            auto& ms = it.a.mentions;
+            for (size_t i = 0; i < ms.size(); ++i) {
+                const auto& c = ms[i];
+                if (c.label != "Country" || c.demonym) continue;
+                int p = c.last + 1;
+                if (p + 1 >= it.view->size()) continue;
+                auto pf = foldQuotes(it.view->form(p));
+                if (pf != "'s") continue;
+                int om = it.a.mentionAt[static_cast<size_t>(p + 1)];
+                if (om < 0) continue;
+                auto& o = ms[static_cast<size_t>(om)];
+                if (o.label != "Organization" || o.role || lx_.known(o.name)) continue;
+                const auto* adj = lx_.countryAdjective(c.name);
+                if (!adj || o.name.find(*adj) == 0) continue;
+                o.name = *adj + " " + o.name;
+                detail::Fact f;
+                f.subject.mention = om;
+                f.subject.head = o.last;
+                f.object.mention = static_cast<int>(i);
+                f.object.head = c.last;
+                f.predicate = "part_of";
+                f.text = "'s";
+                f.confidence = 0.7;
+                it.a.facts.push_back(std::move(f));
+            }
+        }
+    }
+
+    void resolveNames() {
+        // Acronyms defined in the text.
+        std::map<std::string, std::string> acronyms;
+        for (auto& it : items_)
+            for (auto& [acr, full] : it.a.acronyms) acronyms.emplace(acr, full);
+        // Full person names, in order of appearance; role holders.
+        std::vector<std::string> people;
+        std::map<std::string, std::string> typedLabel;
+        std::map<std::pair<std::string, std::string>, std::string>
+            roleHolder;  // (relation, body) -> person
+        for (auto& it : items_) {
+            for (auto& m : it.a.mentions) {
+                if (m.role) continue;
+                auto a = acronyms.find(m.name);
+                if (a != acronyms.end()) m.name = a->second;
+                if (m.label == "Person" && m.typed && m.name.find(' ') != std::string::npos &&
+                    std::find(people.begin(), people.end(), m.name) == people.end())
+                    people.push_back(m.name);
+            }
+        }
+        for (auto& it : items_) {
+            for (auto& m : it.a.mentions) {
+                if (m.role || m.name.find(' ') != std::string::npos) continue;
+                if (m.label != "Person" && m.typed) continue;
+                // "Tokayev" / "Xi" / "Wang": the full name the document gave, the latest one first.
+                std::string best;
+                for (const auto& p : people) {
+                    auto w = words(p);
+                    if (w.front() == m.name || w.back() == m.name) {
+                        best = p;
+                        if (lastNamed_.count(p) && lastNamed_[p] <= it.sentence) break;
+                    }
+                }
+                if (!best.empty()) {
+                    m.name = best;
+                    m.label = "Person";
+                    m.typed = true;
+                }
+            }
+            for (auto& m : it.a.mentions)
+                if (m.label == "Person" && !m.role) lastNamed_[m.name] = it.sentence;
+        }
+        // One label per name: a typed label wins over a guess.
+        for (auto& it : items_)
+            for (auto& m : it.a.mentions)
+                if (m.typed && !m.role) typedLabel.emplace(m.name, m.label);
+        for (auto& it : items_)
+            for (auto& m : it.a.mentions) {
+                auto t = typedLabel.find(m.name);
+                if (!m.role && t != typedLabel.end()) m.label = t->second;
+            }
+        // Role facts found so far, to resolve "the Kazakh president" later.
+        for (auto& it : items_)
+            for (auto& f : it.a.facts) {
+                if (f.subject.mention < 0 || f.object.mention < 0) continue;
+                const auto& s = it.a.mentions[static_cast<size_t>(f.subject.mention)];
+                const auto& o = it.a.mentions[static_cast<size_t>(f.object.mention)];
+                if (s.label == "Person" && !s.role)
+                    roleHolder.emplace(std::make_pair(f.predicate, o.name), s.name);
+            }
+        for (auto& it : items_)
+            for (auto& m : it.a.mentions) {
+                if (!m.role) continue;
+                auto h = roleHolder.find({m.label, m.roleBody});
+                if (h != roleHolder.end()) {
+                    m.name = h->second;
+                    m.label = "Person";
+                    m.role = false;
+                }
+            }
+    }
+
+    size_t entityOf(Item& it, int mention) {
+        auto& m = it.a.mentions[static_cast<size_t>(mention)];
+        if (m.doc >= 0) return static_cast<size_t>(m.doc);
+        EntityMention e;
+        e.text = m.text;
+        e.name = m.name;
+        e.label = m.label;
+        e.sentence = it.sentence;
+        e.begin = static_cast<uint32_t>(it.view->tok(m.first).begin);
+        e.end = static_cast<uint32_t>(it.view->tok(m.last).end);
+        m.doc = static_cast<int>(ex_.entities.size());
+        ex_.entities.push_back(std::move(e));
+        return static_cast<size_t>(m.doc);
+    }
+
+    // The entity of an argument; false when it cannot be resolved (a role nobody
+    // holds, an unclear pronoun).
+    bool resolve(Item& it, const detail::Arg& a, size_t& out) {
+        if (a.mention >= 0) {
+            if (it.a.mentions[static_cast<size_t>(a.mention)].role) return false;
+            out = entityOf(it, a.mention);
+            return true;
+        }
+        if (a.conceptName.empty()) return false;
+        if (a.conceptName[0] == '@') {
+            // he/she: only when the previous sentence named exactly one person, or this one
+            // named exactly one before the pronoun.
+            std::set<std::string> here;
+            for (auto& m : it.a.mentions)
+                if (m.label == "Person" && !m.role && m.last < a.head) here.insert(m.name);
+            std::string who;
+            if (here.size() == 1) {
+                who = *here.begin();
+            } else if (here.empty() && prevPeople_.size() == 1) {
+                who = *prevPeople_.begin();
+            }
+            if (who.empty()) return false;
+            EntityMention e;
+            e.text = it.view->form(a.head);
+            e.name = who;
+            e.label = "Person";
+            e.sentence = it.sentence;
+            e.begin = static_cast<uint32_t>(it.view->tok(a.head).begin);
+            e.end = static_cast<uint32_t>(it.view->tok(a.head).end);
+            out = ex_.entities.size();
+            ex_.entities.push_back(std::move(e));
+            return true;
+        }
+        EntityMention e;
+        e.text = a.head >= 0 ? it.view->form(a.head) : a.conceptName;
+        e.name = a.conceptName;
+        e.label = "Concept";
+        e.sentence = it.sentence;
+        if (a.head >= 0) {
+            e.begin = static_cast<uint32_t>(it.view->tok(a.head).begin);
+            e.end = static_cast<uint32_t>(it.view->tok(a.head).end);
+        }
+        out = ex_.entities.size();
+        ex_.entities.push_back(std::move(e));
+        return true;
+    }
+
+    void emit() {
+        for (auto& it : items_) {
+            for (size_t m = 0; m < it.a.mentions.size(); ++m)
+                if (!it.a.mentions[m].role) entityOf(it, static_cast<int>(m));
+            std::set<std::tuple<size_t, std::string, size_t>> seen;
+            for (auto& f : it.a.facts) {
+                size_t s = 0, o = 0;
+                if (!resolve(it, f.subject, s) || !resolve(it, f.object, o)) continue;
+                const auto& se = ex_.entities[s];
+                const auto& oe = ex_.entities[o];
+                if (se.name == oe.name && se.label == oe.label) continue;
+                if (se.label == "Concept" && oe.label == "Concept") continue;
+                if (!seen.emplace(s, f.predicate, o).second) continue;
+                FactMention fm;
+                fm.subject = s;
+                fm.object = o;
+                fm.predicate = f.predicate;
+                fm.predicateText = f.text;
+                fm.confidence = f.confidence;
+                fm.negated = f.negated;
+                fm.modality = f.modality;
+                fm.date = it.date;
+                fm.sentence = it.sentence;
+                if (f.speaker >= 0 && !it.a.mentions[static_cast<size_t>(f.speaker)].role)
+                    fm.attributedTo = it.a.mentions[static_cast<size_t>(f.speaker)].name;
+                ex_.facts.push_back(std::move(fm));
+            }
+            for (auto& p : it.a.propositions) ex_.propositions.push_back(std::move(p));
+            prevPeople_.clear();
+            for (auto& m : it.a.mentions)
+                if (m.label == "Person" && !m.role) prevPeople_.insert(m.name);
+        }
+    }
+
+    const Lexicon& lx_;
+    const text::SourceDocument& doc_;
+    Extraction ex_;
+    std::vector<Item> items_;
+    std::unordered_set<std::string> seen_;
+    std::map<std::string, uint32_t> lastNamed_;
+    std::set<std::string> prevPeople_;
+};
+
+}  // namespace
+
+ParseExtractor::ParseExtractor(const std::string& modelDir)
+    : pipeline_(nlp::Pipeline::load(modelDir)), lexicon_(Lexicon::load(modelDir + "/lexicons")) {}
+
+ParseExtractor::ParseExtractor(std::shared_ptr<const nlp::Pipeline> pipeline, Lexicon lexicon)
+    : pipeline_(std::move(pipeline)), lexicon_(std::move(lexicon)) {}
+
+ParseExtractor::~ParseExtractor() = default;
+
+Extraction ParseExtractor::extract(const text::SourceDocument& doc) const {
+    if (!pipeline_) throw Error("ParseExtractor has no NLP pipeline", Error::Kind::Internal);
+    return extractParsed(doc, pipeline_->annotate(doc.text));
+}
+
+Extraction ParseExtractor::extractParsed(const text::SourceDocument& doc,
+                                         const nlp::Document& parsed) const {
+    DocumentBuilder b(lexicon_, doc);
+    for (const auto& s : parsed.sentences) b.add(s, true);
+    return b.finish();
+}
+
+Extraction ParseExtractor::extractLines(const text::SourceDocument& doc) const {
+    if (!pipeline_) throw Error("ParseExtractor has no NLP pipeline", Error::Kind::Internal);
+    DocumentBuilder b(lexicon_, doc);
+    std::string_view text = doc.text;
+    size_t pos = 0;
+    std::vector<nlp::Sentence> sentences;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        nlp::Sentence s;
+        s.begin = pos;
+        s.end = eol;
+        size_t p = pos;
+        while (p < eol) {
+            while (p < eol && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r')) ++p;
+            size_t q = p;
+            while (q < eol && text[q] != ' ' && text[q] != '\t' && text[q] != '\r') ++q;
+            if (q > p) {
+                nlp::Token t;
+                std::string f(text.substr(p, q - p));
+                if (f == "-LRB-")
+                    f = "(";
+                else if (f == "-RRB-")
+                    f = ")";
+                else if (f == "-LSB-")
+                    f = "[";
+                else if (f == "-RSB-")
+                    f = "]";
+                else if (f == "``" || f == "''")
+                    f = "\"";
+                t.form = f;
+                t.begin = p;
+                t.end = q;
+                s.tokens.push_back(std::move(t));
+            }
+            p = q;
+        }
+        if (!s.tokens.empty()) pipeline_->annotateTokens(s);
+        sentences.push_back(std::move(s));
+        pos = eol + 1;
+    }
+    for (const auto& s : sentences) b.add(s, false);
+    return b.finish();
+}
+
+}  // namespace kgraph::extract

@@ -1,0 +1,654 @@
+// Relations of one sentence over its UD tree: verbal clauses (active, passive
+// with a "by" agent, prepositional objects folded into the predicate, xcomp
+// chains, shared subjects of coordinated verbs, relative clauses), light-verb
+// and nominal constructions, copular clauses with a relational noun, noun
+// phrase facts (part of, located in, membership), with negation, modality and
+// the reporting speaker. Also the Open IE tuples of every clause.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/extract/analysis.h"
+
+namespace kgraph::extract::detail {
+
+namespace {
+
+bool in(std::string_view w, std::initializer_list<std::string_view> set) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool isLightVerb(std::string_view lemma) {
+    return in(lemma, {"send",    "give",   "make",    "take",   "have",   "express", "offer",
+                      "provide", "pay",    "hold",    "extend", "lodge",  "show",    "issue",
+                      "deliver", "launch", "conduct", "file",   "sign",   "declare", "seek",
+                      "impose",  "lift",   "voice",   "convey", "receive"});
+}
+
+bool isSpeechVerb(std::string_view lemma) {
+    return in(lemma,
+              {"say",    "tell",     "add",     "note",      "stress",    "report", "claim",
+               "state",  "announce", "believe", "explain",   "argue",     "warn",   "insist",
+               "reveal", "tweet",    "write",   "emphasize", "emphasise", "point",  "told",
+               "accuse", "allege",   "assert",  "declare",   "think",     "urge",   "suggest"});
+}
+
+// Nouns that name an event of a verb: "deployment of X to Y by Z".
+const char* nominalVerb(std::string_view lemma) {
+    static const std::map<std::string_view, const char*> kMap = {
+        {"deployment", "deploy"},    {"call", "call"},
+        {"visit", "visit"},          {"talk", "talk"},
+        {"talks", "talk"},           {"meeting", "meet"},
+        {"invasion", "invade"},      {"intervention", "intervene"},
+        {"request", "request"},      {"attack", "attack"},
+        {"criticism", "criticize"},  {"cooperation", "cooperate"},
+        {"conversation", "talk"},    {"negotiation", "negotiate"},
+        {"agreement", "agree"},      {"appeal", "appeal"},
+        {"support", "support"},      {"sanction", "sanction"},
+        {"condemnation", "condemn"}, {"withdrawal", "withdraw"},
+        {"arrival", "arrive"}};
+    auto it = kMap.find(lemma);
+    return it == kMap.end() ? nullptr : it->second;
+}
+
+// Nouns a country stands for: "the Kazakh government".
+bool isGovernmentNoun(std::string_view lemma) {
+    return in(lemma,
+              {"government", "authority", "authorities", "leadership", "administration", "side"});
+}
+
+bool isMemberNoun(std::string_view lemma) {
+    return in(lemma, {"state", "country", "member", "nation", "members", "states", "countries"});
+}
+
+bool isRelationalNoun(std::string_view lemma) {
+    return in(lemma, {"neighbor", "neighbour", "partner", "friend", "ally", "rival", "enemy",
+                      "member", "counterpart", "competitor", "adversary"});
+}
+
+std::string snake(std::string s) {
+    for (auto& c : s) {
+        if (c == ' ' || c == '-')
+            c = '_';
+        else
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return s;
+}
+
+class RelationFinder {
+public:
+    RelationFinder(const Lexicon& lx, const SentenceView& s, Analysis& a) : lx_(lx), s_(s), a_(a) {}
+
+    void run() {
+        int n = s_.size();
+        subj_.assign(static_cast<size_t>(n), -2);
+        for (int v = 0; v < n; ++v) {
+            if (isVerbPredicate(v))
+                clause(v);
+            else if (s_.child(v, "cop") >= 0)
+                copula(v);
+        }
+        nounPhraseFacts();
+    }
+
+private:
+    int mentionAt(int i) const { return i < 0 ? -1 : a_.mentionAt[static_cast<size_t>(i)]; }
+
+    bool isVerbPredicate(int v) const {
+        if (s_.upos(v) != "VERB") return false;
+        auto r = s_.rel(v);
+        // Participles modifying nouns ("forces trained abroad") are not clauses of their own.
+        return r != "amod" && r != "compound";
+    }
+
+    // The subject token of clause v (following conj, xcomp and relative clauses), or -1.
+    int subjectOf(int v) {
+        if (v < 0) return -1;
+        auto& memo = subj_[static_cast<size_t>(v)];
+        if (memo != -2) return memo;
+        memo = -1;
+        int s = s_.child(v, "nsubj");
+        if (s >= 0) {
+            if (in(s_.lower(s), {"which", "who", "that"}) && s_.rel(v) == "acl") s = s_.head(v);
+            memo = s;
+            return s;
+        }
+        int h = s_.head(v);
+        auto r = s_.rel(v);
+        if (r == "conj" && h >= 0) {
+            memo = subjectOf(h);
+        } else if (r == "xcomp" && h >= 0) {
+            int o = s_.child(h, "obj");
+            memo = o >= 0 ? o : subjectOf(h);
+        } else if (r == "acl" && h >= 0 && s_.fullRel(v) == "acl:relcl") {
+            memo = h;
+        } else if (r == "advcl" && h >= 0 && s_.child(v, "mark") >= 0 &&
+                   s_.lower(s_.child(v, "mark")) == "to") {
+            memo = subjectOf(h);
+        }
+        return memo;
+    }
+
+    bool negated(int v) const {
+        for (int c : s_.kids(v)) {
+            if (s_.rel(c) == "advmod" && in(s_.lower(c), {"not", "n't", "never"})) return true;
+        }
+        return false;
+    }
+
+    std::string modality(int v) const {
+        for (int c : s_.kids(v)) {
+            if (s_.rel(c) == "aux" && in(s_.lemma(c), {"can", "could", "may", "might", "must",
+                                                       "shall", "should", "will", "would"}))
+                return s_.lower(c);
+        }
+        int h = s_.head(v);
+        if (s_.rel(v) == "xcomp" && h >= 0) return modality(h);
+        return "";
+    }
+
+    int speakerOf(int v) const {
+        int cur = v;
+        for (int depth = 0; depth < 4 && cur >= 0; ++depth) {
+            for (int c : s_.kids(cur)) {
+                if (s_.rel(c) == "parataxis" && isSpeechVerb(s_.lemma(c))) {
+                    int sp = s_.child(c, "nsubj");
+                    if (sp >= 0 && mentionAt(sp) >= 0) return mentionAt(sp);
+                }
+                if (s_.rel(c) == "obl" && s_.child(c, "case") >= 0 &&
+                    s_.lower(s_.child(c, "case")) == "according") {
+                    if (mentionAt(c) >= 0) return mentionAt(c);
+                }
+            }
+            int h = s_.head(cur);
+            if (h >= 0 && (s_.rel(cur) == "ccomp" || s_.rel(cur) == "parataxis") &&
+                isSpeechVerb(s_.lemma(h))) {
+                int sp = s_.child(h, "nsubj");
+                if (sp >= 0 && mentionAt(sp) >= 0) return mentionAt(sp);
+                return -1;
+            }
+            if (s_.rel(cur) != "conj" && s_.rel(cur) != "xcomp") break;
+            cur = h;
+        }
+        return -1;
+    }
+
+    // The argument a noun token stands for.
+    Arg argOf(int h) const {
+        Arg a;
+        a.head = h;
+        if (h < 0) return a;
+        int m = mentionAt(h);
+        if (m >= 0) {
+            a.mention = m;
+            return a;
+        }
+        const auto& lemma = s_.lemma(h);
+        for (int c : s_.kids(h)) {
+            int cm = mentionAt(c);
+            if (cm < 0) continue;
+            auto r = s_.rel(c);
+            if (r != "compound" && r != "amod" && r != "nmod") continue;
+            const auto& mm = a_.mentions[static_cast<size_t>(cm)];
+            if (isGovernmentNoun(s_.lower(h)) && mm.label == "Country") {
+                a.mention = cm;
+                return a;
+            }
+            if (isMemberNoun(s_.lower(h)) && r == "compound" &&
+                (mm.label == "Organization" || mm.label == "Group")) {
+                a.mention = cm;
+                return a;
+            }
+        }
+        auto u = s_.upos(h);
+        if (u == "PRON") {
+            if (in(s_.lower(h), {"he", "she", "him", "her"})) a.conceptName = "@" + s_.lower(h);
+            return a;
+        }
+        if (u != "NOUN" && u != "PROPN") return a;
+        std::string name;
+        for (int c : s_.kids(h)) {
+            if (c < h && s_.rel(c) == "compound" && s_.upos(c) == "NOUN") name += s_.lower(c) + " ";
+        }
+        std::string hl = lemma.empty() ? s_.lower(h) : toLower(lemma);
+        name += hl;
+        if (name.size() < 2 ||
+            in(hl, {"one", "all", "some", "other", "others", "time", "way", "thing", "part"}))
+            return a;
+        a.conceptName = name;
+        return a;
+    }
+
+    // The argument and its conjuncts ("Russia, Belarus and Armenia").
+    std::vector<Arg> argsOf(int h) const {
+        std::vector<Arg> out;
+        Arg a = argOf(h);
+        if (a.valid()) out.push_back(a);
+        if (h < 0) return out;
+        for (int c : s_.kids(h)) {
+            if (s_.rel(c) != "conj") continue;
+            Arg b = argOf(c);
+            if (b.valid()) out.push_back(b);
+        }
+        // "CSTO member states Kazakhstan, Kyrgyzstan, ...": the names in apposition.
+        if (a.mention < 0) {
+            for (int c : s_.kids(h)) {
+                if (s_.rel(c) == "appos" && mentionAt(c) >= 0) {
+                    for (auto& b : argsOf(c)) out.push_back(b);
+                }
+            }
+        }
+        return out;
+    }
+
+    void addFact(const Arg& s, const std::string& pred, const Arg& o, const std::string& text,
+                 double conf, int v) {
+        if (!s.valid() || !o.valid() || pred.empty()) return;
+        if (s.mention >= 0 && s.mention == o.mention) return;
+        if (s.mention < 0 && o.mention < 0) return;  // two concepts: too vague for the graph
+        Fact f;
+        f.subject = s;
+        f.object = o;
+        f.predicate = pred;
+        f.text = text;
+        f.confidence = conf;
+        if (v >= 0) {
+            f.negated = negated(v);
+            f.modality = modality(v);
+            f.speaker = speakerOf(v);
+        }
+        a_.facts.push_back(std::move(f));
+    }
+
+    // The preposition of an oblique/nominal modifier ("to", "according to").
+    std::string prepOf(int c) const {
+        int k = s_.child(c, "case");
+        if (k < 0) return "";
+        std::string p = s_.lower(k);
+        for (int x : s_.kids(k))
+            if (s_.rel(x) == "fixed") p += "_" + s_.lower(x);
+        return p;
+    }
+
+    bool isDateWord(int c) const {
+        static const char* kWords[] = {
+            "monday",   "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+            "january",  "february",  "march",     "april",    "may",      "june",     "july",
+            "august",   "september", "october",   "november", "december", "jan",      "feb",
+            "aug",      "sept",      "oct",       "nov",      "dec",      "today",    "yesterday",
+            "tomorrow", "week",      "year",      "month",    "day",      "morning",  "evening",
+            "night",    "time",      "moment"};
+        std::string l = s_.lower(c);
+        for (const char* w : kWords)
+            if (l == w) return true;
+        return false;
+    }
+
+    std::string phrase(int h, int skipCase = false) const {
+        auto [b, e] = s_.subtreeSpan(h);
+        if (skipCase) {
+            int k = s_.child(h, "case");
+            if (k == b) ++b;
+        }
+        while (b <= e && s_.upos(b) == "PUNCT") ++b;
+        while (e >= b && s_.upos(e) == "PUNCT") --e;
+        if (b > e) return "";
+        return s_.span(b, e);
+    }
+
+    // The relation phrase of v: auxiliaries, negation, the verb and its particle.
+    std::string relationWords(int v) const {
+        std::vector<int> toks;
+        for (int c : s_.kids(v)) {
+            auto r = s_.rel(c);
+            if ((r == "aux" || r == "cop" ||
+                 (r == "advmod" && in(s_.lower(c), {"not", "n't", "never"})) || r == "compound") &&
+                c < v)
+                toks.push_back(c);
+            if (s_.fullRel(c) == "compound:prt") toks.push_back(c);
+        }
+        toks.push_back(v);
+        std::sort(toks.begin(), toks.end());
+        std::string out;
+        for (int t : toks) out += (out.empty() ? "" : " ") + s_.form(t);
+        return out;
+    }
+
+    void clause(int v) {
+        std::string base = toLower(s_.lemma(v));
+        for (int c : s_.kids(v))
+            if (s_.fullRel(c) == "compound:prt") base += "_" + s_.lower(c);
+        int subj = subjectOf(v);
+        int subjPass = -1;
+        bool passive = false;
+        for (int c : s_.kids(v)) {
+            if (s_.fullRel(c) == "nsubj:pass") subjPass = c;
+            if (s_.fullRel(c) == "aux:pass") passive = true;
+        }
+        if (subjPass >= 0) passive = true;
+        int obj = s_.child(v, "obj");
+        std::vector<std::pair<int, std::string>> obls;  // token, preposition
+        int agent = -1;
+        for (int c : s_.kids(v)) {
+            auto r = s_.rel(c);
+            if (r != "obl") continue;
+            if (isDateWord(c) || s_.fullRel(c) == "obl:tmod" || s_.fullRel(c) == "obl:npmod")
+                continue;
+            std::string p = prepOf(c);
+            if (p.empty()) continue;
+            if (p == "by" && passive) {
+                agent = c;
+                continue;
+            }
+            if (p == "according_to" || p == "according") continue;
+            obls.emplace_back(c, p);
+        }
+        std::string text = relationWords(v);
+        double conf = 0.85;
+        if (s_.child(v, "nsubj") < 0) conf -= 0.1;  // subject inherited
+
+        // Knowledge-graph facts.
+        std::vector<Arg> subjects;
+        if (passive) {
+            if (agent >= 0) subjects = argsOf(agent);
+        } else {
+            subjects = argsOf(subj);
+        }
+        std::vector<Arg> objects = passive ? argsOf(subjPass >= 0 ? subjPass : -1) : argsOf(obj);
+        int objTok = passive ? subjPass : obj;
+        bool folded = false;
+        if (!passive && obj >= 0 && mentionAt(obj) < 0 && isLightVerb(base)) {
+            // "sent a verbal message to X": the noun joins the predicate.
+            std::vector<std::pair<int, std::string>> targets = obls;
+            for (int c : s_.kids(obj))
+                if (s_.rel(c) == "nmod" && !prepOf(c).empty()) targets.emplace_back(c, prepOf(c));
+            for (const auto& [t, p] : targets) {
+                auto targetsArgs = argsOf(t);
+                bool named = std::any_of(targetsArgs.begin(), targetsArgs.end(),
+                                         [](const Arg& a) { return a.mention >= 0; });
+                if (!named) continue;
+                std::string pred = base + "_" + snake(toLower(s_.lemma(obj))) + "_" + p;
+                for (const auto& sa : subjects)
+                    for (const auto& ta : targetsArgs)
+                        addFact(sa, pred, ta, text + " " + s_.form(obj) + " " + p, conf, v);
+                folded = true;
+            }
+        }
+        if (!folded) {
+            for (const auto& sa : subjects)
+                for (const auto& oa : objects) addFact(sa, base, oa, text, conf, v);
+            // "supports Kazakhstan's right to ...": the possessor as the object.
+            if (objTok >= 0 && mentionAt(objTok) < 0) {
+                int poss = -1;
+                for (int c : s_.kids(objTok))
+                    if (s_.fullRel(c) == "nmod:poss" && mentionAt(c) >= 0) poss = c;
+                if (poss >= 0)
+                    for (const auto& sa : subjects)
+                        addFact(sa, base, argOf(poss), text, conf - 0.2, v);
+            }
+        }
+        std::vector<Arg> obliqueSubjects = subjects;
+        if (passive && agent < 0) obliqueSubjects = objects;  // "X was elected to Y"
+        for (const auto& [c, p] : obls) {
+            auto targets = argsOf(c);
+            for (const auto& sa : obliqueSubjects)
+                for (const auto& ta : targets)
+                    addFact(sa, base + "_" + snake(p), ta, text + " " + p, conf - 0.05, v);
+            // "during a phone call with Y": the clause subject calls Y.
+            if (const char* nv = nominalVerb(toLower(s_.lemma(c)))) {
+                if (p == "during" || p == "in" || p == "at") {
+                    for (int x : s_.kids(c)) {
+                        if (s_.rel(x) != "nmod") continue;
+                        std::string xp = prepOf(x);
+                        if (xp != "with" && xp != "between") continue;
+                        for (const auto& sa : subjects)
+                            for (const auto& ta : argsOf(x))
+                                addFact(sa, nv, ta, s_.form(c) + " " + xp, conf - 0.1, v);
+                    }
+                }
+            }
+        }
+        proposition(v, subj, passive ? subjPass : subj, obj, obls, agent, passive, conf);
+    }
+
+    void proposition(int v, int subj, int subjShown, int obj,
+                     const std::vector<std::pair<int, std::string>>& obls, int agent, bool passive,
+                     double conf) {
+        (void)subj;
+        if (subjShown < 0) return;
+        Proposition p;
+        p.sentence = 0;
+        p.arg1 = phrase(subjShown);
+        if (s_.rel(v) == "acl" && subjShown == s_.head(v)) {
+            // Relative clause: the antecedent noun alone, not its whole subtree.
+            auto [b, e] = s_.subtreeSpan(subjShown);
+            (void)e;
+            p.arg1 = s_.span(b, subjShown);
+        }
+        if (p.arg1.empty()) return;
+        std::string rel = relationWords(v);
+        int xc = s_.child(v, "xcomp");
+        int argVerb = v;
+        if (xc >= 0 && s_.upos(xc) == "VERB" && obj < 0) {
+            int mark = s_.child(xc, "mark");
+            rel += (mark >= 0 ? " " + s_.form(mark) : std::string()) + " " + s_.form(xc);
+            argVerb = xc;
+        }
+        std::vector<std::string> args;
+        std::vector<std::pair<int, std::string>> argObls = obls;
+        int argObj = obj;
+        if (argVerb != v) {
+            argObj = s_.child(argVerb, "obj");
+            argObls.clear();
+            for (int c : s_.kids(argVerb))
+                if (s_.rel(c) == "obl" && !prepOf(c).empty()) argObls.emplace_back(c, prepOf(c));
+        }
+        if (argObj >= 0) args.push_back(phrase(argObj));
+        int cc = s_.child(v, "ccomp");
+        if (argObj < 0 && cc >= 0) args.push_back(phrase(cc));
+        if (passive && agent >= 0) {
+            if (args.empty()) {
+                rel += " by";
+                args.push_back(phrase(agent, true));
+            } else {
+                args.push_back(phrase(agent));
+            }
+        }
+        for (const auto& [c, prep] : argObls) {
+            if (args.empty()) {
+                int k = s_.child(c, "case");
+                rel += " " + (k >= 0 ? s_.form(k) : prep);
+                args.push_back(phrase(c, true));
+            } else {
+                args.push_back(phrase(c));
+            }
+        }
+        if (args.empty()) {
+            for (int c : s_.kids(argVerb)) {
+                if (s_.fullRel(c) == "obl:tmod" || (s_.rel(c) == "obl" && prepOf(c).empty()))
+                    args.push_back(phrase(c));
+            }
+        }
+        if (args.empty()) return;
+        double c = conf;
+        if (p.arg1.size() > 60) c -= 0.15;
+        if (!args.empty() && args[0].size() > 80) c -= 0.1;
+        if (args.size() > 2) c -= 0.05;
+        p.relation = rel;
+        p.args = std::move(args);
+        p.confidence = std::clamp(c, 0.05, 0.99);
+        a_.propositions.push_back(std::move(p));
+    }
+
+    // "X is a member of Y", "China and Kazakhstan are neighbors".
+    void copula(int n) {
+        int subj = s_.child(n, "nsubj");
+        if (subj < 0) subj = subjectOf(n);
+        if (subj < 0) return;
+        auto subjects = argsOf(subj);
+        std::string noun = toLower(s_.lemma(n));
+        std::string text = relationWords(n);
+        bool neg = negated(n);
+        double conf = 0.8;
+        if (mentionAt(n) < 0 && (s_.upos(n) == "NOUN" || s_.upos(n) == "ADJ")) {
+            for (int c : s_.kids(n)) {
+                if (s_.rel(c) != "nmod" && s_.rel(c) != "obl") continue;
+                std::string p = prepOf(c);
+                if (p.empty()) continue;
+                for (const auto& sa : subjects)
+                    for (const auto& ta : argsOf(c)) {
+                        addFact(sa, snake(noun) + "_" + snake(p), ta, text + " " + p, conf, n);
+                        if (neg && !a_.facts.empty()) a_.facts.back().negated = true;
+                    }
+            }
+            if (isRelationalNoun(noun) && subjects.size() >= 2 && s_.child(n, "nmod") < 0) {
+                for (size_t i = 0; i + 1 < subjects.size(); ++i)
+                    for (size_t j = i + 1; j < subjects.size(); ++j)
+                        addFact(subjects[i], snake(noun) + "_of", subjects[j], text, conf - 0.1, n);
+            }
+        }
+        // Open IE: (X; is; a member of Y)
+        Proposition p;
+        p.arg1 = phrase(subj);
+        int cop = s_.child(n, "cop");
+        std::vector<int> relToks;
+        for (int c : s_.kids(n)) {
+            auto r = s_.rel(c);
+            if ((r == "aux" || r == "cop" ||
+                 (r == "advmod" && in(s_.lower(c), {"not", "n't", "never"}))) &&
+                c < n)
+                relToks.push_back(c);
+        }
+        std::sort(relToks.begin(), relToks.end());
+        for (int t : relToks) p.relation += (p.relation.empty() ? "" : " ") + s_.form(t);
+        // The predicate phrase: n's subtree without the subject, copula and clauses.
+        auto [b, e] = s_.subtreeSpan(n);
+        int start = std::max(b, cop + 1);
+        int end = e;
+        for (int c : s_.kids(n)) {
+            auto r = s_.rel(c);
+            if ((r == "advcl" || r == "parataxis" || r == "conj" || r == "ccomp") && c > n) {
+                end = std::min(end, s_.subtreeSpan(c).first - 1);
+            }
+        }
+        while (end >= start && (s_.upos(end) == "PUNCT" || s_.upos(end) == "CCONJ")) --end;
+        if (p.arg1.empty() || start > end || p.relation.empty()) return;
+        p.args.push_back(s_.span(start, end));
+        p.confidence = 0.75;
+        a_.propositions.push_back(std::move(p));
+    }
+
+    // Facts inside noun phrases.
+    void nounPhraseFacts() {
+        int n = s_.size();
+        for (int h = 0; h < n; ++h) {
+            // Nominal events: "deployment of peacekeepers to Kazakhstan by CSTO member states".
+            if (const char* nv = nominalVerb(toLower(s_.lemma(h)))) {
+                if (s_.upos(h) == "NOUN") {
+                    std::vector<Arg> agents;
+                    std::vector<std::pair<int, std::string>> targets;
+                    for (int c : s_.kids(h)) {
+                        std::string p = prepOf(c);
+                        if (s_.rel(c) == "nmod" && p == "by")
+                            agents = argsOf(c);
+                        else if (s_.fullRel(c) == "nmod:poss" && mentionAt(c) >= 0)
+                            agents = argsOf(c);
+                        else if (s_.rel(c) == "nmod" &&
+                                 in(p, {"to", "in", "with", "against", "into", "from", "for"}))
+                            targets.emplace_back(c, p);
+                    }
+                    for (const auto& [t, p] : targets) {
+                        std::string pred = std::string(nv) + "_" + p;
+                        if (std::string_view(nv) == "call" || std::string_view(nv) == "talk" ||
+                            std::string_view(nv) == "meet")
+                            pred = std::string(nv) + (p == "with" ? "" : "_" + p);
+                        for (const auto& sa : agents)
+                            for (const auto& ta : argsOf(t))
+                                addFact(sa, pred, ta, s_.form(h) + " " + p, 0.7, -1);
+                    }
+                }
+            }
+            int m = mentionAt(h);
+            if (m < 0 || a_.mentions[static_cast<size_t>(m)].last != h) continue;
+            const auto& mm = a_.mentions[static_cast<size_t>(m)];
+            if (mm.role) continue;
+            // "the Kalkaman district of Almaty", "Mangystau Region in southwest Kazakhstan",
+            // "the Research Center ... of the Lanzhou University".
+            int j = h + 1;
+            if (j + 1 < n && (s_.form(j) == "of" || s_.form(j) == "in" || s_.form(j) == "at")) {
+                int k = j + 1;
+                if (s_.lower(k) == "the") ++k;
+                // skip one lower-case modifier ("southwest")
+                if (k + 1 < n && mentionAt(k) < 0 && s_.upos(k) != "PROPN" && mentionAt(k + 1) >= 0)
+                    ++k;
+                int m2 = mentionAt(k);
+                if (m2 >= 0 && m2 != m) {
+                    const auto& o = a_.mentions[static_cast<size_t>(m2)];
+                    bool loc =
+                        mm.label == "Location" && (o.label == "Location" || o.label == "Country");
+                    bool org = mm.label == "Organization" && o.label == "Organization";
+                    if (loc)
+                        addNp(m, "located_in", m2, s_.form(j));
+                    else if (org)
+                        addNp(m, "part_of", m2, s_.form(j));
+                }
+            }
+            // "Nur-Sultan, Kazakhstan"
+            if (mm.label == "Location" && j + 1 < n && s_.form(j) == ",") {
+                int m2 = mentionAt(j + 1);
+                if (m2 >= 0 && a_.mentions[static_cast<size_t>(m2)].label == "Country" &&
+                    a_.mentions[static_cast<size_t>(m2)].last + 1 < n &&
+                    !in(s_.form(a_.mentions[static_cast<size_t>(m2)].last + 1), {"and"}))
+                    addNp(m, "located_in", m2, ",");
+            }
+            // "the Kazakh city of Almaty"
+            if (mm.label == "Location" && mm.first >= 3 && s_.form(mm.first - 1) == "of" &&
+                in(s_.lower(mm.first - 2),
+                   {"city", "capital", "town", "region", "province", "village"})) {
+                int dm = mentionAt(mm.first - 3);
+                if (dm >= 0 && a_.mentions[static_cast<size_t>(dm)].label == "Country")
+                    addNp(m, "located_in", dm, s_.form(mm.first - 2));
+            }
+            // "CSTO member states Kazakhstan, Kyrgyzstan, ..." / "CSTO members X and Y"
+            if ((mm.label == "Organization") && j + 1 < n &&
+                in(s_.lower(j), {"member", "members"})) {
+                int k = j + 1;
+                if (k < n && in(s_.lower(k), {"states", "countries", "nations"})) ++k;
+                while (k < n) {
+                    int m2 = mentionAt(k);
+                    if (m2 >= 0) {
+                        addNp(m2, "member_of", m, "member");
+                        k = a_.mentions[static_cast<size_t>(m2)].last + 1;
+                    } else if (s_.form(k) == "," || s_.form(k) == "and") {
+                        ++k;
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    void addNp(int s, const std::string& pred, int o, const std::string& text) {
+        Arg a, b;
+        a.mention = s;
+        a.head = a_.mentions[static_cast<size_t>(s)].last;
+        b.mention = o;
+        b.head = a_.mentions[static_cast<size_t>(o)].last;
+        addFact(a, pred, b, text, 0.75, -1);
+    }
+
+    const Lexicon& lx_;
+    const SentenceView& s_;
+    Analysis& a_;
+    std::vector<int> subj_;
+};
+
+}  // namespace
+
+void findRelations(const Lexicon& lx, const SentenceView& s, Analysis& a) {
+    RelationFinder(lx, s, a).run();
+}
+
+}  // namespace kgraph::extract::detail
