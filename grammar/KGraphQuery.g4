@@ -225,12 +225,12 @@ listOperatorExpression
 propertyLookup : '.' propertyKeyName ;
 
 atom
-    : literal                                                   # literalAtom
+    : listComprehension                                         # listComprehensionAtom
+    | patternComprehension                                      # patternComprehensionAtom
+    | literal                                                   # literalAtom
     | parameter                                                 # parameterAtom
     | caseExpression                                            # caseAtom
     | COUNT '(' '*' ')'                                         # countStarAtom
-    | listComprehension                                         # listComprehensionAtom
-    | patternComprehension                                      # patternComprehensionAtom
     | quantifier=( ALL | ANY | NONE | SINGLE ) '(' filterExpression ')'  # quantifierAtom
     | relationshipsPattern                                      # patternPredicateAtom
     | shortestPathPattern                                       # shortestPathAtom

@@ -128,7 +128,7 @@ private:
 
     // --- patterns ---------------------------------------------------------------------------
 
-    enum class PatternUse { Match, Create, Merge, Expression };
+    enum class PatternUse { Match, Create, Merge, Predicate, Comprehension };
 
     void bindPatternPart(ast::PatternPart& part, Scope& scope, PatternUse use) {
         bool creating = use == PatternUse::Create || use == PatternUse::Merge;
@@ -150,9 +150,12 @@ private:
                                     "properties to it");
                 }
                 n.slot = it->second.slot;
+                n.outerBound = use == PatternUse::Predicate || use == PatternUse::Comprehension;
             } else {
-                if (use == PatternUse::Expression && !n.anonymous) {
-                    fail(n.pos, "variable `" + n.variable + "` is not defined");
+                if (use == PatternUse::Predicate && !n.anonymous) {
+                    fail(n.pos, "variable `" + n.variable +
+                                    "` is not defined (a pattern predicate cannot introduce "
+                                    "variables)");
                 }
                 n.slot = newSlot();
                 scope[n.variable] = {n.slot, VarKind::Node, n.anonymous};
@@ -420,7 +423,10 @@ private:
             case ast::ExprKind::PatternPredicate:
             case ast::ExprKind::PatternComprehension: {
                 Scope inner = scope;
-                bindPatternPart(*e.pattern, inner, PatternUse::Expression);
+                bindPatternPart(*e.pattern, inner,
+                                e.kind == ast::ExprKind::PatternPredicate
+                                    ? PatternUse::Predicate
+                                    : PatternUse::Comprehension);
                 for (auto& c : e.children) {
                     if (c) bindExpr(*c, inner);
                 }

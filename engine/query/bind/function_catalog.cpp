@@ -24,8 +24,8 @@ constexpr FunctionInfo kFunctions[] = {
     {"nodes", 1, 1, false},
     {"relationships", 1, 1, false},
     {"length", 1, 1, false},
-    {"startnode", 1, 1, false},
-    {"endnode", 1, 1, false},
+    {"startNode", 1, 1, false},
+    {"endNode", 1, 1, false},
     {"exists", 1, 1, false},
     {"evidence", 1, 1, false},
     // lists
@@ -35,10 +35,10 @@ constexpr FunctionInfo kFunctions[] = {
     {"tail", 1, 1, false},
     {"range", 2, 3, false},
     {"coalesce", 1, -1, false},
-    {"isempty", 1, 1, false},
+    {"isEmpty", 1, 1, false},
     // strings
-    {"toupper", 1, 1, false},
-    {"tolower", 1, 1, false},
+    {"toUpper", 1, 1, false},
+    {"toLower", 1, 1, false},
     {"trim", 1, 1, false},
     {"ltrim", 1, 1, false},
     {"rtrim", 1, 1, false},
@@ -48,10 +48,10 @@ constexpr FunctionInfo kFunctions[] = {
     {"left", 2, 2, false},
     {"right", 2, 2, false},
     {"reverse", 1, 1, false},
-    {"tostring", 1, 1, false},
-    {"tointeger", 1, 1, false},
-    {"tofloat", 1, 1, false},
-    {"toboolean", 1, 1, false},
+    {"toString", 1, 1, false},
+    {"toInteger", 1, 1, false},
+    {"toFloat", 1, 1, false},
+    {"toBoolean", 1, 1, false},
     // math
     {"abs", 1, 1, false},
     {"ceil", 1, 1, false},
@@ -87,7 +87,7 @@ std::string lowerCase(std::string_view s) {
 const FunctionInfo* findFunction(std::string_view name) {
     std::string lower = lowerCase(name);
     for (const auto& f : kFunctions) {
-        if (lower == f.name) return &f;
+        if (lower == lowerCase(f.name)) return &f;
     }
     return nullptr;
 }

@@ -8,7 +8,7 @@
 namespace kgraph::query {
 
 struct FunctionInfo {
-    const char* name;  // lower case
+    const char* name;  // as documented, e.g. "toUpper"
     int minArgs;
     int maxArgs;  // -1: any number
     bool aggregate;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "engine/common/error.h"
+#include "engine/query/bind/function_catalog.h"
 #include "engine/query/execute/evaluator.h"
 
 #include "storage/mention_record.h"
@@ -11,7 +12,11 @@ namespace kgraph::query {
 
 namespace {
 
-std::string fname(const std::string& name) { return name + "()"; }
+// The documented spelling of a function, for messages: toupper -> "toUpper()".
+std::string fname(const std::string& name) {
+    const FunctionInfo* f = findFunction(name);
+    return std::string(f ? f->name : name.c_str()) + "()";
+}
 
 const std::string& needString(const std::string& f, const Value& v) {
     if (!v.isString()) typeError(fname(f), "a String", v);

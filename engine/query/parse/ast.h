@@ -117,6 +117,8 @@ struct NodePattern {
     ExprPtr properties;  // MapLiteral or Parameter, or null
     int slot = -1;
     bool anonymous = false;
+    // In a pattern expression: the node is bound by the enclosing query (set by the binder).
+    bool outerBound = false;
 };
 
 struct RelPattern {

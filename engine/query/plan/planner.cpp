@@ -26,7 +26,11 @@ void collectDeps(const ast::Expr& e, SlotSet& deps, SlotSet& local) {
     }
     if (e.pattern) {
         for (const auto& n : e.pattern->nodes) {
-            if (!n.anonymous) deps.insert(n.slot);
+            if (n.outerBound) {
+                deps.insert(n.slot);
+            } else {
+                local.insert(n.slot);
+            }
             if (n.properties) collectDeps(*n.properties, deps, local);
         }
         for (const auto& r : e.pattern->rels) {
@@ -534,7 +538,7 @@ private:
         preparePart(*e.pattern);
         SlotSet bound;
         for (const auto& n : e.pattern->nodes) {
-            if (!n.anonymous) bound.insert(n.slot);
+            if (n.outerBound) bound.insert(n.slot);
         }
         auto sub = std::make_shared<Subplan>(subplanFor({e.pattern}, nullptr, bound));
         e.subplan = std::move(sub);
