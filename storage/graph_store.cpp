@@ -854,6 +854,39 @@ StoreImpl& impl(GraphStore& store) {
     return *s;
 }
 
+// Creates an empty kgraph database at `path` (absent or an empty directory)
+// atomically: it is made complete, format record included, in a sibling
+// directory and renamed into place, so a process killed while creating leaves
+// either no database or a whole one, never a directory kgraph would refuse.
+void createDatabase(const std::string& path, rocksdb::Options options) {
+    fs::path target = fs::path(path).lexically_normal();
+    if (target.filename().empty()) target = target.parent_path();
+    fs::path staging = target;
+    staging += ".kgraph-new";
+    std::error_code ec;
+    fs::remove_all(staging, ec);  // left by a process killed while creating
+    if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+    options.create_if_missing = true;
+    {
+        auto db = openDb(options, staging.string(), /*readOnly=*/false);
+        rocksdb::WriteOptions wo;
+        wo.sync = true;
+        auto s = db->Put(wo, keys::meta(keys::kMetaFormat), keys::kFormatVersion);
+        if (!s.ok()) fail(s, "cannot initialise the database");
+        s = db->Close();
+        if (!s.ok()) fail(s, "cannot initialise the database");
+    }
+    fs::rename(staging, target, ec);  // replaces an empty directory
+    if (ec) {
+        std::error_code ignored;
+        fs::remove_all(staging, ignored);
+        bool someoneElse = fs::exists(target / "CURRENT", ignored);
+        if (!someoneElse)
+            throw Error("cannot create the database " + path + ": " + ec.message(),
+                        Error::Kind::Storage);
+    }
+}
+
 }  // namespace
 
 std::unique_ptr<internal::RawView> internal::rawSnapshot(GraphStore& store) {
@@ -915,14 +948,8 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const Open
                         std::string(keys::kFormatVersion) + "'; rebuild it with this version");
         }
     }
-    dbOptions.create_if_missing = empty;
-    if (empty) fs::create_directories(path, ec);
+    if (empty) createDatabase(path, dbOptions);
     auto db = openDb(dbOptions, path, options.readOnly);
-    if (empty) {
-        auto s =
-            db->Put(rocksdb::WriteOptions(), keys::meta(keys::kMetaFormat), keys::kFormatVersion);
-        if (!s.ok()) fail(s, "cannot initialise the database");
-    }
     auto store = std::make_unique<StoreImpl>(std::move(db), path, options.readOnly);
     store->loadTokens();
     return store;

@@ -1,0 +1,596 @@
+#include "storage/bulk_import.h"
+
+#include <rocksdb/sst_file_writer.h>
+#include <rocksdb/table.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include "engine/common/error.h"
+#include "storage/csv_reader.h"
+#include "storage/key_format.h"
+#include "storage/store_internal.h"
+#include "storage/value_codec.h"
+
+namespace kgraph::storage {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr uint64_t kMaxRows = 0xfffffff0u;  // ids are kept as u32 in memory
+
+// name -> node index, open addressing over indexes into `names`.
+class NameTable {
+public:
+    explicit NameTable(const std::vector<std::string_view>& names) : names_(names) {
+        resize(1 << 16);
+    }
+
+    // Inserts names_[index]; returns the index already holding that name, if any.
+    std::optional<uint32_t> insert(uint32_t index) {
+        if ((used_ + 1) * 2 > slots_.size()) resize(slots_.size() * 2);
+        std::string_view name = names_[index];
+        for (size_t i = hash(name) & mask_;; i = (i + 1) & mask_) {
+            uint32_t s = slots_[i];
+            if (s == 0) {
+                slots_[i] = index + 1;
+                ++used_;
+                return std::nullopt;
+            }
+            if (names_[s - 1] == name) return s - 1;
+        }
+    }
+    std::optional<uint32_t> find(std::string_view name) const {
+        for (size_t i = hash(name) & mask_;; i = (i + 1) & mask_) {
+            uint32_t s = slots_[i];
+            if (s == 0) return std::nullopt;
+            if (names_[s - 1] == name) return s - 1;
+        }
+    }
+
+private:
+    static size_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+    void resize(size_t n) {
+        std::vector<uint32_t> old = std::move(slots_);
+        slots_.assign(n, 0);
+        mask_ = n - 1;
+        for (uint32_t s : old) {
+            if (s == 0) continue;
+            size_t i = hash(names_[s - 1]) & mask_;
+            while (slots_[i] != 0) i = (i + 1) & mask_;
+            slots_[i] = s;
+        }
+    }
+
+    const std::vector<std::string_view>& names_;
+    std::vector<uint32_t> slots_;
+    size_t mask_ = 0;
+    size_t used_ = 0;
+};
+
+// The dictionary, ids handed out in first-use order like WriteTxn's.
+class Dictionary {
+public:
+    TokenId intern(std::string_view name) {
+        if (name == last_ && lastId_ != 0) return lastId_;
+        auto it = ids_.find(name);
+        if (it == ids_.end()) {
+            names_.emplace_back(name);
+            it = ids_.emplace(names_.back(), static_cast<TokenId>(names_.size())).first;
+        }
+        last_ = it->first;
+        lastId_ = it->second;
+        return lastId_;
+    }
+    size_t size() const { return names_.size(); }
+    const std::string& name(TokenId id) const { return names_[id - 1]; }
+
+private:
+    std::deque<std::string> names_;  // id - 1 -> name; stable addresses for the views below
+    std::unordered_map<std::string_view, TokenId> ids_;
+    std::string_view last_;
+    TokenId lastId_ = 0;
+};
+
+struct Graph {
+    std::unique_ptr<CsvReader> nodesFile;  // owns the bytes `names` point into
+    std::vector<std::string_view> names;   // node index -> name
+    std::vector<TokenId> nodeLabel;        // node index -> label
+    std::vector<uint32_t> src, dst;        // edge index -> node index
+    std::vector<TokenId> edgeType;         // edge index -> type
+    NameTable byName{names};
+    Dictionary dict;
+    TokenId nameToken = 0;
+    uint64_t bytesRead = 0;
+};
+
+void expectHeader(CsvReader& csv, std::vector<std::string_view>& f,
+                  const std::vector<std::string_view>& want, const std::string& text) {
+    if (!csv.next(f))
+        throw Error(csv.name() + ": the file is empty; its first line must be `" + text + "`");
+    if (f != want) csv.failLine("the header must be `" + text + "`");
+}
+
+bool blank(const std::vector<std::string_view>& f) { return f.size() == 1 && f[0].empty(); }
+
+void expectFields(CsvReader& csv, const std::vector<std::string_view>& f, size_t n,
+                  const std::string& text) {
+    if (f.size() == n) return;
+    csv.fail(std::min(f.size(), n), "expected " + std::to_string(n) + " fields (" + text +
+                                        "), found " + std::to_string(f.size()));
+}
+
+void readNodes(Graph& g, const std::string& path) {
+    g.nodesFile = std::make_unique<CsvReader>(path);
+    CsvReader& csv = *g.nodesFile;
+    g.bytesRead += csv.size();
+    std::vector<std::string_view> f;
+    expectHeader(csv, f, {"name", "label"}, "name,label");
+    std::vector<uint32_t> lines;
+    while (csv.next(f)) {
+        if (blank(f)) continue;
+        expectFields(csv, f, 2, "name,label");
+        if (f[0].empty()) csv.fail(0, "empty name");
+        if (f[0].find('\0') != std::string_view::npos)
+            csv.fail(0, "a name may not contain a NUL byte");
+        if (f[1].empty()) csv.fail(1, "empty label");
+        if (g.names.size() >= kMaxRows) csv.fail(0, "too many nodes");
+        auto index = static_cast<uint32_t>(g.names.size());
+        g.names.push_back(f[0]);
+        if (auto first = g.byName.insert(index)) {
+            csv.fail(0, "duplicate name '" + std::string(f[0]) + "' (first on line " +
+                            std::to_string(lines[*first]) +
+                            "); names identify nodes and must be unique");
+        }
+        // createNode() interns the labels first, then the property keys.
+        g.nodeLabel.push_back(g.dict.intern(f[1]));
+        if (g.nameToken == 0) g.nameToken = g.dict.intern("name");
+        lines.push_back(static_cast<uint32_t>(csv.line()));
+    }
+}
+
+void readEdges(Graph& g, const std::string& path) {
+    CsvReader csv(path);
+    g.bytesRead += csv.size();
+    size_t estimate = csv.size() / 40 + 16;
+    g.src.reserve(estimate);
+    g.dst.reserve(estimate);
+    g.edgeType.reserve(estimate);
+    std::vector<std::string_view> f;
+    expectHeader(csv, f, {"src", "dst", "type"}, "src,dst,type");
+    while (csv.next(f)) {
+        if (blank(f)) continue;
+        expectFields(csv, f, 3, "src,dst,type");
+        auto s = g.byName.find(f[0]);
+        if (!s) csv.fail(0, "no node named '" + std::string(f[0]) + "' in the nodes file");
+        auto d = g.byName.find(f[1]);
+        if (!d) csv.fail(1, "no node named '" + std::string(f[1]) + "' in the nodes file");
+        if (f[2].empty()) csv.fail(2, "empty relationship type");
+        if (g.src.size() >= kMaxRows) csv.fail(0, "too many relationships");
+        g.src.push_back(*s);
+        g.dst.push_back(*d);
+        g.edgeType.push_back(g.dict.intern(f[2]));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// SST generation
+
+// Writes one SST file of keys with one prefix, in key order.
+class SstOut {
+public:
+    SstOut(const rocksdb::Options& options, std::string path, bool filters)
+        : writer_(rocksdb::EnvOptions(), options, nullptr, /*invalidate_page_cache=*/false,
+                  rocksdb::Env::IO_TOTAL, /*skip_filters=*/!filters),
+          path_(std::move(path)) {
+        check(writer_.Open(path_));
+    }
+    void put(std::string_view key, std::string_view value) {
+        check(writer_.Put(rocksdb::Slice(key.data(), key.size()),
+                          rocksdb::Slice(value.data(), value.size())));
+        ++entries_;
+    }
+    // Returns the file's path, or "" (and no file) if nothing was written.
+    std::string finish() {
+        if (entries_ == 0) {
+            std::error_code ec;
+            fs::remove(path_, ec);
+            return "";
+        }
+        check(writer_.Finish());
+        return path_;
+    }
+
+private:
+    void check(const rocksdb::Status& s) {
+        if (!s.ok())
+            throw Error("cannot write " + path_ + ": " + s.ToString(), Error::Kind::Storage);
+    }
+    rocksdb::SstFileWriter writer_;
+    std::string path_;
+    uint64_t entries_ = 0;
+};
+
+// A key under construction in a fixed buffer: no allocation per key.
+class KeyBuf {
+public:
+    explicit KeyBuf(char tag) { buf_[0] = tag; }
+    KeyBuf& u64(uint64_t v) {
+        for (int i = 7; i >= 0; --i) buf_[n_ + 7 - i] = static_cast<char>(v >> (i * 8));
+        n_ += 8;
+        return *this;
+    }
+    KeyBuf& u32(uint32_t v) {
+        for (int i = 3; i >= 0; --i) buf_[n_ + 3 - i] = static_cast<char>(v >> (i * 8));
+        n_ += 4;
+        return *this;
+    }
+    KeyBuf& reset() {
+        n_ = 1;
+        return *this;
+    }
+    std::string_view view() const { return {buf_, n_}; }
+
+private:
+    char buf_[32];
+    size_t n_ = 1;
+};
+
+// Ranks of `keyOf(i)` for i in [0, n), grouped by key with i ascending in
+// each group (a counting sort): offsets[k]..offsets[k+1] index into the result.
+template <class KeyOf>
+std::vector<uint32_t> groupBy(size_t n, size_t keys, KeyOf keyOf, std::vector<uint32_t>& offsets) {
+    offsets.assign(keys + 1, 0);
+    for (size_t i = 0; i < n; ++i) ++offsets[keyOf(i) + 1];
+    for (size_t k = 0; k < keys; ++k) offsets[k + 1] += offsets[k];
+    std::vector<uint32_t> out(n);
+    std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
+    for (size_t i = 0; i < n; ++i) out[fill[keyOf(i)]++] = static_cast<uint32_t>(i);
+    return out;
+}
+
+class SstBuilder {
+public:
+    SstBuilder(const Graph& g, std::string dir) : g_(g), dir_(std::move(dir)) {
+        options_ = internal::storeOptions();
+        // Ingested files go to the bottom level: write them as compaction
+        // would, but with the fast codec. LZ4 keeps import speed and leaves
+        // ZSTD to later compactions.
+        options_.compression = rocksdb::kLZ4Compression;
+        options_.bottommost_compression = rocksdb::kDisableCompressionOption;
+    }
+
+    // Writes every file; returns their paths (in key order of their prefixes).
+    std::vector<std::string> build(int threads) {
+        std::vector<std::function<std::string()>> tasks = {
+            [&] { return adjacency(keys::kOut); },
+            [&] { return adjacency(keys::kIn); },
+            [&] { return edgeRecords(); },
+            [&] { return typeIndex(); },
+            [&] { return counts(); },
+            [&] { return nodeRecords(); },
+            [&] { return nameIndex(); },
+            [&] { return labelIndex(); },
+            [&] { return meta(); },
+            [&] { return dictionary(keys::kTokenById); },
+            [&] { return dictionary(keys::kTokenByName); },
+        };
+        std::vector<std::string> files(tasks.size());
+        std::atomic<size_t> next{0};
+        std::vector<std::exception_ptr> errors(std::max(threads, 1));
+        auto worker = [&](int w) {
+            try {
+                for (size_t t; (t = next++) < tasks.size();) files[t] = tasks[t]();
+            } catch (...) {
+                errors[w] = std::current_exception();
+                next = tasks.size();
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int w = 1; w < threads; ++w) pool.emplace_back(worker, w);
+        worker(0);
+        for (auto& t : pool) t.join();
+        for (auto& e : errors) {
+            if (e) std::rethrow_exception(e);
+        }
+        std::vector<std::string> out;
+        for (auto& f : files) {
+            if (!f.empty()) out.push_back(std::move(f));
+        }
+        return out;
+    }
+
+private:
+    std::string path(char tag) const {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(tag));
+        return dir_ + "/" + hex + ".sst";
+    }
+
+    std::string nodeRecords() {
+        SstOut out(options_, path(keys::kNode), true);
+        KeyBuf key(keys::kNode);
+        std::string value;
+        for (size_t i = 0; i < g_.names.size(); ++i) {
+            // codec::encodeNode({label}, {(name, string)}), written directly.
+            value.clear();
+            codec::putVarint(value, 1);
+            codec::putVarint(value, g_.nodeLabel[i]);
+            codec::putVarint(value, 1);
+            codec::putVarint(value, g_.nameToken);
+            value.push_back(4);  // string tag (storage/value_codec.h)
+            codec::putString(value, g_.names[i]);
+            out.put(key.reset().u64(i + 1).view(), value);
+        }
+        return out.finish();
+    }
+
+    std::string labelIndex() {
+        SstOut out(options_, path(keys::kLabel), true);  // hasLabel() is a point lookup
+        std::vector<uint32_t> offsets;
+        auto order = groupBy(
+            g_.names.size(), g_.dict.size() + 1, [&](size_t i) { return g_.nodeLabel[i]; },
+            offsets);
+        KeyBuf key(keys::kLabel);
+        for (size_t label = 1; label <= g_.dict.size(); ++label) {
+            for (uint32_t r = offsets[label]; r < offsets[label + 1]; ++r) {
+                out.put(key.reset().u32(static_cast<uint32_t>(label)).u64(order[r] + 1).view(), "");
+            }
+        }
+        return out.finish();
+    }
+
+    std::string nameIndex() {
+        SstOut out(options_, path(keys::kName), false);  // always prefix scans
+        std::vector<uint32_t> order(g_.names.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+        std::sort(order.begin(), order.end(),
+                  [&](uint32_t a, uint32_t b) { return g_.names[a] < g_.names[b]; });
+        std::string key;
+        for (uint32_t i : order) {
+            key.assign(1, keys::kName);
+            key.append(g_.names[i]);
+            key.push_back('\0');
+            keys::putU64(key, i + 1);
+            out.put(key, "");
+        }
+        return out.finish();
+    }
+
+    std::string edgeRecords() {
+        SstOut out(options_, path(keys::kEdge), true);
+        KeyBuf key(keys::kEdge);
+        char value[32];
+        for (size_t j = 0; j < g_.src.size(); ++j) {
+            // codec::encodeEdge({src, dst, type, {}}), written directly.
+            size_t n = 0;
+            uint64_t s = g_.src[j] + 1, d = g_.dst[j] + 1;
+            for (int i = 7; i >= 0; --i) value[n++] = static_cast<char>(s >> (i * 8));
+            for (int i = 7; i >= 0; --i) value[n++] = static_cast<char>(d >> (i * 8));
+            for (uint32_t t = g_.edgeType[j];; t >>= 7) {
+                if (t < 0x80) {
+                    value[n++] = static_cast<char>(t);
+                    break;
+                }
+                value[n++] = static_cast<char>(t | 0x80);
+            }
+            value[n++] = 0;  // no properties
+            out.put(key.reset().u64(j + 1).view(), std::string_view(value, n));
+        }
+        return out.finish();
+    }
+
+    // kOut: o src type dst edge; kIn: i dst type src edge.
+    std::string adjacency(char tag) {
+        SstOut out(options_, path(tag), false);  // always prefix scans
+        const auto& from = tag == keys::kOut ? g_.src : g_.dst;
+        const auto& to = tag == keys::kOut ? g_.dst : g_.src;
+        std::vector<uint32_t> offsets;
+        auto order = groupBy(
+            from.size(), g_.names.size(), [&](size_t j) { return from[j]; }, offsets);
+        KeyBuf key(tag);
+        for (size_t node = 0; node < g_.names.size(); ++node) {
+            auto begin = order.begin() + offsets[node], end = order.begin() + offsets[node + 1];
+            // Edge ids ascend within the group; order by (type, other end, edge).
+            std::stable_sort(begin, end, [&](uint32_t a, uint32_t b) {
+                if (g_.edgeType[a] != g_.edgeType[b]) return g_.edgeType[a] < g_.edgeType[b];
+                return to[a] < to[b];
+            });
+            for (auto it = begin; it != end; ++it) {
+                uint32_t j = *it;
+                out.put(
+                    key.reset().u64(node + 1).u32(g_.edgeType[j]).u64(to[j] + 1).u64(j + 1).view(),
+                    "");
+            }
+        }
+        return out.finish();
+    }
+
+    std::string typeIndex() {
+        SstOut out(options_, path(keys::kType), false);  // always prefix scans
+        std::vector<uint32_t> offsets;
+        auto order = groupBy(
+            g_.edgeType.size(), g_.dict.size() + 1, [&](size_t j) { return g_.edgeType[j]; },
+            offsets);
+        KeyBuf key(keys::kType);
+        for (size_t type = 1; type <= g_.dict.size(); ++type) {
+            for (uint32_t r = offsets[type]; r < offsets[type + 1]; ++r) {
+                out.put(key.reset().u32(static_cast<uint32_t>(type)).u64(order[r] + 1).view(), "");
+            }
+        }
+        return out.finish();
+    }
+
+    std::string counts() {
+        std::vector<std::pair<std::string, uint64_t>> all;
+        all.emplace_back(keys::count('N'), g_.names.size());
+        all.emplace_back(keys::count('E'), g_.src.size());
+        std::vector<uint64_t> perLabel(g_.dict.size() + 1), perType(g_.dict.size() + 1);
+        for (TokenId l : g_.nodeLabel) ++perLabel[l];
+        for (TokenId t : g_.edgeType) ++perType[t];
+        for (size_t t = 1; t <= g_.dict.size(); ++t) {
+            if (perLabel[t])
+                all.emplace_back(keys::count('L', static_cast<TokenId>(t)), perLabel[t]);
+            if (perType[t]) all.emplace_back(keys::count('T', static_cast<TokenId>(t)), perType[t]);
+        }
+        // (src label, type, dst label) -> count, then the "any" roll-ups
+        // (storage/key_format.h): every node has exactly one label here.
+        std::unordered_map<uint64_t, uint64_t> triples;
+        auto pack = [](uint64_t s, uint64_t t, uint64_t d) { return (s << 42) | (t << 21) | d; };
+        if (g_.dict.size() >= (1u << 21))
+            throw Error("too many distinct labels and types (at most 2,097,151)");
+        for (size_t j = 0; j < g_.src.size(); ++j) {
+            ++triples[pack(g_.nodeLabel[g_.src[j]], g_.edgeType[j], g_.nodeLabel[g_.dst[j]])];
+        }
+        std::unordered_map<uint64_t, uint64_t> patterns;
+        constexpr uint64_t kAny = keys::kAnyToken;
+        for (auto [k, n] : triples) {
+            uint64_t s = k >> 42, t = (k >> 21) & 0x1fffff, d = k & 0x1fffff;
+            for (uint64_t ss : {s, kAny}) {
+                for (uint64_t dd : {d, kAny}) {
+                    if (ss == kAny && dd == kAny) continue;
+                    patterns[pack(ss, t, dd)] += n;
+                    patterns[pack(ss, kAny, dd)] += n;
+                }
+            }
+        }
+        for (auto [k, n] : patterns) {
+            all.emplace_back(keys::patternCount(static_cast<TokenId>(k >> 42),
+                                                static_cast<TokenId>((k >> 21) & 0x1fffff),
+                                                static_cast<TokenId>(k & 0x1fffff)),
+                             n);
+        }
+        std::sort(all.begin(), all.end());
+        SstOut out(options_, path(keys::kCount), true);
+        std::string value;
+        for (const auto& [k, n] : all) {
+            if (n == 0) continue;
+            value.clear();
+            keys::putU64(value, n);
+            out.put(k, value);
+        }
+        return out.finish();
+    }
+
+    std::string meta() {
+        std::vector<std::pair<std::string, std::string>> all;
+        auto u64 = [](uint64_t v) {
+            std::string s;
+            keys::putU64(s, v);
+            return s;
+        };
+        all.emplace_back(keys::meta(keys::kMetaFormat), std::string(keys::kFormatVersion));
+        all.emplace_back(keys::meta(keys::kMetaNextNode), u64(g_.names.size() + 1));
+        all.emplace_back(keys::meta(keys::kMetaNextEdge), u64(g_.src.size() + 1));
+        all.emplace_back(keys::meta(keys::kMetaNextToken), u64(g_.dict.size() + 1));
+        std::sort(all.begin(), all.end());
+        SstOut out(options_, path(keys::kMeta), true);
+        for (const auto& [k, v] : all) out.put(k, v);
+        return out.finish();
+    }
+
+    std::string dictionary(char tag) {
+        std::vector<std::pair<std::string, std::string>> all;
+        for (TokenId id = 1; id <= g_.dict.size(); ++id) {
+            std::string idBytes;
+            keys::putU32(idBytes, id);
+            if (tag == keys::kTokenById) {
+                all.emplace_back(std::string(1, tag) + idBytes, g_.dict.name(id));
+            } else {
+                all.emplace_back(std::string(1, tag) + g_.dict.name(id), idBytes);
+            }
+        }
+        std::sort(all.begin(), all.end());
+        SstOut out(options_, path(tag), true);
+        for (const auto& [k, v] : all) out.put(k, v);
+        return out.finish();
+    }
+
+    const Graph& g_;
+    std::string dir_;
+    rocksdb::Options options_;
+};
+
+// True if the database holds nothing but its format record.
+bool isEmpty(GraphStore& store) {
+    auto raw = internal::rawSnapshot(store);
+    bool empty = true;
+    const std::string format = keys::meta(keys::kMetaFormat);
+    raw->scan("", [&](std::string_view k, std::string_view) {
+        if (k != format) empty = false;
+        return empty;
+    });
+    return empty;
+}
+
+std::unique_ptr<GraphStore> openEmpty(const std::string& dbPath) {
+    auto store = GraphStore::open(dbPath);
+    if (!isEmpty(*store)) {
+        auto r = store->read();
+        throw Error("the database " + dbPath + " is not empty (" + std::to_string(r->nodeCount()) +
+                    " nodes, " + std::to_string(r->edgeCount()) +
+                    " relationships); bulk import needs a new database: choose another --db");
+    }
+    return store;
+}
+
+}  // namespace
+
+BulkImportResult bulkImport(const std::string& dbPath, const std::string& nodesCsv,
+                            const std::string& edgesCsv, const BulkImportOptions& options) {
+    // An existing database is checked (and locked) first, so that a wrong
+    // --db fails before the files are read.
+    std::unique_ptr<GraphStore> store;
+    std::error_code ec;
+    if (fs::exists(dbPath, ec) && !fs::is_empty(dbPath, ec)) store = openEmpty(dbPath);
+
+    Graph g;
+    readNodes(g, nodesCsv);
+    if (!edgesCsv.empty()) readEdges(g, edgesCsv);
+
+    if (!store) store = openEmpty(dbPath);
+    const std::string tmp = (fs::path(dbPath) / "import.tmp").string();
+    fs::remove_all(tmp, ec);
+    fs::create_directories(tmp, ec);
+    if (ec) throw Error("cannot create " + tmp + ": " + ec.message(), Error::Kind::Storage);
+    try {
+        auto files = SstBuilder(g, tmp).build(options.threads);
+        rocksdb::IngestExternalFileOptions ingest;
+        ingest.move_files = true;            // hard links: no copy
+        ingest.allow_blocking_flush = true;  // the format record may still be in the memtable
+        auto s = internal::rocksDb(*store).IngestExternalFile(files, ingest);
+        if (!s.ok()) {
+            throw Error("could not add the imported data to " + dbPath + " (" + s.ToString() +
+                            "); nothing was imported",
+                        Error::Kind::Storage);
+        }
+    } catch (...) {
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+    fs::remove_all(tmp, ec);
+    internal::reloadDictionary(*store);
+
+    BulkImportResult result;
+    result.nodes = g.names.size();
+    result.edges = g.src.size();
+    std::vector<bool> isLabel(g.dict.size() + 1);
+    for (TokenId l : g.nodeLabel) isLabel[l] = true;
+    result.labels = static_cast<uint64_t>(std::count(isLabel.begin(), isLabel.end(), true));
+    std::vector<bool> isType(g.dict.size() + 1);
+    for (TokenId t : g.edgeType) isType[t] = true;
+    result.types = static_cast<uint64_t>(std::count(isType.begin(), isType.end(), true));
+    result.bytesRead = g.bytesRead;
+    return result;
+}
+
+}  // namespace kgraph::storage

@@ -1,0 +1,180 @@
+#include "storage/bulk_import.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "engine/common/error.h"
+#include "storage/consistency_check.h"
+#include "storage/graph_store.h"
+#include "storage/store_internal.h"
+#include "tests/temp_dir.h"
+
+namespace kgraph::storage {
+namespace {
+
+using kgraph::testing::TempDir;
+
+std::string write(const TempDir& dir, const std::string& name, const std::string& text) {
+    std::string path = dir.sub(name);
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+const char* kNodes =
+    "name,label\n"
+    "Xi Jinping,Person\n"
+    "\"Tokayev, Kassym-Jomart\",Person\n"
+    "Kazakhstan,Country\n"
+    "\"The \"\"Global\"\" Times\",Media\n"
+    "China,Country\n";
+const char* kEdges =
+    "src,dst,type\r\n"
+    "Xi Jinping,\"Tokayev, Kassym-Jomart\",send_message_to\r\n"
+    "\"Tokayev, Kassym-Jomart\",Kazakhstan,president_of\r\n"
+    "Xi Jinping,China,president_of\r\n"
+    "Xi Jinping,\"Tokayev, Kassym-Jomart\",send_message_to\r\n"
+    "\"The \"\"Global\"\" Times\",Xi Jinping,quote\r\n"
+    "Kazakhstan,Kazakhstan,self\r\n";
+
+// Every key and value of a database except the dictionary-independent ones.
+std::vector<std::pair<std::string, std::string>> dump(GraphStore& store) {
+    std::vector<std::pair<std::string, std::string>> out;
+    internal::rawSnapshot(store)->scan("", [&](std::string_view k, std::string_view v) {
+        out.emplace_back(k, v);
+        return true;
+    });
+    return out;
+}
+
+TEST(BulkImportTest, BuildsTheSameStoreAsWriteTransactions) {
+    TempDir dir;
+    auto result =
+        bulkImport(dir.sub("imported"), write(dir, "n.csv", kNodes), write(dir, "e.csv", kEdges));
+    EXPECT_EQ(result.nodes, 5u);
+    EXPECT_EQ(result.edges, 6u);
+    EXPECT_EQ(result.labels, 3u);
+    EXPECT_EQ(result.types, 4u);
+
+    // The same graph through WriteTxn, in file order.
+    auto reference = GraphStore::open(dir.sub("reference"));
+    {
+        auto w = reference->write();
+        std::vector<std::pair<const char*, const char*>> nodes = {
+            {"Xi Jinping", "Person"},
+            {"Tokayev, Kassym-Jomart", "Person"},
+            {"Kazakhstan", "Country"},
+            {"The \"Global\" Times", "Media"},
+            {"China", "Country"}};
+        for (auto [name, label] : nodes) w->createNode({label}, {{"name", name}});
+        w->createEdge(1, 2, "send_message_to", {});
+        w->createEdge(2, 3, "president_of", {});
+        w->createEdge(1, 5, "president_of", {});
+        w->createEdge(1, 2, "send_message_to", {});
+        w->createEdge(4, 1, "quote", {});
+        w->createEdge(3, 3, "self", {});
+        w->commit();
+    }
+    auto imported = GraphStore::open(dir.sub("imported"));
+    auto a = dump(*imported);
+    auto b = dump(*reference);
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].first, b[i].first) << i;
+        EXPECT_EQ(a[i].second, b[i].second) << i;
+    }
+    auto report = checkConsistency(*imported);
+    EXPECT_TRUE(report.ok()) << (report.problems.empty() ? "" : report.problems[0]);
+
+    auto r = imported->read();
+    EXPECT_EQ(r->patternCount("Person", "president_of", "Country"), 2u);
+    int found = 0;
+    r->findByName("The \"Global\" Times", [&](NodeId) { return ++found, true; });
+    EXPECT_EQ(found, 1);
+    // The store stays writable after import.
+    auto w = imported->write();
+    w->createEdge(5, 3, "neighbor_of", {});
+    w->commit();
+    EXPECT_TRUE(checkConsistency(*imported).ok());
+}
+
+struct BadInput {
+    const char* name;
+    std::string nodes;
+    std::string edges;
+    std::string expected;  // the start of the message after the directory
+};
+
+TEST(BulkImportTest, ErrorsNameFileLineAndColumnAndCommitNothing) {
+    const std::string ok = "name,label\na,Person\nb,Person\n";
+    const BadInput cases[] = {
+        {"nodes header", "name;label\na,Person\n", "", "n.csv:1: the header must be `name,label`"},
+        {"missing field", "name,label\na,Person\nb\n", "", "n.csv:3:2: expected 2 fields"},
+        {"extra field", "name,label\na,Person,x\n", "", "n.csv:2:10: expected 2 fields"},
+        {"duplicate", "name,label\na,Person\n\"a\",Country\n", "",
+         "n.csv:3:1: duplicate name 'a' (first on line 2)"},
+        {"empty label", "name,label\na,\n", "", "n.csv:2:3: empty label"},
+        {"unterminated", "name,label\na,Person\n\"b,Person\n", "",
+         "n.csv:3:1: unterminated quoted field"},
+        {"text after quote", "name,label\n\"a\"x,Person\n", "",
+         "n.csv:2:4: unexpected text after a closing quote"},
+        {"stray quote", "name,label\na\"b,Person\n", "",
+         "n.csv:2:2: a quote inside an unquoted field"},
+        {"unknown endpoint", ok, "src,dst,type\na,b,knows\nb,\"c\",knows\n",
+         "e.csv:3:3: no node named 'c'"},
+        {"edges header", ok, "from,to,type\n", "e.csv:1: the header must be `src,dst,type`"},
+        {"empty type", ok, "src,dst,type\na,b,\n", "e.csv:2:5: empty relationship type"},
+        {"quoted newline counts lines", "name,label\n\"a\nb\",Person\nc\n", "",
+         "n.csv:4:2: expected 2 fields"},
+    };
+    for (const auto& c : cases) {
+        TempDir dir;
+        std::string nodes = write(dir, "n.csv", c.nodes);
+        std::string edges = c.edges.empty() ? "" : write(dir, "e.csv", c.edges);
+        try {
+            bulkImport(dir.sub("db"), nodes, edges);
+            ADD_FAILURE() << c.name << ": no error";
+        } catch (const Error& e) {
+            std::string msg = e.what();
+            auto at = msg.find(c.expected);
+            EXPECT_NE(at, std::string::npos) << c.name << ": " << msg;
+        }
+        // Nothing was created.
+        EXPECT_FALSE(std::filesystem::exists(dir.sub("db"))) << c.name;
+    }
+}
+
+TEST(BulkImportTest, RefusesANonEmptyDatabaseAndChangesNothing) {
+    TempDir dir;
+    {
+        auto store = GraphStore::open(dir.sub("db"));
+        auto w = store->write();
+        w->createNode({"Person"}, {{"name", "someone"}});
+        w->commit();
+    }
+    try {
+        bulkImport(dir.sub("db"), write(dir, "n.csv", kNodes), "");
+        FAIL() << "imported into a non-empty database";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("is not empty (1 nodes"), std::string::npos)
+            << e.what();
+    }
+    auto store = GraphStore::open(dir.sub("db"));
+    EXPECT_EQ(store->read()->nodeCount(), 1u);
+}
+
+TEST(BulkImportTest, ImportsIntoAnExistingEmptyDatabaseAndNodesOnly) {
+    TempDir dir;
+    GraphStore::open(dir.sub("db"));  // created, empty
+    auto result =
+        bulkImport(dir.sub("db"), write(dir, "n.csv", "\xEF\xBB\xBFname,label\nsolo,Concept"), "");
+    EXPECT_EQ(result.nodes, 1u);
+    EXPECT_EQ(result.edges, 0u);
+    auto store = GraphStore::open(dir.sub("db"));
+    EXPECT_EQ(store->read()->labelCount("Concept"), 1u);
+    EXPECT_TRUE(checkConsistency(*store).ok());
+    EXPECT_FALSE(std::filesystem::exists(dir.sub("db/import.tmp")));
+}
+
+}  // namespace
+}  // namespace kgraph::storage
