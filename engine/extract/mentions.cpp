@@ -98,7 +98,7 @@ private:
     int extendRun(int i) const {
         int n = s_.size();
         int end = i;
-        while (end + 1 < n && isNameWord(end + 1) && s_.tok(end).spaceAfter) ++end;
+        while (end + 1 < n && isNameWord(end + 1)) ++end;
         // Hyphen-joined tokens ("Nur" "-" "Sultan") written without spaces.
         while (end + 2 < n && !s_.tok(end).spaceAfter && s_.form(end + 1) == "-" &&
                isNameWord(end + 2)) {
@@ -274,7 +274,8 @@ private:
                 (w == "region" || w == "district" || w == "province" || w == "county" ||
                  w == "prefecture" || w == "city" || w == "oblast")) {
                 const auto* k = lx_.known(foldQuotes(s_.span(first, last)));
-                if (!(k && k->label == "Country")) {
+                bool demonym = first == last && lx_.demonymCountry(s_.form(first));
+                if (!(k && k->label == "Country") && !demonym) {
                     std::string name = foldQuotes(s_.span(first, last));
                     if (w == "city") {
                         if (k) name = k->name;
@@ -364,7 +365,20 @@ private:
                 int b = before;
                 if (b >= 0 && (s_.form(b) == "'s" || s_.form(b) == "’s" || s_.form(b) == "'")) --b;
                 if (b >= 0 && a_.mentionAt[static_cast<size_t>(b)] >= 0) {
-                    bodies.push_back(a_.mentionAt[static_cast<size_t>(b)]);
+                    // "Center of X Studies at the Shanghai Academy ... director Pan Guang": the
+                    // first organisation of an "at/of the" chain.
+                    int body = a_.mentionAt[static_cast<size_t>(b)];
+                    while (true) {
+                        int f = a_.mentions[static_cast<size_t>(body)].first;
+                        int q = f - 1;
+                        if (q >= 0 && s_.lower(q) == "the") --q;
+                        if (q < 1 || (s_.form(q) != "at" && s_.form(q) != "of")) break;
+                        int prev = a_.mentionAt[static_cast<size_t>(q - 1)];
+                        if (prev < 0 || a_.mentions[static_cast<size_t>(prev)].label == "Person")
+                            break;
+                        body = prev;
+                    }
+                    bodies.push_back(body);
                 } else if (b >= 0 && (s_.lower(b) == "his" || s_.lower(b) == "her")) {
                     // "his spokesperson Aidos Ukibai": the person named last before.
                     for (int q = b - 1; q >= 0; --q) {

@@ -244,6 +244,7 @@ public:
 
     Extraction finish() {
         possessiveOrganisations();
+        organisationsOfCountries();
         resolveNames();
         emit();
         return std::move(ex_);
@@ -271,19 +272,56 @@ private:
                 int om = it.a.mentionAt[static_cast<size_t>(p + 1)];
                 if (om < 0) continue;
                 auto& o = ms[static_cast<size_t>(om)];
-                if (o.label != "Organization" || o.role || lx_.known(o.name)) continue;
+                if ((o.label != "Organization" && o.label != "Media") || o.role) continue;
                 const auto* adj = lx_.countryAdjective(c.name);
-                if (!adj || o.name.find(*adj) == 0) continue;
-                o.name = *adj + " " + o.name;
+                if (!adj) continue;
+                if (o.label == "Organization" && !lx_.known(o.name) && o.name.find(*adj) != 0)
+                    o.name = *adj + " " + o.name;
                 detail::Fact f;
                 f.subject.mention = om;
                 f.subject.head = o.last;
                 f.object.mention = static_cast<int>(i);
                 f.object.head = c.last;
-                f.predicate = "part_of";
+                f.predicate = o.label == "Media" ? "media_of" : "part_of";
                 f.text = "'s";
                 f.confidence = 0.7;
                 it.a.facts.push_back(std::move(f));
+            }
+        }
+    }
+
+    // "Interior Ministry of the Republic of Kazakhstan": an organisation of a country.
+    void organisationsOfCountries() {
+        for (auto& it : items_) {
+            auto& ms = it.a.mentions;
+            size_t count = ms.size();
+            for (size_t i = 0; i < count; ++i) {
+                if (ms[i].label != "Organization" || ms[i].role) continue;
+                for (int k = ms[i].first; k < ms[i].last; ++k) {
+                    if (it.view->form(k) != "of") continue;
+                    int b = k + 1;
+                    if (b <= ms[i].last && it.view->form(b) == "the") ++b;
+                    const auto* known = lx_.known(foldQuotes(it.view->span(b, ms[i].last)));
+                    if (!known || known->label != "Country") continue;
+                    detail::Mention c;
+                    c.first = b;
+                    c.last = ms[i].last;
+                    c.text = foldQuotes(it.view->span(b, ms[i].last));
+                    c.name = known->name;
+                    c.label = "Country";
+                    c.typed = true;
+                    ms.push_back(c);
+                    detail::Fact f;
+                    f.subject.mention = static_cast<int>(i);
+                    f.subject.head = ms[i].last;
+                    f.object.mention = static_cast<int>(ms.size() - 1);
+                    f.object.head = c.last;
+                    f.predicate = "part_of";
+                    f.text = "of";
+                    f.confidence = 0.7;
+                    it.a.facts.push_back(std::move(f));
+                    break;
+                }
             }
         }
     }

@@ -99,7 +99,9 @@ private:
         if (s_.upos(v) != "VERB") return false;
         auto r = s_.rel(v);
         // Participles modifying nouns ("forces trained abroad") are not clauses of their own.
-        return r != "amod" && r != "compound";
+        if (r == "amod" || r == "compound") return false;
+        // "CSTO member states Kazakhstan, ..." with "states" tagged as a verb.
+        return !(v > 0 && toLower(s_.form(v - 1)) == "member");
     }
 
     // The subject token of clause v (following conj, xcomp and relative clauses), or -1.
@@ -181,6 +183,15 @@ private:
         if (h < 0) return a;
         int m = mentionAt(h);
         if (m >= 0) {
+            // "Kazakh President Kassym-Jomart Tokayev" may be headed by "Kazakh": the name is
+            // the rightmost mention of the flat/compound group.
+            for (int c : s_.kids(h)) {
+                auto r = s_.rel(c);
+                if (c > h && (r == "flat" || r == "compound" || s_.fullRel(c) == "nmod:desc")) {
+                    int cm = mentionAt(c);
+                    if (cm >= 0 && cm != m && !a_.mentions[static_cast<size_t>(cm)].role) m = cm;
+                }
+            }
             a.mention = m;
             return a;
         }
@@ -223,6 +234,11 @@ private:
     // The argument and its conjuncts ("Russia, Belarus and Armenia").
     std::vector<Arg> argsOf(int h) const {
         std::vector<Arg> out;
+        // "CSTO member states Kazakhstan, Kyrgyzstan, ...": the members named in apposition.
+        if (h >= 0 && mentionAt(h) < 0 && isMemberNoun(s_.lower(h))) {
+            for (int c : s_.kids(h))
+                if (s_.rel(c) == "appos" && mentionAt(c) >= 0) return argsOf(c);
+        }
         Arg a = argOf(h);
         if (a.valid()) out.push_back(a);
         if (h < 0) return out;
@@ -328,6 +344,7 @@ private:
         }
         if (subjPass >= 0) passive = true;
         int obj = s_.child(v, "obj");
+        if (obj < 0) obj = s_.child(v, "iobj");
         std::vector<std::pair<int, std::string>> obls;  // token, preposition
         int agent = -1;
         for (int c : s_.kids(v)) {
@@ -342,6 +359,7 @@ private:
                 continue;
             }
             if (p == "according_to" || p == "according") continue;
+            if (p == "by" && !passive) continue;  // means or the agent of a noun, not an object
             obls.emplace_back(c, p);
         }
         std::string text = relationWords(v);
@@ -381,8 +399,11 @@ private:
             // "supports Kazakhstan's right to ...": the possessor as the object.
             if (objTok >= 0 && mentionAt(objTok) < 0) {
                 int poss = -1;
-                for (int c : s_.kids(objTok))
-                    if (s_.fullRel(c) == "nmod:poss" && mentionAt(c) >= 0) poss = c;
+                if (in(toLower(s_.lemma(objTok)),
+                       {"right", "effort", "sovereignty", "independence", "position", "decision",
+                        "request", "proposal", "stance", "interest", "bid"}))
+                    for (int c : s_.kids(objTok))
+                        if (s_.fullRel(c) == "nmod:poss" && mentionAt(c) >= 0) poss = c;
                 if (poss >= 0)
                     for (const auto& sa : subjects)
                         addFact(sa, base, argOf(poss), text, conf - 0.2, v);
@@ -395,6 +416,25 @@ private:
             for (const auto& sa : obliqueSubjects)
                 for (const auto& ta : targets)
                     addFact(sa, base + "_" + snake(p), ta, text + " " + p, conf - 0.05, v);
+            // "As a neighbor of Kazakhstan, China ...": the subject is that to X.
+            if (p == "as" && mentionAt(c) < 0 && s_.upos(c) == "NOUN") {
+                for (int x : s_.kids(c)) {
+                    if (s_.rel(x) != "nmod" || prepOf(x).empty()) continue;
+                    for (const auto& sa : subjects)
+                        for (const auto& ta : argsOf(x))
+                            addFact(sa, snake(toLower(s_.lemma(c))) + "_" + snake(prepOf(x)), ta,
+                                    s_.form(c) + " " + prepOf(x), conf - 0.1, v);
+                }
+            }
+            // "took to his Twitter account": the named part of the noun phrase.
+            if (mentionAt(c) < 0 && s_.upos(c) == "NOUN") {
+                for (int x : s_.kids(c)) {
+                    if (s_.rel(x) != "compound" || mentionAt(x) < 0) continue;
+                    for (const auto& sa : obliqueSubjects)
+                        addFact(sa, base + "_" + snake(p) + "_" + snake(toLower(s_.lemma(c))),
+                                argOf(x), text + " " + p + " " + s_.form(c), conf - 0.2, v);
+                }
+            }
             // "during a phone call with Y": the clause subject calls Y.
             if (const char* nv = nominalVerb(toLower(s_.lemma(c)))) {
                 if (p == "during" || p == "in" || p == "at") {
@@ -491,7 +531,14 @@ private:
         std::string text = relationWords(n);
         bool neg = negated(n);
         double conf = 0.8;
-        if (mentionAt(n) < 0 && (s_.upos(n) == "NOUN" || s_.upos(n) == "ADJ")) {
+        if (mentionAt(n) >= 0 && s_.child(n, "case") >= 0) {
+            // "Nazarbayev is currently in Nur-Sultan"
+            std::string p = prepOf(n);
+            for (const auto& sa : subjects)
+                for (const auto& ta : argsOf(n))
+                    addFact(sa, "be_" + snake(p), ta, text + " " + p, conf, n);
+        }
+        if (mentionAt(n) < 0 && s_.upos(n) == "NOUN") {
             for (int c : s_.kids(n)) {
                 if (s_.rel(c) != "nmod" && s_.rel(c) != "obl") continue;
                 std::string p = prepOf(c);
@@ -567,6 +614,19 @@ private:
                             for (const auto& ta : argsOf(t))
                                 addFact(sa, pred, ta, s_.form(h) + " " + p, 0.7, -1);
                     }
+                }
+            }
+            // "the friendship between China and Kazakhstan"
+            if (s_.upos(h) == "NOUN" && mentionAt(h) < 0) {
+                for (int c : s_.kids(h)) {
+                    if (s_.rel(c) != "nmod" || prepOf(c) != "between") continue;
+                    auto parties = argsOf(c);
+                    std::string pred = snake(toLower(s_.lemma(h))) + "_with";
+                    for (size_t i = 0; i + 1 < parties.size(); ++i)
+                        for (size_t j = i + 1; j < parties.size(); ++j)
+                            if (parties[i].mention >= 0 && parties[j].mention >= 0)
+                                addFact(parties[i], pred, parties[j], s_.form(h) + " between", 0.7,
+                                        -1);
                 }
             }
             int m = mentionAt(h);
