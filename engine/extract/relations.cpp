@@ -196,6 +196,15 @@ private:
             return a;
         }
         const auto& lemma = s_.lemma(h);
+        // "the Kazakh city of Almaty": the named place.
+        if (in(s_.lower(h),
+               {"city", "capital", "town", "region", "province", "village", "district", "state"})) {
+            for (int c : s_.kids(h))
+                if (s_.rel(c) == "nmod" && prepOf(c) == "of" && mentionAt(c) >= 0) {
+                    a.mention = mentionAt(c);
+                    return a;
+                }
+        }
         for (int c : s_.kids(h)) {
             int cm = mentionAt(c);
             if (cm < 0) continue;
@@ -240,7 +249,13 @@ private:
                 if (s_.rel(c) == "appos" && mentionAt(c) >= 0) return argsOf(c);
         }
         Arg a = argOf(h);
-        if (a.valid()) out.push_back(a);
+        // "CSTO member states Kazakhstan, Kyrgyzstan ... belong to": the members, not the
+        // organisation.
+        bool orgOfMembers = a.mention >= 0 &&
+                            a_.mentions[static_cast<size_t>(a.mention)].last + 1 < s_.size() &&
+                            in(s_.lower(a_.mentions[static_cast<size_t>(a.mention)].last + 1),
+                               {"member", "members"});
+        if (a.valid() && !orgOfMembers) out.push_back(a);
         if (h < 0) return out;
         for (int c : s_.kids(h)) {
             if (s_.rel(c) != "conj") continue;
@@ -421,9 +436,12 @@ private:
                 for (int x : s_.kids(c)) {
                     if (s_.rel(x) != "nmod" || prepOf(x).empty()) continue;
                     for (const auto& sa : subjects)
-                        for (const auto& ta : argsOf(x))
+                        for (const auto& ta : argsOf(x)) {
                             addFact(sa, snake(toLower(s_.lemma(c))) + "_" + snake(prepOf(x)), ta,
                                     s_.form(c) + " " + prepOf(x), conf - 0.1, v);
+                            if (!a_.facts.empty())
+                                a_.facts.back().negated = false;  // "not just sit and watch"
+                        }
                 }
             }
             // "took to his Twitter account": the named part of the noun phrase.
