@@ -123,7 +123,9 @@ private:
         } else if (r == "xcomp" && h >= 0) {
             int o = s_.child(h, "obj");
             memo = o >= 0 ? o : subjectOf(h);
-        } else if (r == "acl" && h >= 0 && s_.fullRel(v) == "acl:relcl") {
+        } else if (r == "acl" && h >= 0) {
+            // Relative clause or participle: "an opening that led to", "an armada preparing to
+            // invade".
             memo = h;
         } else if (r == "advcl" && h >= 0 && s_.child(v, "mark") >= 0 &&
                    s_.lower(s_.child(v, "mark")) == "to") {
@@ -514,6 +516,15 @@ private:
             }
         }
         for (const auto& [c, prep] : argObls) {
+            // Time and place adjuncts the relation left out ("in 1941", "on Monday").
+            if (!args.empty()) {
+                for (int c : s_.kids(argVerb)) {
+                    if (s_.rel(c) != "obl") continue;
+                    bool listed = std::any_of(argObls.begin(), argObls.end(),
+                                              [&](const auto& o) { return o.first == c; });
+                    if (!listed && c != agent) args.push_back(phrase(c));
+                }
+            }
             if (args.empty()) {
                 int k = s_.child(c, "case");
                 rel += " " + (k >= 0 ? s_.form(k) : prep);
@@ -604,8 +615,31 @@ private:
         a_.propositions.push_back(std::move(p));
     }
 
+    // Open IE tuples of appositions: "Zhu, a professor from X" -> (Zhu; is; a professor from X).
+    void appositions() {
+        for (int h = 0; h < s_.size(); ++h) {
+            if (s_.rel(h) != "appos") continue;
+            int head = s_.head(h);
+            if (head < 0 || head > h) continue;
+            auto [b, e] = s_.subtreeSpan(h);
+            int start = s_.subtreeSpan(head).first;
+            int end = b - 1;
+            while (end >= start && s_.upos(end) == "PUNCT") --end;
+            while (b <= e && s_.upos(b) == "PUNCT") ++b;
+            while (e >= b && s_.upos(e) == "PUNCT") --e;
+            if (end < start || b > e) continue;
+            Proposition p;
+            p.arg1 = s_.span(start, end);
+            p.relation = "is";
+            p.args.push_back(s_.span(b, e));
+            p.confidence = 0.6;
+            a_.propositions.push_back(std::move(p));
+        }
+    }
+
     // Facts inside noun phrases.
     void nounPhraseFacts() {
+        appositions();
         int n = s_.size();
         for (int h = 0; h < n; ++h) {
             // Nominal events: "deployment of peacekeepers to Kazakhstan by CSTO member states".
