@@ -513,9 +513,28 @@ ParseExtractor::ParseExtractor(std::shared_ptr<const nlp::Pipeline> pipeline, Le
 
 ParseExtractor::~ParseExtractor() = default;
 
+// Photo credits glued to a sentence ("...to Kazakhstan.(Photo: Xinhua)") are blanked
+// out before parsing; the text keeps its length, so offsets still point into doc.text.
+static std::string blankPhotoCredits(std::string text) {
+    for (const char* mark : {"(Photo:", "(Photo :", "(PHOTO:"}) {
+        size_t at = 0;
+        while ((at = text.find(mark, at)) != std::string::npos) {
+            size_t close = text.find(')', at);
+            size_t eol = text.find('\n', at);
+            if (close == std::string::npos || (eol != std::string::npos && eol < close)) {
+                at += 1;
+                continue;
+            }
+            for (size_t i = at; i <= close; ++i) text[i] = ' ';
+            at = close + 1;
+        }
+    }
+    return text;
+}
+
 Extraction ParseExtractor::extract(const text::SourceDocument& doc) const {
     if (!pipeline_) throw Error("ParseExtractor has no NLP pipeline", Error::Kind::Internal);
-    return extractParsed(doc, pipeline_->annotate(doc.text));
+    return extractParsed(doc, pipeline_->annotate(blankPhotoCredits(doc.text)));
 }
 
 Extraction ParseExtractor::extractParsed(const text::SourceDocument& doc,

@@ -129,6 +129,11 @@ private:
             memo = h;
         } else if (r == "advcl" && h >= 0 && s_.child(v, "mark") >= 0 &&
                    s_.lower(s_.child(v, "mark")) == "to") {
+            // "prompted the government to seek help": often parsed as advcl.
+            int o = s_.child(h, "obj");
+            memo = o >= 0 ? o : subjectOf(h);
+        } else if (r == "advcl" && h >= 0 && s_.child(v, "mark") < 0 && s_.tok(v).xpos == "VBG") {
+            // "..., holding meetings and keeping in touch with X": the main clause's subject.
             memo = subjectOf(h);
         }
         return memo;
@@ -692,7 +697,8 @@ private:
                 int k = j + 1;
                 if (s_.lower(k) == "the") ++k;
                 // skip one lower-case modifier ("southwest")
-                if (k + 1 < n && mentionAt(k) < 0 && s_.upos(k) != "PROPN" && mentionAt(k + 1) >= 0)
+                if (k + 1 < n && mentionAt(k) < 0 && !isCapitalized(s_.form(k)) &&
+                    mentionAt(k + 1) >= 0)
                     ++k;
                 int m2 = mentionAt(k);
                 if (m2 >= 0 && m2 != m) {
