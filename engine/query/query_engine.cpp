@@ -4,6 +4,7 @@
 #include "engine/common/error.h"
 #include "engine/query/bind/binder.h"
 #include "engine/query/execute/evaluator.h"
+#include "engine/query/execute/update.h"
 #include "engine/query/parse/parser.h"
 #include "engine/query/plan/planner.h"
 
@@ -33,6 +34,7 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
         }
         return sink(out);
     });
+    if (write) finishDeletes(ctx);
     if (profile) ctx.clock.switchTo(nullptr);
 }
 

@@ -95,7 +95,15 @@ private:
                 bindProjection(c, scope, q);
                 break;
             case ast::ClauseKind::Create:
-                for (auto& part : c.pattern) bindPatternPart(*part, scope, PatternUse::Create);
+                for (auto& part : c.pattern) {
+                    if (part->rels.empty() && !part->nodes[0].variable.empty() &&
+                        scope.count(part->nodes[0].variable)) {
+                        fail(part->nodes[0].pos, "variable `" + part->nodes[0].variable +
+                                                     "` is already declared: CREATE cannot "
+                                                     "create it again");
+                    }
+                    bindPatternPart(*part, scope, PatternUse::Create);
+                }
                 break;
             case ast::ClauseKind::Merge:
                 bindPatternPart(*c.pattern[0], scope, PatternUse::Merge);
@@ -118,6 +126,21 @@ private:
                 for (auto& e : c.deleteExprs) {
                     bindExpr(*e, scope);
                     noAggregate(*e, "DELETE");
+                    switch (e->kind) {
+                        case ast::ExprKind::Literal:
+                        case ast::ExprKind::Unary:
+                        case ast::ExprKind::Binary:
+                        case ast::ExprKind::HasLabels:
+                        case ast::ExprKind::MapLiteral:
+                        case ast::ExprKind::IsNull:
+                            fail(e->pos, "DELETE expects a node, relationship or path, not " +
+                                             e->text +
+                                             (e->kind == ast::ExprKind::HasLabels
+                                                  ? " (use REMOVE to remove labels)"
+                                                  : ""));
+                        default:
+                            break;
+                    }
                 }
                 break;
             case ast::ClauseKind::Call:
@@ -132,7 +155,14 @@ private:
 
     void bindPatternPart(ast::PatternPart& part, Scope& scope, PatternUse use) {
         bool creating = use == PatternUse::Create || use == PatternUse::Merge;
+        auto noParameterMap = [&](const ast::ExprPtr& props, ast::Position pos) {
+            if (props && props->kind == ast::ExprKind::Parameter && use == PatternUse::Match) {
+                fail(pos, "a parameter cannot be used as a property map in MATCH: $" + props->name +
+                              " (write {key: $param})");
+            }
+        };
         for (auto& n : part.nodes) {
+            noParameterMap(n.properties, n.pos);
             if (n.properties) bindExpr(*n.properties, scope);
             if (n.variable.empty()) {
                 n.variable = "  anon_" + std::to_string(anonCounter_++);
@@ -162,6 +192,7 @@ private:
             }
         }
         for (auto& r : part.rels) {
+            noParameterMap(r.properties, r.pos);
             if (r.properties) bindExpr(*r.properties, scope);
             if (creating) {
                 if (r.types.size() != 1) {
@@ -179,8 +210,14 @@ private:
                 r.variable = "  anon_" + std::to_string(anonCounter_++);
                 r.anonymous = true;
             }
-            if (scope.count(r.variable)) {
-                fail(r.pos, "variable `" + r.variable + "` is already declared");
+            auto known = scope.find(r.variable);
+            if (known != scope.end()) {
+                // MATCH may name a relationship bound earlier: it must be that relationship.
+                bool reusable = known->second.kind == VarKind::Relationship && !r.variableLength &&
+                                use == PatternUse::Match;
+                if (!reusable) fail(r.pos, "variable `" + r.variable + "` is already declared");
+                r.slot = known->second.slot;
+                continue;
             }
             r.slot = newSlot();
             scope[r.variable] = {
@@ -238,7 +275,7 @@ private:
                 item.hasAlias = true;
                 expanded.push_back(std::move(item));
             }
-            if (expanded.empty() && p.items.empty()) {
+            if (expanded.empty() && p.items.empty() && !isWith) {
                 fail(c.pos, clause + " * needs at least one variable in scope");
             }
             for (auto& i : p.items) expanded.push_back(std::move(i));
@@ -255,6 +292,15 @@ private:
             }
             if (item.expr->kind == ast::ExprKind::Variable && !item.hasAlias) {
                 item.alias = item.expr->name;
+            }
+        }
+        if (aggregating) {
+            std::vector<const ast::Expr*> keys;
+            for (auto& item : p.items) {
+                if (!containsAggregate(*item.expr)) keys.push_back(item.expr.get());
+            }
+            for (auto& item : p.items) {
+                if (containsAggregate(*item.expr)) checkGroupedUse(*item.expr, keys);
             }
         }
         // New scope: the projected names.
@@ -304,7 +350,7 @@ private:
         }
         if (p.skip) bindConstant(*p.skip, "SKIP");
         if (p.limit) bindConstant(*p.limit, "LIMIT");
-        if (c.where) bindPredicate(*c.where, next, "WHERE");
+        if (c.where) bindPredicate(*c.where, orderScope, "WHERE");
         scope = std::move(next);
         if (!isWith) {
             q.columns.clear();
@@ -313,6 +359,32 @@ private:
                 q.columns.push_back(item.alias);
                 q.columnSlots.push_back(item.slot);
             }
+        }
+    }
+
+    // In an expression with aggregates, anything read outside the aggregates must be one of
+    // the grouping keys (or built from constants).
+    void checkGroupedUse(const ast::Expr& e, const std::vector<const ast::Expr*>& keys) {
+        if (isAggregateCall(e)) return;
+        for (const auto* k : keys) {
+            if (!e.text.empty() && e.text == k->text) return;
+            if (e.kind == ast::ExprKind::Variable && k->kind == ast::ExprKind::Variable &&
+                k->slot == e.slot) {
+                return;
+            }
+        }
+        if (e.kind == ast::ExprKind::Variable) {
+            fail(e.pos, "variable `" + e.name +
+                            "` is used next to an aggregate but is not a grouping key "
+                            "(project it on its own, e.g. WITH " +
+                            e.name + ", count(*) AS n)");
+        }
+        if (e.kind == ast::ExprKind::ListComprehension || e.kind == ast::ExprKind::Quantifier ||
+            e.pattern) {
+            return;
+        }
+        for (const auto& c : e.children) {
+            if (c) checkGroupedUse(*c, keys);
         }
     }
 

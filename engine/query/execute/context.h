@@ -37,7 +37,8 @@ struct ExecContext {
     storage::WriteTxn* write = nullptr;  // set when the statement changes the graph
     const Params* params = nullptr;
     std::map<std::string, int64_t>* counters = nullptr;
-    size_t slotCount = 0;  // row width of the query being run
+    size_t slotCount = 0;                             // row width of the query being run
+    std::vector<storage::NodeId> pendingNodeDeletes;  // see finishDeletes() (update.h)
     bool profiling = false;
     ProfileClock clock;
     // Variable-length patterns and shortest paths stop with an error after visiting this many

@@ -25,8 +25,16 @@ Value fromTruth(std::optional<bool> b) { return b ? Value(*b) : Value(); }
 Value logical(const ast::Expr& e, Row& row, ExecContext& ctx) {
     const char* name = ast::opText(e.op);
     auto a = truth(evaluate(*e.children[0], row, ctx), name);
-    if (e.op == Op::And && a && !*a) return Value(false);
-    if (e.op == Op::Or && a && *a) return Value(true);
+    bool decided = (e.op == Op::And && a && !*a) || (e.op == Op::Or && a && *a);
+    if (decided) {
+        // The right side is not evaluated, but a constant of the wrong type is still an error.
+        const auto& r = *e.children[1];
+        if (r.kind == ExprKind::Literal || r.kind == ExprKind::ListLiteral ||
+            r.kind == ExprKind::MapLiteral) {
+            truth(evaluate(r, row, ctx), name);
+        }
+        return Value(e.op == Op::Or);
+    }
     auto b = truth(evaluate(*e.children[1], row, ctx), name);
     switch (e.op) {
         case Op::And:
@@ -203,7 +211,11 @@ Value binaryOp(Op op, const Value& a, const Value& b) {
         case Op::Le:
         case Op::Ge: {
             auto c = compareValues(a, b);
-            if (!c) return Value();
+            if (!c) {
+                bool nan = (a.isFloat() && std::isnan(a.asFloat()) && b.isNumber()) ||
+                           (b.isFloat() && std::isnan(b.asFloat()) && a.isNumber());
+                return nan ? Value(false) : Value();
+            }
             switch (op) {
                 case Op::Lt:
                     return Value(*c < 0);

@@ -111,7 +111,9 @@ bool ExpandOp::produce(ExecContext& ctx, const Consumer& out) {
         if (!from.isNode()) return true;
         storage::NodeId fromId = from.asNode().id;
         bool more = true;
+        if (spec_.relBound && !row[spec_.relSlot].isRelationship()) return true;
         forEachAdjacent(spec_, fromId, ctx, [&](const storage::Adjacent& adj) {
+            if (spec_.relBound && row[spec_.relSlot].asRelationship().id != adj.edge) return true;
             if (relationshipUsed(adj.edge, spec_.otherRelSlots, row)) return true;
             RelationshipValue r = relationshipOf(adj, fromId, ctx);
             if (!relMatches(spec_, r, row, ctx)) return true;

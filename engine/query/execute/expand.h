@@ -15,7 +15,8 @@ struct ExpandSpec {
     std::string fromName, relName, toName;                    // for EXPLAIN
     std::vector<std::string> types;                           // empty: any type
     storage::Direction direction = storage::Direction::Both;  // seen from the `from` node
-    bool toBound = false;  // `to` is bound already: check instead of bind
+    bool toBound = false;   // `to` is bound already: check instead of bind
+    bool relBound = false;  // the relationship is bound already (one hop only)
     NodeFilter toFilter;
     const ast::Expr* relProperties = nullptr;
     // Relationship slots bound earlier in the same MATCH: a relationship may be used once.

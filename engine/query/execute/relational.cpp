@@ -114,7 +114,10 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
     if (groups.empty() && keys_.empty()) newGroup({});
     for (auto& g : groups) {
         Row row(ctx.slotCount);
-        for (size_t i = 0; i < keys_.size(); ++i) row[keys_[i].slot] = g.keys[i];
+        for (size_t i = 0; i < keys_.size(); ++i) {
+            row[keys_[i].slot] = g.keys[i];
+            if (keys_[i].sourceSlot >= 0) row[keys_[i].sourceSlot] = g.keys[i];
+        }
         for (size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].call->slot] = g.aggs[i]->result();
         if (!out(row)) return false;
     }

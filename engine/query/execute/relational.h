@@ -56,6 +56,7 @@ public:
     struct Key {
         const ast::Expr* expr;
         int slot;
+        int sourceSlot = -1;  // a key that is a variable also keeps that variable's slot
     };
     struct Agg {
         const ast::Expr* call;  // FunctionCall or CountStar; result goes to call->slot

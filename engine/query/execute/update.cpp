@@ -48,7 +48,30 @@ PropertyMap currentProperties(const Value& entity, ExecContext& ctx) {
     return {};
 }
 
+int64_t relationshipCount(storage::NodeId id, ExecContext& ctx) {
+    int64_t rels = 0;
+    ctx.view->expand(id, storage::Direction::Both, std::nullopt, [&](const storage::Adjacent& a) {
+        if (!(a.neighbor == id && !a.outgoing)) ++rels;
+        return true;
+    });
+    return rels;
+}
+
 }  // namespace
+
+void finishDeletes(ExecContext& ctx) {
+    for (storage::NodeId id : ctx.pendingNodeDeletes) {
+        if (!ctx.view->node(id)) continue;
+        int64_t rels = relationshipCount(id, ctx);
+        if (rels > 0) {
+            throw Error("cannot delete node " + std::to_string(id) + ": it still has " +
+                        std::to_string(rels) + " relationship(s); use DETACH DELETE");
+        }
+        writer(ctx).deleteNode(id);
+        ctx.count("nodes deleted");
+    }
+    ctx.pendingNodeDeletes.clear();
+}
 
 void createParts(const std::vector<CreatePart>& parts, Row& row, ExecContext& ctx) {
     auto& w = writer(ctx);
@@ -220,15 +243,11 @@ bool DeleteOp::produce(ExecContext& ctx, const Consumer& out) {
     };
     auto deleteNode = [&](storage::NodeId id) {
         if (!ctx.view->node(id)) return;
-        int64_t rels = 0;
-        ctx.view->expand(id, storage::Direction::Both, std::nullopt,
-                         [&](const storage::Adjacent& a) {
-                             if (!(a.neighbor == id && !a.outgoing)) ++rels;
-                             return true;
-                         });
+        int64_t rels = relationshipCount(id, ctx);
         if (rels > 0 && !detach_) {
-            throw Error("cannot delete node " + std::to_string(id) + ": it still has " +
-                        std::to_string(rels) + " relationship(s); use DETACH DELETE");
+            // Its relationships may still be deleted later in the statement: check at the end.
+            ctx.pendingNodeDeletes.push_back(id);
+            return;
         }
         if (detach_) {
             w.detachDeleteNode(id);

@@ -14,6 +14,10 @@ struct CreatePart {
     std::vector<bool> newNodes;
 };
 
+// Deletes the nodes a DELETE left for the end of the statement because they still had
+// relationships then; throws if they still have some. Call before committing.
+void finishDeletes(ExecContext& ctx);
+
 // Creates the parts for `row` (shared by CREATE and MERGE).
 void createParts(const std::vector<CreatePart>& parts, Row& row, ExecContext& ctx);
 

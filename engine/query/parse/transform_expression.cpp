@@ -230,9 +230,15 @@ ast::ExprPtr Transformer::transformUnary(P::UnaryAddOrSubtractExpressionContext&
     auto& inner = *ctx.unaryAddOrSubtractExpression();
     std::string innerText = inner.getText();
     // -9223372036854775808 is a literal of its own: the positive value does not fit.
-    if (ctx.op->getText() == "-" && isDigits(innerText)) {
+    bool radix = innerText.size() > 2 && innerText[0] == '0' &&
+                 (innerText[1] == 'x' || innerText[1] == 'X' || innerText[1] == 'o' ||
+                  innerText[1] == 'O') &&
+                 innerText.find_first_of(".eE+-", 2) == std::string::npos && innerText[1] != 'e';
+    if (ctx.op->getText() == "-" && (isDigits(innerText) || radix)) {
         errno = 0;
-        long long v = std::strtoll(("-" + innerText).c_str(), nullptr, 10);
+        int base = !radix ? 10 : (innerText[1] == 'x' || innerText[1] == 'X') ? 16 : 8;
+        std::string digits = radix ? innerText.substr(2) : innerText;
+        long long v = std::strtoll(("-" + digits).c_str(), nullptr, base);
         if (errno == ERANGE) fail(ctx, "integer literal is too large: -" + innerText);
         auto e = makeExpr(ast::ExprKind::Literal, positionOf(ctx));
         e->value = Value(static_cast<int64_t>(v));

@@ -1,4 +1,6 @@
 // Transformer: patterns.
+#include <algorithm>
+
 #include "engine/common/error.h"
 #include "engine/query/parse/transformer.h"
 
@@ -84,7 +86,12 @@ ast::RelPattern Transformer::transformRelationshipPattern(P::RelationshipPattern
     if (!d) return r;
     if (d->variable()) r.variable = name(*d->variable());
     if (auto* types = d->relationshipTypes()) {
-        for (auto* t : types->relTypeName()) r.types.push_back(name(*t->schemaName()));
+        for (auto* t : types->relTypeName()) {
+            std::string type = name(*t->schemaName());
+            if (std::find(r.types.begin(), r.types.end(), type) == r.types.end()) {
+                r.types.push_back(type);
+            }
+        }
     }
     if (auto* range = d->rangeLiteral()) {
         r.variableLength = true;
@@ -94,10 +101,6 @@ ast::RelPattern Transformer::transformRelationshipPattern(P::RelationshipPattern
             if (range->upper) r.maxHops = transformInteger(*range->upper);
         } else if (range->lower) {
             r.maxHops = r.minHops;  // *3 means exactly three hops
-        }
-        if (r.maxHops && *r.maxHops < r.minHops) {
-            fail(*range,
-                 "the upper bound of a variable-length relationship is below its lower bound");
         }
     }
     if (auto* props = d->properties()) {

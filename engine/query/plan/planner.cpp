@@ -398,7 +398,10 @@ private:
         s.toBound = bound.count(to.slot) > 0;
         s.toFilter = NodeFilter{to.labels, to.properties.get()};
         s.relProperties = r.properties.get();
-        s.otherRelSlots = clauseRels;
+        for (int other : clauseRels) {
+            if (other != r.slot) s.otherRelSlots.push_back(other);
+        }
+        s.relBound = bound.count(r.slot) > 0;
         s.minHops = r.variableLength ? r.minHops : 1;
         s.maxHops = r.variableLength ? r.maxHops : std::optional<int64_t>(1);
         s.reversed = reversed;
@@ -461,7 +464,8 @@ private:
             std::vector<ProjectionOp::Item> after;
             for (auto& item : p.items) {
                 if (!containsAggregate(*item.expr)) {
-                    keys.push_back({item.expr.get(), item.slot});
+                    int source = item.expr->kind == ast::ExprKind::Variable ? item.expr->slot : -1;
+                    keys.push_back({item.expr.get(), item.slot, source});
                     continue;
                 }
                 std::vector<ast::Expr*> calls;
