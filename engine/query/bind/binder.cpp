@@ -80,6 +80,7 @@ private:
     }
 
     void bindClause(ast::Clause& c, Scope& scope, ast::SingleQuery& q) {
+        clauseRels_.clear();
         switch (c.kind) {
             case ast::ClauseKind::Match:
                 for (auto& part : c.pattern) bindPatternPart(*part, scope, PatternUse::Match);
@@ -214,12 +215,13 @@ private:
             if (known != scope.end()) {
                 // MATCH may name a relationship bound earlier: it must be that relationship.
                 bool reusable = known->second.kind == VarKind::Relationship && !r.variableLength &&
-                                use == PatternUse::Match;
+                                use == PatternUse::Match && !clauseRels_.count(r.variable);
                 if (!reusable) fail(r.pos, "variable `" + r.variable + "` is already declared");
                 r.slot = known->second.slot;
                 continue;
             }
             r.slot = newSlot();
+            clauseRels_.insert(r.variable);
             scope[r.variable] = {
                 r.slot, r.variableLength ? VarKind::RelationshipList : VarKind::Relationship,
                 r.anonymous};
@@ -318,6 +320,16 @@ private:
             }
             next[item.alias] = {item.slot, kind};
         }
+        // After grouping only the keys survive: an aggregating item reads a key it repeats
+        // (e.g. `n.x` in `RETURN n.x, n.x + count(*)`) from the key's slot.
+        if (aggregating) {
+            for (auto& item : p.items) {
+                if (!containsAggregate(*item.expr)) continue;
+                for (auto& key : p.items) {
+                    if (!containsAggregate(*key.expr)) replaceKey(item.expr, key);
+                }
+            }
+        }
         // ORDER BY sees the projected names, and the earlier ones unless the projection
         // aggregates or is DISTINCT; there an expression written like a projected one names it.
         Scope orderScope = next;
@@ -325,20 +337,7 @@ private:
             for (const auto& [name, info] : scope) orderScope.emplace(name, info);
         }
         for (auto& s : p.order) {
-            if (aggregating || p.distinct) {
-                for (auto& item : p.items) {
-                    if (!item.expr->text.empty() && item.expr->text == s.expr->text &&
-                        s.expr->kind != ast::ExprKind::Variable) {
-                        auto v = std::make_unique<ast::Expr>();
-                        v->kind = ast::ExprKind::Variable;
-                        v->name = item.alias;
-                        v->pos = s.expr->pos;
-                        v->text = s.expr->text;
-                        s.expr = std::move(v);
-                        break;
-                    }
-                }
-            }
+            if (aggregating || p.distinct) replaceProjected(s.expr, p.items);
             bindExpr(*s.expr, orderScope);
             checkNestedAggregates(*s.expr, false);
             if (containsAggregate(*s.expr)) {
@@ -386,6 +385,48 @@ private:
         for (const auto& c : e.children) {
             if (c) checkGroupedUse(*c, keys);
         }
+    }
+
+    static void replaceKey(ast::ExprPtr& e, const ast::ProjectionItem& key) {
+        if (!e || isAggregateCall(*e)) return;
+        if (!e->text.empty() && e->text == key.expr->text) {
+            auto v = std::make_unique<ast::Expr>();
+            v->kind = ast::ExprKind::Variable;
+            v->name = key.alias;
+            v->pos = e->pos;
+            v->text = e->text;
+            v->slot = key.slot;
+            e = std::move(v);
+            return;
+        }
+        if (e->kind == ast::ExprKind::ListComprehension || e->kind == ast::ExprKind::Quantifier ||
+            e->pattern) {
+            return;
+        }
+        for (auto& c : e->children) replaceKey(c, key);
+    }
+
+    // Replaces each sub-expression written like a projected item by a reference to the item.
+    static void replaceProjected(ast::ExprPtr& e, const std::vector<ast::ProjectionItem>& items) {
+        if (!e) return;
+        if (e->kind != ast::ExprKind::Variable && !e->text.empty()) {
+            for (const auto& item : items) {
+                if (item.expr->text == e->text) {
+                    auto v = std::make_unique<ast::Expr>();
+                    v->kind = ast::ExprKind::Variable;
+                    v->name = item.alias;
+                    v->pos = e->pos;
+                    v->text = e->text;
+                    e = std::move(v);
+                    return;
+                }
+            }
+        }
+        if (e->kind == ast::ExprKind::ListComprehension || e->kind == ast::ExprKind::Quantifier ||
+            e->pattern) {
+            return;
+        }
+        for (auto& c : e->children) replaceProjected(c, items);
     }
 
     void bindConstant(ast::Expr& e, const std::string& clause) {
@@ -522,6 +563,7 @@ private:
     std::string_view text_;
     int nextSlot_ = 0;
     int anonCounter_ = 0;
+    std::set<std::string> clauseRels_;  // relationship variables declared by the current clause
 };
 
 }  // namespace

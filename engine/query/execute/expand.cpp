@@ -12,6 +12,9 @@ namespace kgraph::query {
 
 namespace {
 
+// Depth-first search recurses once per hop.
+constexpr int64_t kMaxDepth = 10'000;
+
 std::string shown(const std::string& v) { return v.rfind("  ", 0) == 0 ? "" : v; }
 
 // Calls fn(adjacent) for every relationship of `node` the spec allows.
@@ -143,6 +146,10 @@ bool VarExpandOp::produce(ExecContext& ctx, const Consumer& out) {
                 if (!more) return;
             }
             if (spec_.maxHops && depth >= *spec_.maxHops) return;
+            if (depth >= kMaxDepth) {
+                throw Error("variable-length pattern " + spec_.describe() + " is longer than " +
+                            std::to_string(kMaxDepth) + " relationships: add an upper bound");
+            }
             forEachAdjacent(spec_, node, ctx, [&](const storage::Adjacent& adj) {
                 if (used.count(adj.edge) || relationshipUsed(adj.edge, spec_.otherRelSlots, row)) {
                     return true;

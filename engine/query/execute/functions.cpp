@@ -293,10 +293,9 @@ Value callFunction(const std::string& f, std::vector<Value>& args, ExecContext& 
         int64_t step = args.size() > 2 ? needInt(f, args[2]) : 1;
         if (step == 0) throw Error("range() step must not be zero");
         ValueList out;
-        for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
-            out.push_back(Value(i));
-            if (out.size() > 100'000'000) throw Error("range() is too large");
-        }
+        __int128 n = (static_cast<__int128>(to) - from) / step + 1;
+        if (n > 10'000'000) throw Error("range() would return more than 10,000,000 elements");
+        for (int64_t k = 0; k < static_cast<int64_t>(n); ++k) out.push_back(Value(from + k * step));
         return Value(std::move(out));
     }
     if (f == "reverse") {

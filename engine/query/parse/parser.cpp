@@ -92,8 +92,35 @@ std::string locatedMessage(std::string_view what, std::string_view text, ast::Po
     return out;
 }
 
+// The parser and the passes after it recurse once per level of nesting: refuse queries nested
+// deeper than any human writes before they can exhaust the stack.
+void checkNesting(ParseSession& s, std::string_view text) {
+    constexpr int kMaxDepth = 500;
+    s.tokens.fill();
+    int depth = 0;
+    int prefixRun = 0;
+    for (auto* tok : s.tokens.getTokens()) {
+        std::string t = tok->getText();
+        if (t == "(" || t == "[" || t == "{") {
+            ++depth;
+        } else if (t == ")" || t == "]" || t == "}") {
+            --depth;
+        }
+        bool prefix = t == "-" || t == "+" || t == "NOT" || t == "not" || t == "Not";
+        prefixRun = prefix ? prefixRun + 1 : 0;
+        if (depth + prefixRun > kMaxDepth) {
+            throw Error(locatedMessage("syntax error", text,
+                                       {tok->getLine(), tok->getCharPositionInLine()},
+                                       "the query is nested too deeply (more than " +
+                                           std::to_string(kMaxDepth) + " levels)"));
+        }
+    }
+    s.tokens.seek(0);
+}
+
 std::vector<ast::Statement> parseScript(std::string_view text) {
     ParseSession s(text);
+    checkNesting(s, text);
     auto* tree = s.parser.script();
     Transformer t(text, s.input);
     return t.transformScript(*tree);
@@ -101,6 +128,7 @@ std::vector<ast::Statement> parseScript(std::string_view text) {
 
 ast::ExprPtr parseExpression(std::string_view text) {
     ParseSession s(text);
+    checkNesting(s, text);
     auto* tree = s.parser.standaloneExpression();
     Transformer t(text, s.input);
     return t.transformExpression(*tree->expression());

@@ -86,6 +86,15 @@ std::string unescapeString(std::string_view token) {
     return out;
 }
 
+// Operator chains become left-deep trees that later passes walk recursively.
+void Transformer::checkChain(antlr4::ParserRuleContext& ctx, size_t operands) {
+    constexpr size_t kMaxChain = 2000;
+    if (operands > kMaxChain) {
+        fail(ctx, "the expression is too long (more than " + std::to_string(kMaxChain) +
+                      " operands in a row)");
+    }
+}
+
 ast::ExprPtr Transformer::binary(ast::Op op, ast::ExprPtr l, ast::ExprPtr r, ast::Position pos) {
     auto e = makeExpr(ast::ExprKind::Binary, pos);
     e->op = op;
@@ -102,6 +111,7 @@ ast::ExprPtr Transformer::transformExpression(P::ExpressionContext& ctx) {
 
 ast::ExprPtr Transformer::transformOr(P::OrExpressionContext& ctx) {
     auto parts = ctx.xorExpression();
+    checkChain(ctx, parts.size());
     auto e = transformXor(*parts[0]);
     for (size_t i = 1; i < parts.size(); ++i) {
         e = binary(ast::Op::Or, std::move(e), transformXor(*parts[i]), positionOf(ctx));
@@ -111,6 +121,7 @@ ast::ExprPtr Transformer::transformOr(P::OrExpressionContext& ctx) {
 
 ast::ExprPtr Transformer::transformXor(P::XorExpressionContext& ctx) {
     auto parts = ctx.andExpression();
+    checkChain(ctx, parts.size());
     auto e = transformAnd(*parts[0]);
     for (size_t i = 1; i < parts.size(); ++i) {
         e = binary(ast::Op::Xor, std::move(e), transformAnd(*parts[i]), positionOf(ctx));
@@ -120,6 +131,7 @@ ast::ExprPtr Transformer::transformXor(P::XorExpressionContext& ctx) {
 
 ast::ExprPtr Transformer::transformAnd(P::AndExpressionContext& ctx) {
     auto parts = ctx.notExpression();
+    checkChain(ctx, parts.size());
     auto e = transformNot(*parts[0]);
     for (size_t i = 1; i < parts.size(); ++i) {
         e = binary(ast::Op::And, std::move(e), transformNot(*parts[i]), positionOf(ctx));
@@ -193,6 +205,7 @@ ast::ExprPtr Transformer::transformStringListNull(
 
 ast::ExprPtr Transformer::transformAddOrSubtract(P::AddOrSubtractExpressionContext& ctx) {
     auto parts = ctx.multiplyDivideModuloExpression();
+    checkChain(ctx, parts.size());
     auto e = transformMultiplyDivideModulo(*parts[0]);
     for (size_t i = 1; i < parts.size(); ++i) {
         ast::Op op = ctx.ops[i - 1]->getText() == "+" ? ast::Op::Add : ast::Op::Sub;
@@ -205,6 +218,7 @@ ast::ExprPtr Transformer::transformAddOrSubtract(P::AddOrSubtractExpressionConte
 ast::ExprPtr Transformer::transformMultiplyDivideModulo(
     P::MultiplyDivideModuloExpressionContext& ctx) {
     auto parts = ctx.powerOfExpression();
+    checkChain(ctx, parts.size());
     auto e = transformPowerOf(*parts[0]);
     for (size_t i = 1; i < parts.size(); ++i) {
         std::string t = ctx.ops[i - 1]->getText();
@@ -216,6 +230,7 @@ ast::ExprPtr Transformer::transformMultiplyDivideModulo(
 
 ast::ExprPtr Transformer::transformPowerOf(P::PowerOfExpressionContext& ctx) {
     auto parts = ctx.unaryAddOrSubtractExpression();
+    checkChain(ctx, parts.size());
     auto e = transformUnary(*parts[0]);
     for (size_t i = 1; i < parts.size(); ++i) {
         e = binary(ast::Op::Pow, std::move(e), transformUnary(*parts[i]), positionOf(*parts[i]));
@@ -278,6 +293,7 @@ ast::ExprPtr Transformer::transformNonArithmetic(P::NonArithmeticOperatorExpress
             e = std::move(x);
         }
     }
+    if (e->text.empty()) e->text = textOf(ctx);
     return e;
 }
 
@@ -423,6 +439,7 @@ ast::ExprPtr Transformer::transformFunction(P::FunctionInvocationContext& ctx) {
     e->name = textOf(*ctx.functionName());
     e->distinct = ctx.DISTINCT() != nullptr;
     for (auto* x : ctx.expression()) e->children.push_back(transformExpression(*x));
+    e->text = textOf(ctx);
     return e;
 }
 

@@ -89,6 +89,7 @@ private:
     ast::Position positionOf(antlr4::Token& token);
     [[noreturn]] void fail(antlr4::ParserRuleContext& ctx, const std::string& message);
     ast::ExprPtr binary(ast::Op op, ast::ExprPtr l, ast::ExprPtr r, ast::Position pos);
+    void checkChain(antlr4::ParserRuleContext& ctx, size_t operands);
 
     std::string_view text_;
     antlr4::CharStream& input_;

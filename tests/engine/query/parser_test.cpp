@@ -106,6 +106,19 @@ TEST(ParserTest, RejectsBadInput) {
     }
 }
 
+// Inputs that would exhaust the stack of a recursive parser are refused with an error.
+TEST(ParserTest, RefusesPathologicalNesting) {
+    std::string deep = "RETURN " + std::string(5000, '(') + "1" + std::string(5000, ')');
+    EXPECT_THROW(parseScript(deep), Error);
+    std::string minus = "RETURN " + std::string(5000, '-') + "1";
+    EXPECT_THROW(parseScript(minus), Error);
+    std::string chain = "RETURN 1";
+    for (int i = 0; i < 5000; ++i) chain += " + 1";
+    EXPECT_THROW(parseScript(chain), Error);
+    std::string fine = "RETURN " + std::string(100, '[') + "1" + std::string(100, ']');
+    EXPECT_NO_THROW(parseScript(fine));
+}
+
 TEST(ParserTest, ParseLiteral) {
     EXPECT_EQ(formatValue(parseLiteral("42")), "42");
     EXPECT_EQ(formatValue(parseLiteral("-1.5")), "-1.5");

@@ -143,8 +143,10 @@ std::vector<Scenario> parseFeature(const fs::path& file) {
                 }
             }
         } else if (t == "When executing query:" || t == "When executing control query:") {
+            if (!cur.query.empty()) cur.setup.push_back(cur.query);  // run before the control query
             cur.query = docString(i);
         } else if (t.rfind("Then the result should be, in any order:", 0) == 0 ||
+                   t.rfind("Then the result should be, in order (ignoring", 0) == 0 ||
                    t.rfind("Then the result should be (ignoring element order for lists):", 0) ==
                        0 ||
                    t.rfind("Then the result should be, in order:", 0) == 0) {
