@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <exception>
 #include <filesystem>
@@ -545,6 +547,25 @@ std::unique_ptr<GraphStore> openEmpty(const std::string& dbPath) {
 
 }  // namespace
 
+// With $KGRAPH_IMPORT_TRACE set, prints each phase's wall time to stderr.
+class PhaseTimer {
+public:
+    PhaseTimer()
+        : on_(std::getenv("KGRAPH_IMPORT_TRACE") != nullptr),
+          last_(std::chrono::steady_clock::now()) {}
+    void lap(const char* phase) {
+        if (!on_) return;
+        auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "import: %-10s %7.1f ms\n", phase,
+                     std::chrono::duration<double, std::milli>(now - last_).count());
+        last_ = now;
+    }
+
+private:
+    bool on_;
+    std::chrono::steady_clock::time_point last_;
+};
+
 BulkImportResult bulkImport(const std::string& dbPath, const std::string& nodesCsv,
                             const std::string& edgesCsv, const BulkImportOptions& options) {
     // An existing database is checked (and locked) first, so that a wrong
@@ -553,17 +574,22 @@ BulkImportResult bulkImport(const std::string& dbPath, const std::string& nodesC
     std::error_code ec;
     if (fs::exists(dbPath, ec) && !fs::is_empty(dbPath, ec)) store = openEmpty(dbPath);
 
+    PhaseTimer timer;
     Graph g;
     readNodes(g, nodesCsv);
+    timer.lap("nodes");
     if (!edgesCsv.empty()) readEdges(g, edgesCsv);
+    timer.lap("edges");
 
     if (!store) store = openEmpty(dbPath);
+    timer.lap("open");
     const std::string tmp = (fs::path(dbPath) / "import.tmp").string();
     fs::remove_all(tmp, ec);
     fs::create_directories(tmp, ec);
     if (ec) throw Error("cannot create " + tmp + ": " + ec.message(), Error::Kind::Storage);
     try {
         auto files = SstBuilder(g, tmp).build(options.threads);
+        timer.lap("sst files");
         rocksdb::IngestExternalFileOptions ingest;
         ingest.move_files = true;            // hard links: no copy
         ingest.allow_blocking_flush = true;  // the format record may still be in the memtable
@@ -578,6 +604,7 @@ BulkImportResult bulkImport(const std::string& dbPath, const std::string& nodesC
         throw;
     }
     fs::remove_all(tmp, ec);
+    timer.lap("ingest");
     internal::reloadDictionary(*store);
 
     BulkImportResult result;

@@ -40,25 +40,26 @@ constexpr int kDocuments = 40;
 constexpr int kKills = 50;
 
 // Two versions of each document: version 1 rewrites a third of the sentences.
+// "Chinese President X ..." gives president_of facts that many documents share.
 std::string documentText(int doc, int version) {
     static const char* kPeople[] = {"Amir Tokayev",   "Bolat Sultanov", "Chen Wei",
                                     "Dana Omarova",   "Erlan Karimov",  "Farida Nurlanova",
                                     "Gulnara Bekova", "Hu Jintao",      "Ivan Petrov",
                                     "Jia Li",         "Kairat Abenov",  "Lin Feng"};
-    static const char* kCountries[] = {"Kazakhstan", "China", "Russia", "Kyrgyzstan"};
-    static const char* kVerbs[] = {"met",       "called", "thanked", "visited", "sent a message to",
-                                   "criticized"};
+    static const char* kDemonyms[] = {"Chinese", "Kazakh", "Russian", "Kyrgyz"};
+    static const char* kVerbs[] = {
+        "met", "called", "thanked", "visited", "sent a verbal message to", "criticized"};
     std::mt19937 rng(static_cast<unsigned>(doc * 7919 + 17));
-    std::string text = "Report number " + std::to_string(doc) + "\nPublished: Jan 0" +
-                       std::to_string(1 + doc % 9) + ", 2022 05:29 PM\n\n";
-    int sentences = 15 + doc % 10;
+    std::string text = "Report number " + std::to_string(doc) + "\n\n";
+    int sentences = 12 + doc % 8;
     for (int s = 0; s < sentences; ++s) {
-        unsigned a = rng(), b = rng(), v = rng(), c = rng();
+        unsigned a = rng(), b = rng(), v = rng(), c = rng(), d = rng();
         if (version == 1 && s % 3 == 0) a += 5, v += 1, c += 1;
         std::string subject = kPeople[a % 12];
-        std::string object = c % 3 == 0 ? kCountries[b % 4] : kPeople[b % 12];
-        if (object == subject) object = kCountries[b % 4];
-        text += subject + " " + kVerbs[v % 6] + " " + object + " on Monday. ";
+        std::string object = kPeople[b % 12];
+        if (object == subject) object = kPeople[(b + 1) % 12];
+        text += std::string(kDemonyms[c % 4]) + " President " + subject + " " + kVerbs[v % 6] +
+                " " + kDemonyms[d % 4] + " President " + object + " on Monday. ";
         if (s % 4 == 3) text += "\n\n";
     }
     return text + "\n";
@@ -78,13 +79,16 @@ void writeCorpus(const std::string& dir, const std::vector<int>& versions) {
 
 // Runs `kgraph build DIR --db DB -q`; kills it after `killAfter` unless it
 // ends first. Returns true if it was killed while running.
+// stderr goes to `errors` if given.
 bool runBuild(const std::string& corpus, const std::string& db,
-              std::optional<std::chrono::microseconds> killAfter, int* exitCode = nullptr) {
+              std::optional<std::chrono::microseconds> killAfter, int* exitCode = nullptr,
+              const std::string& errors = "") {
     pid_t pid = fork();
     if (pid == 0) {
         int devnull = open("/dev/null", O_WRONLY);
         dup2(devnull, 1);
-        dup2(devnull, 2);
+        dup2(errors.empty() ? devnull : open(errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644),
+             2);
         execl(KGRAPH_BINARY, "kgraph", "build", corpus.c_str(), "--db", db.c_str(), "-q", nullptr);
         _exit(127);
     }
@@ -211,8 +215,16 @@ TEST(CrashTest, KilledBuildsLeaveWholeDocumentsOnly) {
         std::string db = dir.sub("reference" + std::to_string(version));
         auto start = Clock::now();
         int code = -1;
-        runBuild(corpus, db, std::nullopt, &code);
-        ASSERT_EQ(code, 0) << "kgraph build failed on the generated corpus";
+        runBuild(corpus, db, std::nullopt, &code, dir.sub("build.err"));
+        if (code != 0) {
+            std::ifstream in(dir.sub("build.err"));
+            std::string err((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            // The extraction models are built and shipped by the NLP work; without
+            // them `build` cannot run at all, and there is nothing to kill.
+            if (err.find("model") != std::string::npos)
+                GTEST_SKIP() << "kgraph build has no models: " << err;
+            FAIL() << "kgraph build failed on the generated corpus: " << err;
+        }
         fullBuild = std::max(
             fullBuild, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start));
         auto store = GraphStore::open(db, {.readOnly = true});
@@ -223,13 +235,18 @@ TEST(CrashTest, KilledBuildsLeaveWholeDocumentsOnly) {
     }
     ASSERT_EQ(reference.size(), static_cast<size_t>(2 * kDocuments))
         << "the two versions must differ";
+    // A build with nothing to do: start-up (models) and hashing, before the first write.
+    auto noopStart = Clock::now();
+    runBuild(dir.sub("corpus0"), dir.sub("reference0"), std::nullopt);
+    double startup = static_cast<double>(
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - noopStart).count());
 
     std::mt19937 rng(20260101);
     std::vector<int> versions(kDocuments, 0);
     std::string corpus = dir.sub("corpus");
     std::string db = dir.sub("db");
     writeCorpus(corpus, versions);
-    double window = static_cast<double>(fullBuild.count());
+    double window = static_cast<double>(fullBuild.count()) - 0.8 * startup;
     int kills = 0, iterations = 0, present = 0;
     while (kills < kKills && iterations < 4 * kKills) {
         ++iterations;
@@ -278,7 +295,11 @@ TEST(CrashTest, KilledBuildsLeaveWholeDocumentsOnly) {
     EXPECT_EQ(runCheck(db), 0);
     auto store = GraphStore::open(db, {.readOnly = true});
     EXPECT_EQ(store->read()->labelCount("Document"), static_cast<uint64_t>(kDocuments));
-    std::cout << "[ crash    ] " << kills << " kills in " << iterations << " runs\n";
+    uint64_t facts = 0;
+    for (const auto& [sha, c] : reference) facts += c.factMentions.size();
+    EXPECT_GT(facts, 0u) << "the corpus should give facts";
+    std::cout << "[ crash    ] " << kills << " kills in " << iterations << " runs; " << facts
+              << " fact mentions in the references\n";
 }
 
 }  // namespace
