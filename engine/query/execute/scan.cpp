@@ -47,12 +47,13 @@ std::string NodeFilter::describe() const {
 }
 
 std::string NodeScanOp::describe() const {
-    std::string node = "(" + displayName(variable_) + filter_.describe() + ")";
+    std::string labelText = mode_ == Mode::Label ? ":" + label : "";
+    std::string node = "(" + displayName(variable_) + labelText + filter_.describe() + ")";
     switch (mode_) {
         case Mode::All:
             return "AllNodesScan " + node;
         case Mode::Label:
-            return "NodeByLabelScan " + node + " label=" + label;
+            return "NodeByLabelScan " + node;
         case Mode::Name:
             return "NodeByNameIndex " + node + " name=" + key->text;
         case Mode::NamePrefix:

@@ -414,6 +414,7 @@ ast::ExprPtr Transformer::transformMapLiteral(P::MapLiteralContext& ctx) {
         e->keys.push_back(name(*keys[i]->schemaName()));
         e->children.push_back(transformExpression(*values[i]));
     }
+    e->text = textOf(ctx);
     return e;
 }
 

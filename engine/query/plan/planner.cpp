@@ -340,7 +340,10 @@ private:
                 return in;
             }
             StartChoice c = startCost(n, bound, conj);
-            auto scan = std::make_unique<NodeScanOp>(c.mode, n.slot, n.variable, filterOf(n));
+            NodeFilter filter = filterOf(n);
+            // The label index already guarantees the scanned label.
+            std::erase(filter.labels, c.label);
+            auto scan = std::make_unique<NodeScanOp>(c.mode, n.slot, n.variable, filter);
             scan->label = c.label;
             scan->key = c.key;
             scan->setInput(std::move(in));
