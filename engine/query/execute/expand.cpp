@@ -91,8 +91,8 @@ std::string ExpandSpec::describe() const {
     std::string rel = "[" + shown(relName) + types_ + range + "]";
     std::string left = direction == storage::Direction::Incoming ? "<-" : "-";
     std::string right = direction == storage::Direction::Outgoing ? "->" : "-";
-    return "(" + shown(fromName) + ")" + left + rel + right + "(" + shown(toName) +
-           toFilter.describe() + ")";
+    return "(" + shown(fromName) + fromFilter.describe() + ")" + left + rel + right + "(" +
+           shown(toName) + toFilter.describe() + ")";
 }
 
 bool relationshipUsed(storage::EdgeId id, const std::vector<int>& slots, const Row& row) {
@@ -240,6 +240,44 @@ bool ShortestPathOp::produce(ExecContext& ctx, const Consumer& out) {
             }
         };
         back(dst);
+        return more;
+    });
+}
+
+bool RelationshipTypeScanOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        bool more = true;
+        auto visit = [&](storage::EdgeId id) {
+            if (relationshipUsed(id, spec_.otherRelSlots, row)) return true;
+            auto e = ctx.view->edge(id);
+            if (!e) return true;
+            // (from, to) as the pattern reads; an undirected pattern matches both ways round.
+            std::pair<storage::NodeId, storage::NodeId> ends[2] = {{e->src, e->dst},
+                                                                   {e->dst, e->src}};
+            int first = spec_.direction == storage::Direction::Incoming ? 1 : 0;
+            int last = spec_.direction == storage::Direction::Both && e->src != e->dst ? 1 : first;
+            for (int k = first; k <= last && more; ++k) {
+                auto [from, to] = ends[k];
+                if (!spec_.fromFilter.matches(from, row, ctx)) continue;
+                RelationshipValue r;
+                r.id = id;
+                r.src = e->src;
+                r.dst = e->dst;
+                r.type = e->type;
+                if (!relMatches(spec_, r, row, ctx)) continue;
+                NodeValue f;
+                f.id = from;
+                row[spec_.fromSlot] = Value(std::move(f));
+                if (!bindTarget(spec_, to, row, ctx)) continue;
+                row[spec_.relSlot] = Value(std::move(r));
+                more = out(row);
+            }
+            return more;
+        };
+        for (const auto& t : spec_.types) {
+            ctx.view->scanEdgesOfType(t, visit);
+            if (!more) break;
+        }
         return more;
     });
 }

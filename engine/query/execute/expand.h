@@ -18,6 +18,7 @@ struct ExpandSpec {
     bool toBound = false;   // `to` is bound already: check instead of bind
     bool relBound = false;  // the relationship is bound already (one hop only)
     NodeFilter toFilter;
+    NodeFilter fromFilter;  // RelationshipTypeScanOp only: the start node is bound by the scan
     const ast::Expr* relProperties = nullptr;
     // Relationship slots bound earlier in the same MATCH: a relationship may be used once.
     std::vector<int> otherRelSlots;
@@ -73,6 +74,20 @@ protected:
 private:
     ExpandSpec spec_;
     bool all_;
+};
+
+// Starts a pattern at a relationship: scans the relationship type index and binds both ends.
+// Chosen when the types are rarer than any start node.
+class RelationshipTypeScanOp : public Operator {
+public:
+    explicit RelationshipTypeScanOp(ExpandSpec spec) : spec_(std::move(spec)) {}
+    std::string describe() const override { return "RelationshipByTypeScan " + spec_.describe(); }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    ExpandSpec spec_;
 };
 
 // Builds a named path from the node and relationship slots of its pattern part.

@@ -373,6 +373,37 @@ private:
                 start = i;
             }
         }
+        // A rare relationship type can beat every node: start at the relationship.
+        std::optional<size_t> startRel;
+        if (bestCost > 0) {
+            for (size_t i = 0; i < part.rels.size(); ++i) {
+                const auto& r = part.rels[i];
+                if (r.types.empty() || r.variableLength || bound.count(r.slot)) continue;
+                double cost = 0;
+                for (const auto& t : r.types) cost += static_cast<double>(stats_.typeCount(t));
+                if (r.direction == ast::Direction::Both) cost *= 2;
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    startRel = i;
+                }
+            }
+        }
+        if (startRel) {
+            size_t i = *startRel;
+            ExpandSpec spec = hopSpec(part, i, false, bound, clauseRels);
+            spec.fromFilter = filterOf(part.nodes[i]);
+            op = wrap<RelationshipTypeScanOp>(std::move(op), std::move(spec));
+            bound.insert({part.nodes[i].slot, part.rels[i].slot, part.nodes[i + 1].slot});
+            clauseRels.push_back(part.rels[i].slot);
+            op = conj.place(std::move(op), bound);
+            for (size_t j = i + 1; j + 1 < part.nodes.size(); ++j) {
+                op = expandHop(std::move(op), part, j, false, bound, conj, clauseRels);
+            }
+            for (size_t j = i; j > 0; --j) {
+                op = expandHop(std::move(op), part, j - 1, true, bound, conj, clauseRels);
+            }
+            return buildPath(std::move(op), part, bound, &conj);
+        }
         op = startAt(std::move(op), part.nodes[start]);
         for (size_t i = start; i + 1 < part.nodes.size(); ++i) {
             op = expandHop(std::move(op), part, i, false, bound, conj, clauseRels);

@@ -23,7 +23,9 @@ protected:
 };
 
 TEST_F(EngineTest, ExplainUsesNameIndex) {
-    engine_->run("CREATE (:Person {name: 'A'}), (:Person {name: 'B'}), (:City {name: 'C'})");
+    engine_->run(
+        "CREATE (a:Person {name: 'A'}), (b:Person {name: 'B'}), (:City {name: 'C'}), "
+        "(a)-[:KNOWS]->(b), (b)-[:KNOWS]->(a)");
     auto r = engine_->run("EXPLAIN MATCH (p:Person {name: 'A'})-[:KNOWS]->(q) RETURN q");
     ASSERT_TRUE(r.plan);
     EXPECT_NE(r.plan->find("NodeByNameIndex"), std::string::npos) << *r.plan;
@@ -35,11 +37,24 @@ TEST_F(EngineTest, ExplainUsesNameIndex) {
 }
 
 TEST_F(EngineTest, StartsFromTheSmallerLabel) {
-    engine_->run("UNWIND range(1, 20) AS i CREATE (:Big {i: i})");
+    engine_->run("UNWIND range(1, 20) AS i CREATE (:Big {i: i})-[:T]->(:Big)");
     engine_->run("CREATE (:Small {i: 1})");
     auto r = engine_->run("EXPLAIN MATCH (a:Big)-[:T]->(b:Small) RETURN a");
     // The scan is the deepest operator: the last line of the plan but one (Once).
     EXPECT_NE(r.plan->find("NodeByLabelScan (b:Small)"), std::string::npos) << *r.plan;
+}
+
+TEST_F(EngineTest, RareRelationshipTypeStartsThePlan) {
+    engine_->run("UNWIND range(1, 50) AS i CREATE (:N {i: i})-[:COMMON]->(:N)");
+    engine_->run("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:RARE]->(b)");
+    auto r = engine_->run("EXPLAIN MATCH (a)-[:RARE]->(b) RETURN a.i, b.i");
+    EXPECT_NE(r.plan->find("RelationshipByTypeScan (a)-[:RARE]->(b)"), std::string::npos)
+        << *r.plan;
+    r = engine_->run("MATCH (a)-[:RARE]->(b) RETURN a.i, b.i");
+    ASSERT_EQ(r.rows.size(), 1u);
+    EXPECT_EQ(r.rows[0][0].asInt(), 1);
+    EXPECT_EQ(r.rows[0][1].asInt(), 2);
+    EXPECT_EQ(count("MATCH (a)-[:RARE]-(b) RETURN count(*)"), 2);
 }
 
 TEST_F(EngineTest, LimitStopsTheScan) {
@@ -75,7 +90,9 @@ TEST_F(EngineTest, SeveralStatements) {
 }
 
 TEST_F(EngineTest, ExplainShowsThePlanTree) {
-    engine_->run("CREATE (:Person {name: 'A'}), (:Person {name: 'B'})");
+    engine_->run(
+        "CREATE (a:Person {name: 'A'}), (b:Person {name: 'B'}), (a)-[:KNOWS]->(b), "
+        "(b)-[:KNOWS]->(a)");
     auto r = engine_->run(
         "EXPLAIN MATCH (p:Person {name: 'A'})-[r:KNOWS]->(q) WHERE q.age > 3 "
         "RETURN q.name ORDER BY q.name LIMIT 5");
