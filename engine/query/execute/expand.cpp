@@ -18,12 +18,14 @@ constexpr int64_t kMaxDepth = 10'000;
 std::string shown(const std::string& v) { return v.rfind("  ", 0) == 0 ? "" : v; }
 
 // Calls fn(adjacent) for every relationship of `node` the spec allows.
+// Calls fn(adjacent) for every relationship of `node` in direction `dir` the spec allows.
 template <class Fn>
-void forEachAdjacent(const ExpandSpec& spec, storage::NodeId node, ExecContext& ctx, Fn&& fn) {
+void forEachAdjacentIn(const ExpandSpec& spec, storage::Direction dir, storage::NodeId node,
+                       ExecContext& ctx, Fn&& fn) {
     bool stop = false;
     auto visit = [&](const storage::Adjacent& adj) {
         // A self-loop is reported once per direction; an undirected pattern matches it once.
-        if (spec.direction == storage::Direction::Both && adj.neighbor == node && !adj.outgoing) {
+        if (dir == storage::Direction::Both && adj.neighbor == node && !adj.outgoing) {
             return true;
         }
         if (!fn(adj)) {
@@ -33,13 +35,18 @@ void forEachAdjacent(const ExpandSpec& spec, storage::NodeId node, ExecContext& 
         return true;
     };
     if (spec.types.empty()) {
-        ctx.view->expand(node, spec.direction, std::nullopt, visit);
+        ctx.view->expand(node, dir, std::nullopt, visit);
         return;
     }
     for (const auto& t : spec.types) {
-        ctx.view->expand(node, spec.direction, std::string_view(t), visit);
+        ctx.view->expand(node, dir, std::string_view(t), visit);
         if (stop) return;
     }
+}
+
+template <class Fn>
+void forEachAdjacent(const ExpandSpec& spec, storage::NodeId node, ExecContext& ctx, Fn&& fn) {
+    forEachAdjacentIn(spec, spec.direction, node, ctx, std::forward<Fn>(fn));
 }
 
 RelationshipValue relationshipOf(const storage::Adjacent& adj, storage::NodeId from,
@@ -77,6 +84,77 @@ ValueList relList(const std::vector<RelationshipValue>& rels, bool reversed) {
     for (const auto& r : rels) l.push_back(Value(r));
     if (reversed) std::reverse(l.begin(), l.end());
     return l;
+}
+
+storage::Direction reverse(storage::Direction d) {
+    switch (d) {
+        case storage::Direction::Outgoing:
+            return storage::Direction::Incoming;
+        case storage::Direction::Incoming:
+            return storage::Direction::Outgoing;
+        default:
+            return d;
+    }
+}
+
+// One shortest path from `src` to `dst` by bidirectional breadth-first search: each round
+// grows the smaller frontier by one hop, so both searches stay about sqrt of a one-sided one.
+// Returns the relationships from src to dst, or nullopt if there is none within maxHops.
+std::optional<std::vector<RelationshipValue>> bidirectionalShortest(const ExpandSpec& spec,
+                                                                    storage::NodeId src,
+                                                                    storage::NodeId dst, Row& row,
+                                                                    ExecContext& ctx) {
+    // node -> the relationship that reached it (towards its own search's start)
+    std::unordered_map<storage::NodeId, std::optional<RelationshipValue>> fwd{{src, {}}};
+    std::unordered_map<storage::NodeId, std::optional<RelationshipValue>> bwd{{dst, {}}};
+    std::vector<storage::NodeId> ff{src}, bf{dst};
+    int64_t hops = 0;
+    int64_t visited = 0;
+    std::optional<storage::NodeId> meet;
+    while (!meet && !ff.empty() && !bf.empty() && (!spec.maxHops || hops < *spec.maxHops)) {
+        bool forward = ff.size() <= bf.size();
+        auto& frontier = forward ? ff : bf;
+        auto& mine = forward ? fwd : bwd;
+        auto& other = forward ? bwd : fwd;
+        storage::Direction dir = forward ? spec.direction : reverse(spec.direction);
+        std::vector<storage::NodeId> next;
+        for (storage::NodeId node : frontier) {
+            forEachAdjacentIn(spec, dir, node, ctx, [&](const storage::Adjacent& adj) {
+                if (++visited > ctx.expansionLimit) {
+                    throw Error("shortestPath expanded more than " +
+                                std::to_string(ctx.expansionLimit) + " relationships");
+                }
+                if (mine.count(adj.neighbor)) return true;
+                if (relationshipUsed(adj.edge, spec.otherRelSlots, row)) return true;
+                RelationshipValue r = relationshipOf(adj, node, ctx);
+                if (!relMatches(spec, r, row, ctx)) return true;
+                mine.emplace(adj.neighbor, std::move(r));
+                next.push_back(adj.neighbor);
+                if (other.count(adj.neighbor)) {
+                    meet = adj.neighbor;
+                    return false;
+                }
+                return true;
+            });
+            if (meet) break;
+        }
+        frontier = std::move(next);
+        ++hops;
+    }
+    if (!meet) return std::nullopt;
+    std::vector<RelationshipValue> path;
+    for (storage::NodeId n = *meet; fwd.at(n);) {  // back to src
+        const auto& r = *fwd.at(n);
+        n = r.src == n ? r.dst : r.src;
+        path.push_back(r);
+    }
+    std::reverse(path.begin(), path.end());
+    for (storage::NodeId n = *meet; bwd.at(n);) {  // on to dst
+        const auto& r = *bwd.at(n);
+        n = r.src == n ? r.dst : r.src;
+        path.push_back(r);
+    }
+    return path;
 }
 
 }  // namespace
@@ -184,6 +262,12 @@ bool ShortestPathOp::produce(ExecContext& ctx, const Consumer& out) {
         if (src == dst) {
             if (spec_.minHops > 0) return true;
             row[spec_.relSlot] = Value(ValueList{});
+            return out(row);
+        }
+        if (!all_) {
+            auto path = bidirectionalShortest(spec_, src, dst, row, ctx);
+            if (!path || !spec_.toFilter.matches(dst, row, ctx)) return true;
+            row[spec_.relSlot] = Value(relList(*path, spec_.reversed));
             return out(row);
         }
         // Breadth-first search keeping, for every node reached, the relationships that reach
