@@ -503,6 +503,17 @@ private:
             case ast::ExprKind::Variable:
                 e.slot = lookup(scope, e.name, e.pos).slot;
                 return;
+            case ast::ExprKind::Property: {
+                const auto& target = *e.children[0];
+                if (target.kind == ast::ExprKind::Variable) {
+                    const VarInfo& v = lookup(scope, target.name, target.pos);
+                    if (v.kind == VarKind::Path || v.kind == VarKind::RelationshipList) {
+                        fail(e.pos, "type error: `" + target.name + "` is " + kindName(v.kind) +
+                                        ", which has no properties (." + e.name + ")");
+                    }
+                }
+                break;
+            }
             case ast::ExprKind::FunctionCall: {
                 const FunctionInfo* f = findFunction(e.name);
                 if (!f) fail(e.pos, "unknown function: " + e.name + "()");

@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/query/value.h"
@@ -39,6 +40,9 @@ struct ExecContext {
     std::map<std::string, int64_t>* counters = nullptr;
     size_t slotCount = 0;                             // row width of the query being run
     std::vector<storage::NodeId> pendingNodeDeletes;  // see finishDeletes() (update.h)
+    // Entities deleted by this statement: reading their properties or labels is an error.
+    std::unordered_set<uint64_t> deletedNodes;
+    std::unordered_set<uint64_t> deletedRelationships;
     bool profiling = false;
     ProfileClock clock;
     // Variable-length patterns and shortest paths stop with an error after visiting this many

@@ -169,7 +169,21 @@ void typeError(const std::string& where, const std::string& expected, const Valu
                 " " + formatValue(got));
 }
 
+void checkNotDeleted(const Value& v, ExecContext& ctx, const std::string& what) {
+    if (v.isNode() && ctx.deletedNodes.count(v.asNode().id)) {
+        throw Error("node " + std::to_string(v.asNode().id) +
+                    " was deleted by this statement: its " + what + " cannot be read");
+    }
+    if (v.isRelationship() && ctx.deletedRelationships.count(v.asRelationship().id)) {
+        throw Error("relationship " + std::to_string(v.asRelationship().id) +
+                    " was deleted by this statement: its " + what + " cannot be read");
+    }
+}
+
 Value propertyOf(const Value& v, const std::string& key, ExecContext& ctx) {
+    if (!ctx.deletedNodes.empty() || !ctx.deletedRelationships.empty()) {
+        checkNotDeleted(v, ctx, "property " + key);
+    }
     switch (v.type()) {
         case Value::Type::Null:
             return Value();

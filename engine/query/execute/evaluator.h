@@ -24,6 +24,9 @@ Value binaryOp(ast::Op op, const Value& a, const Value& b);
 [[noreturn]] void typeError(const std::string& where, const std::string& expected,
                             const Value& got);
 
+// Throws if `v` is a node or relationship this statement deleted.
+void checkNotDeleted(const Value& v, ExecContext& ctx, const std::string& what);
+
 // Node/relationship property or map entry; null for null.
 Value propertyOf(const Value& v, const std::string& key, ExecContext& ctx);
 

@@ -68,6 +68,8 @@ bool relMatches(const ExpandSpec& spec, const RelationshipValue& r, Row& row, Ex
 bool bindTarget(const ExpandSpec& spec, storage::NodeId id, Row& row, ExecContext& ctx) {
     if (spec.toBound) {
         const Value& t = row[spec.toSlot];
+        if (!t.isNull() && !t.isNode())
+            typeError("pattern node (" + spec.toName + ")", "a Node", t);
         if (!t.isNode() || t.asNode().id != id) return false;
         return spec.toFilter.empty() || spec.toFilter.matches(id, row, ctx);
     }
@@ -189,7 +191,10 @@ bool relationshipUsed(storage::EdgeId id, const std::vector<int>& slots, const R
 bool ExpandOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
         const Value& from = row[spec_.fromSlot];
-        if (!from.isNode()) return true;
+        if (!from.isNode()) {
+            if (from.isNull()) return true;
+            typeError("pattern node (" + spec_.fromName + ")", "a Node", from);
+        }
         storage::NodeId fromId = from.asNode().id;
         bool more = true;
         if (spec_.relBound && !row[spec_.relSlot].isRelationship()) return true;
@@ -210,7 +215,10 @@ bool ExpandOp::produce(ExecContext& ctx, const Consumer& out) {
 bool VarExpandOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
         const Value& from = row[spec_.fromSlot];
-        if (!from.isNode()) return true;
+        if (!from.isNode()) {
+            if (from.isNull()) return true;
+            typeError("pattern node (" + spec_.fromName + ")", "a Node", from);
+        }
         std::vector<RelationshipValue> path;
         std::unordered_set<storage::EdgeId> used;
         int64_t visited = 0;

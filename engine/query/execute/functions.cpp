@@ -235,10 +235,12 @@ Value callFunction(const std::string& f, std::vector<Value>& args, ExecContext& 
     }
     if (f == "labels") {
         if (!a.isNode()) typeError("labels()", "a Node", a);
+        checkNotDeleted(a, ctx, "labels");
         ValueList out;
         for (auto& l : ctx.view->nodeLabels(a.asNode().id)) out.push_back(Value(std::move(l)));
         return Value(std::move(out));
     }
+    if (f == "keys" || f == "properties") checkNotDeleted(a, ctx, "properties");
     if (f == "keys") return keysOf(a, ctx);
     if (f == "properties") return propertiesOf(a, ctx);
     if (f == "startnode" || f == "endnode") {

@@ -18,6 +18,41 @@ bool OnceOp::produce(ExecContext& ctx, const Consumer& out) {
     return out(row);
 }
 
+std::string CountFromStatisticsOp::describe() const {
+    switch (what_) {
+        case What::Nodes:
+            return "CountFromStatistics ()";
+        case What::Label:
+            return "CountFromStatistics (:" + name_ + ")";
+        case What::Relationships:
+            return "CountFromStatistics ()-[]->()";
+        case What::Type:
+            return "CountFromStatistics ()-[:" + name_ + "]->()";
+    }
+    return "?";
+}
+
+bool CountFromStatisticsOp::produce(ExecContext& ctx, const Consumer& out) {
+    uint64_t n = 0;
+    switch (what_) {
+        case What::Nodes:
+            n = ctx.view->nodeCount();
+            break;
+        case What::Label:
+            n = ctx.view->labelCount(name_);
+            break;
+        case What::Relationships:
+            n = ctx.view->edgeCount();
+            break;
+        case What::Type:
+            n = ctx.view->typeCount(name_);
+            break;
+    }
+    Row row(ctx.slotCount);
+    row[slot_] = Value(static_cast<int64_t>(n));
+    return out(row);
+}
+
 bool propertiesMatch(const Value& entity, const Value& props, ExecContext& ctx) {
     if (props.isNull()) return true;
     if (!props.isMap()) typeError("pattern properties", "a Map", props);
@@ -103,7 +138,8 @@ std::string NodeCheckOp::describe() const {
 bool NodeCheckOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
         const Value& v = row[slot_];
-        if (!v.isNode()) return true;
+        if (v.isNull()) return true;
+        if (!v.isNode()) typeError("pattern node (" + variable_ + ")", "a Node", v);
         if (!filter_.matches(v.asNode().id, row, ctx)) return true;
         return out(row);
     });

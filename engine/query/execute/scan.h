@@ -15,6 +15,24 @@ protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;
 };
 
+// `MATCH (n[:L]) RETURN count(*)` and `MATCH ()-[r[:T]]->() RETURN count(r)`: answered from
+// the store's counts without scanning.
+class CountFromStatisticsOp : public Operator {
+public:
+    enum class What { Nodes, Label, Relationships, Type };
+    CountFromStatisticsOp(What what, std::string name, int slot)
+        : what_(what), name_(std::move(name)), slot_(slot) {}
+    std::string describe() const override;
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    What what_;
+    std::string name_;
+    int slot_;
+};
+
 // The labels and property map a pattern node must have.
 struct NodeFilter {
     std::vector<std::string> labels;

@@ -68,6 +68,7 @@ void finishDeletes(ExecContext& ctx) {
                         std::to_string(rels) + " relationship(s); use DETACH DELETE");
         }
         writer(ctx).deleteNode(id);
+        ctx.deletedNodes.insert(id);
         ctx.count("nodes deleted");
     }
     ctx.pendingNodeDeletes.clear();
@@ -239,6 +240,7 @@ bool DeleteOp::produce(ExecContext& ctx, const Consumer& out) {
     auto deleteRel = [&](storage::EdgeId id) {
         if (!ctx.view->edge(id)) return;  // already deleted by this statement
         w.deleteEdge(id);
+        ctx.deletedRelationships.insert(id);
         ctx.count("relationships deleted");
     };
     auto deleteNode = [&](storage::NodeId id) {
@@ -249,7 +251,13 @@ bool DeleteOp::produce(ExecContext& ctx, const Consumer& out) {
             ctx.pendingNodeDeletes.push_back(id);
             return;
         }
+        ctx.deletedNodes.insert(id);
         if (detach_) {
+            ctx.view->expand(id, storage::Direction::Both, std::nullopt,
+                             [&](const storage::Adjacent& a) {
+                                 ctx.deletedRelationships.insert(a.edge);
+                                 return true;
+                             });
             w.detachDeleteNode(id);
             ctx.count("relationships deleted", rels);
         } else {

@@ -131,8 +131,54 @@ public:
     }
 
 private:
+    // MATCH of one plain node or relationship followed by RETURN count(...) alone: the store
+    // keeps these counts.
+    OperatorPtr planCountFromStatistics(ast::SingleQuery& q) {
+        if (q.clauses.size() != 2) return nullptr;
+        const auto& m = q.clauses[0];
+        const auto& r = q.clauses[1];
+        if (m.kind != ast::ClauseKind::Match || m.optional || m.where || m.pattern.size() != 1 ||
+            r.kind != ast::ClauseKind::Return || r.render) {
+            return nullptr;
+        }
+        const auto& p = r.projection;
+        if (p.distinct || p.items.size() != 1 || !p.order.empty() || p.skip || p.limit) {
+            return nullptr;
+        }
+        const auto& part = *m.pattern[0];
+        if (part.kind != ast::PathKind::Normal || part.pathSlot >= 0 || part.rels.size() > 1) {
+            return nullptr;
+        }
+        const auto& e = *p.items[0].expr;
+        bool countStar = e.kind == ast::ExprKind::CountStar;
+        bool countVar = e.kind == ast::ExprKind::FunctionCall && lowerCase(e.name) == "count" &&
+                        !e.distinct && e.children[0]->kind == ast::ExprKind::Variable;
+        if (!countStar && !countVar) return nullptr;
+        for (const auto& n : part.nodes) {
+            if (n.properties || (part.rels.size() == 1 && !n.labels.empty())) return nullptr;
+        }
+        using What = CountFromStatisticsOp::What;
+        if (part.rels.empty()) {
+            const auto& n = part.nodes[0];
+            if (n.labels.size() > 1 || (countVar && e.children[0]->slot != n.slot)) return nullptr;
+            return std::make_unique<CountFromStatisticsOp>(
+                n.labels.empty() ? What::Nodes : What::Label, n.labels.empty() ? "" : n.labels[0],
+                p.items[0].slot);
+        }
+        const auto& rel = part.rels[0];
+        if (rel.variableLength || rel.properties || rel.types.size() > 1 ||
+            rel.direction == ast::Direction::Both || part.nodes[0].slot == part.nodes[1].slot ||
+            (countVar && e.children[0]->slot != rel.slot)) {
+            return nullptr;
+        }
+        return std::make_unique<CountFromStatisticsOp>(
+            rel.types.empty() ? What::Relationships : What::Type,
+            rel.types.empty() ? "" : rel.types[0], p.items[0].slot);
+    }
+
     OperatorPtr planQuery(ast::SingleQuery& q) {
         query_ = &q;
+        if (auto op = planCountFromStatistics(q)) return op;
         for (auto& c : q.clauses) preparePatternExpressions(c);
         OperatorPtr op = std::make_unique<OnceOp>();
         SlotSet bound;

@@ -57,6 +57,19 @@ TEST_F(EngineTest, RareRelationshipTypeStartsThePlan) {
     EXPECT_EQ(count("MATCH (a)-[:RARE]-(b) RETURN count(*)"), 2);
 }
 
+TEST_F(EngineTest, CountsComeFromStatistics) {
+    engine_->run("UNWIND range(1, 5) AS i CREATE (:C)-[:T]->(:D)");
+    auto r = engine_->run("PROFILE MATCH (c:C) RETURN count(c)");
+    EXPECT_EQ(r.rows.at(0).at(0).asInt(), 5);
+    EXPECT_NE(r.plan->find("CountFromStatistics (:C)"), std::string::npos) << *r.plan;
+    r = engine_->run("EXPLAIN MATCH ()-[r:T]->() RETURN count(r)");
+    EXPECT_NE(r.plan->find("CountFromStatistics ()-[:T]->()"), std::string::npos) << *r.plan;
+    EXPECT_EQ(count("MATCH ()-[r:T]->() RETURN count(r)"), 5);
+    // With a filter the store's counts do not answer.
+    r = engine_->run("EXPLAIN MATCH (c:C) WHERE c.x = 1 RETURN count(c)");
+    EXPECT_EQ(r.plan->find("CountFromStatistics"), std::string::npos) << *r.plan;
+}
+
 TEST_F(EngineTest, LimitStopsTheScan) {
     engine_->run("UNWIND range(1, 1000) AS i CREATE (:N {i: i})");
     auto r = engine_->run("PROFILE MATCH (n) RETURN n LIMIT 10");
