@@ -2,6 +2,7 @@
 
 #include <rocksdb/sst_file_writer.h>
 #include <rocksdb/table.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -30,7 +31,9 @@ namespace fs = std::filesystem;
 
 constexpr uint64_t kMaxRows = 0xfffffff0u;  // ids are kept as u32 in memory
 
-// name -> node index, open addressing over indexes into `names`.
+// name -> node index, open addressing over indexes into `names`. A slot holds
+// the upper half of the name's hash beside index + 1, so that probing past
+// other names rarely touches their bytes (each touch is a cache miss).
 class NameTable {
 public:
     explicit NameTable(const std::vector<std::string_view>& names) : names_(names) {
@@ -41,40 +44,46 @@ public:
     std::optional<uint32_t> insert(uint32_t index) {
         if ((used_ + 1) * 2 > slots_.size()) resize(slots_.size() * 2);
         std::string_view name = names_[index];
-        for (size_t i = hash(name) & mask_;; i = (i + 1) & mask_) {
-            uint32_t s = slots_[i];
+        uint64_t h = hash(name);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            uint64_t s = slots_[i];
             if (s == 0) {
-                slots_[i] = index + 1;
+                slots_[i] = (h & kTag) | (index + 1);
                 ++used_;
                 return std::nullopt;
             }
-            if (names_[s - 1] == name) return s - 1;
+            if ((s & kTag) == (h & kTag) && names_[(s & kIndex) - 1] == name)
+                return (s & kIndex) - 1;
         }
     }
     std::optional<uint32_t> find(std::string_view name) const {
-        for (size_t i = hash(name) & mask_;; i = (i + 1) & mask_) {
-            uint32_t s = slots_[i];
+        uint64_t h = hash(name);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            uint64_t s = slots_[i];
             if (s == 0) return std::nullopt;
-            if (names_[s - 1] == name) return s - 1;
+            if ((s & kTag) == (h & kTag) && names_[(s & kIndex) - 1] == name)
+                return (s & kIndex) - 1;
         }
     }
 
 private:
-    static size_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+    static constexpr uint64_t kTag = 0xffffffff00000000u;
+    static constexpr uint64_t kIndex = 0xffffffffu;
+    static uint64_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
     void resize(size_t n) {
-        std::vector<uint32_t> old = std::move(slots_);
+        std::vector<uint64_t> old = std::move(slots_);
         slots_.assign(n, 0);
         mask_ = n - 1;
-        for (uint32_t s : old) {
+        for (uint64_t s : old) {
             if (s == 0) continue;
-            size_t i = hash(names_[s - 1]) & mask_;
+            size_t i = hash(names_[(s & kIndex) - 1]) & mask_;
             while (slots_[i] != 0) i = (i + 1) & mask_;
             slots_[i] = s;
         }
     }
 
     const std::vector<std::string_view>& names_;
-    std::vector<uint32_t> slots_;
+    std::vector<uint64_t> slots_;
     size_t mask_ = 0;
     size_t used_ = 0;
 };
@@ -160,15 +169,21 @@ void readNodes(Graph& g, const std::string& path) {
     }
 }
 
-void readEdges(Graph& g, const std::string& path) {
-    CsvReader csv(path);
-    g.bytesRead += csv.size();
+// The relationships of one part of the edges file, with types numbered in
+// the order they first appear in that part.
+struct EdgePart {
+    std::vector<uint32_t> src, dst;
+    std::vector<TokenId> type;
+    Dictionary types;
+    std::exception_ptr error;
+};
+
+void parseEdgeRows(const Graph& g, CsvReader& csv, EdgePart& out) {
     size_t estimate = csv.size() / 40 + 16;
-    g.src.reserve(estimate);
-    g.dst.reserve(estimate);
-    g.edgeType.reserve(estimate);
+    out.src.reserve(estimate);
+    out.dst.reserve(estimate);
+    out.type.reserve(estimate);
     std::vector<std::string_view> f;
-    expectHeader(csv, f, {"src", "dst", "type"}, "src,dst,type");
     while (csv.next(f)) {
         if (blank(f)) continue;
         expectFields(csv, f, 3, "src,dst,type");
@@ -177,10 +192,69 @@ void readEdges(Graph& g, const std::string& path) {
         auto d = g.byName.find(f[1]);
         if (!d) csv.fail(1, "no node named '" + std::string(f[1]) + "' in the nodes file");
         if (f[2].empty()) csv.fail(2, "empty relationship type");
-        if (g.src.size() >= kMaxRows) csv.fail(0, "too many relationships");
-        g.src.push_back(*s);
-        g.dst.push_back(*d);
-        g.edgeType.push_back(g.dict.intern(f[2]));
+        out.src.push_back(*s);
+        out.dst.push_back(*d);
+        out.type.push_back(out.types.intern(f[2]));
+    }
+}
+
+// Reads the edges file, in two halves on two threads when no field is quoted
+// (then every line break ends a record, so the file can be cut at one).
+// Dictionary ids come out as if read in one pass: the first half's new types,
+// then the second's, each in order of first appearance.
+void readEdges(Graph& g, const std::string& path, int threads) {
+    std::string data = CsvReader::readFile(path);
+    g.bytesRead += data.size();
+    size_t cut = std::string::npos;
+    if (threads > 1 && data.size() > (1 << 20) && data.find('"') == std::string::npos) {
+        cut = data.find('\n', data.size() / 2);
+        if (cut != std::string::npos) ++cut;
+    }
+    std::vector<std::unique_ptr<CsvReader>> readers;
+    if (cut == std::string::npos || cut >= data.size()) {
+        readers.push_back(std::make_unique<CsvReader>(path, std::move(data)));
+    } else {
+        size_t secondLine =
+            1 + static_cast<size_t>(std::count(data.begin(), data.begin() + cut, '\n'));
+        std::string second = data.substr(cut);
+        data.resize(cut);
+        readers.push_back(std::make_unique<CsvReader>(path, std::move(data)));
+        readers.push_back(std::make_unique<CsvReader>(path, std::move(second), secondLine));
+    }
+    std::vector<std::string_view> f;
+    expectHeader(*readers[0], f, {"src", "dst", "type"}, "src,dst,type");
+
+    std::vector<EdgePart> parts(readers.size());
+    auto parse = [&](size_t i) {
+        try {
+            parseEdgeRows(g, *readers[i], parts[i]);
+        } catch (...) {
+            parts[i].error = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (size_t i = 1; i < readers.size(); ++i) pool.emplace_back(parse, i);
+    parse(0);
+    for (auto& t : pool) t.join();
+    for (auto& p : parts) {
+        if (p.error) std::rethrow_exception(p.error);  // the first in the file
+    }
+    readers.clear();
+
+    size_t total = 0;
+    for (auto& p : parts) total += p.src.size();
+    if (total >= kMaxRows)
+        throw Error(path + ": too many relationships (at most " + std::to_string(kMaxRows) + ")");
+    g.src.reserve(total);
+    g.dst.reserve(total);
+    g.edgeType.reserve(total);
+    for (auto& p : parts) {
+        std::vector<TokenId> global(p.types.size() + 1);
+        for (TokenId t = 1; t <= p.types.size(); ++t) global[t] = g.dict.intern(p.types.name(t));
+        g.src.insert(g.src.end(), p.src.begin(), p.src.end());
+        g.dst.insert(g.dst.end(), p.dst.begin(), p.dst.end());
+        for (TokenId t : p.type) g.edgeType.push_back(global[t]);
+        p = EdgePart();
     }
 }
 
@@ -396,22 +470,41 @@ private:
         SstOut out(options_, path(tag), false);  // always prefix scans
         const auto& from = tag == keys::kOut ? g_.src : g_.dst;
         const auto& to = tag == keys::kOut ? g_.dst : g_.src;
-        std::vector<uint32_t> offsets;
-        auto order = groupBy(
-            from.size(), g_.names.size(), [&](size_t j) { return from[j]; }, offsets);
+        // Counting sort by the bound end, carrying the rest of the key, so that
+        // the per-node sort below touches only contiguous memory.
+        struct Entry {
+            uint64_t typeAndOther;  // type << 32 | other end
+            uint32_t edge;
+        };
+        const size_t n = from.size(), nodes = g_.names.size();
+        std::vector<uint32_t> offsets(nodes + 1, 0);
+        for (uint32_t f : from) ++offsets[f + 1];
+        for (size_t k = 0; k < nodes; ++k) offsets[k + 1] += offsets[k];
+        std::vector<Entry> entries(n);
+        {
+            std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
+            for (size_t j = 0; j < n; ++j) {
+                entries[fill[from[j]]++] = {uint64_t{g_.edgeType[j]} << 32 | to[j],
+                                            static_cast<uint32_t>(j)};
+            }
+        }
         KeyBuf key(tag);
-        for (size_t node = 0; node < g_.names.size(); ++node) {
-            auto begin = order.begin() + offsets[node], end = order.begin() + offsets[node + 1];
-            // Edge ids ascend within the group; order by (type, other end, edge).
-            std::stable_sort(begin, end, [&](uint32_t a, uint32_t b) {
-                if (g_.edgeType[a] != g_.edgeType[b]) return g_.edgeType[a] < g_.edgeType[b];
-                return to[a] < to[b];
+        for (size_t node = 0; node < nodes; ++node) {
+            auto begin = entries.begin() + offsets[node], end = entries.begin() + offsets[node + 1];
+            std::sort(begin, end, [](const Entry& a, const Entry& b) {
+                return a.typeAndOther != b.typeAndOther ? a.typeAndOther < b.typeAndOther
+                                                        : a.edge < b.edge;
             });
             for (auto it = begin; it != end; ++it) {
-                uint32_t j = *it;
-                out.put(
-                    key.reset().u64(node + 1).u32(g_.edgeType[j]).u64(to[j] + 1).u64(j + 1).view(),
-                    "");
+                auto type = static_cast<uint32_t>(it->typeAndOther >> 32);
+                uint64_t other = (it->typeAndOther & 0xffffffffu) + 1;
+                out.put(key.reset()
+                            .u64(node + 1)
+                            .u32(type)
+                            .u64(other)
+                            .u64(uint64_t{it->edge} + 1)
+                            .view(),
+                        "");
             }
         }
         return out.finish();
@@ -547,23 +640,34 @@ std::unique_ptr<GraphStore> openEmpty(const std::string& dbPath) {
 
 }  // namespace
 
-// With $KGRAPH_IMPORT_TRACE set, prints each phase's wall time to stderr.
+// With $KGRAPH_IMPORT_TRACE set, prints each phase's wall and CPU time
+// (all threads) to stderr.
 class PhaseTimer {
 public:
-    PhaseTimer()
-        : on_(std::getenv("KGRAPH_IMPORT_TRACE") != nullptr),
-          last_(std::chrono::steady_clock::now()) {}
+    PhaseTimer() : on_(std::getenv("KGRAPH_IMPORT_TRACE") != nullptr) { reset(); }
     void lap(const char* phase) {
         if (!on_) return;
-        auto now = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "import: %-10s %7.1f ms\n", phase,
-                     std::chrono::duration<double, std::milli>(now - last_).count());
-        last_ = now;
+        auto wall = std::chrono::steady_clock::now();
+        double cpu = cpuMs();
+        std::fprintf(stderr, "import: %-10s %7.1f ms wall %7.1f ms cpu\n", phase,
+                     std::chrono::duration<double, std::milli>(wall - wall_).count(), cpu - cpu_);
+        reset();
     }
 
 private:
+    static double cpuMs() {
+        rusage u{};
+        getrusage(RUSAGE_SELF, &u);
+        auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
+        return ms(u.ru_utime) + ms(u.ru_stime);
+    }
+    void reset() {
+        wall_ = std::chrono::steady_clock::now();
+        cpu_ = cpuMs();
+    }
     bool on_;
-    std::chrono::steady_clock::time_point last_;
+    std::chrono::steady_clock::time_point wall_;
+    double cpu_ = 0;
 };
 
 BulkImportResult bulkImport(const std::string& dbPath, const std::string& nodesCsv,
@@ -578,7 +682,7 @@ BulkImportResult bulkImport(const std::string& dbPath, const std::string& nodesC
     Graph g;
     readNodes(g, nodesCsv);
     timer.lap("nodes");
-    if (!edgesCsv.empty()) readEdges(g, edgesCsv);
+    if (!edgesCsv.empty()) readEdges(g, edgesCsv, options.threads);
     timer.lap("edges");
 
     if (!store) store = openEmpty(dbPath);

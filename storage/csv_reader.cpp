@@ -8,9 +8,7 @@
 
 namespace kgraph::storage {
 
-namespace {
-
-std::string readWholeFile(const std::string& path) {
+std::string CsvReader::readFile(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
     std::string out;
@@ -28,13 +26,11 @@ std::string readWholeFile(const std::string& path) {
     return out;
 }
 
-}  // namespace
+CsvReader::CsvReader(std::string path) : CsvReader(path, readFile(path)) {}
 
-CsvReader::CsvReader(std::string path) : CsvReader(path, readWholeFile(path)) {}
-
-CsvReader::CsvReader(std::string name, std::string contents)
-    : name_(std::move(name)), data_(std::move(contents)) {
-    if (data_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = lineStart_ = 3;
+CsvReader::CsvReader(std::string name, std::string contents, size_t firstLine)
+    : name_(std::move(name)), data_(std::move(contents)), line_(firstLine) {
+    if (firstLine == 1 && data_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = lineStart_ = 3;
 }
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {

@@ -24,8 +24,13 @@ class CsvReader {
 public:
     // Reads `path` into memory. Throws Error if it cannot be read.
     explicit CsvReader(std::string path);
-    // Parses CSV held in memory; `name` is used in error messages.
-    CsvReader(std::string name, std::string contents);
+    // Parses CSV held in memory; `name` is used in error messages. `contents`
+    // may be a part of a file that starts at line `firstLine` (at a record
+    // boundary).
+    CsvReader(std::string name, std::string contents, size_t firstLine = 1);
+
+    // The bytes of file `path`. Throws Error naming it if it cannot be read.
+    static std::string readFile(const std::string& path);
 
     // Reads the next record into `fields` (cleared first). Returns false, with
     // `fields` empty, at the end of the input. The views stay valid as long as

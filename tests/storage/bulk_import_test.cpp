@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <tuple>
 
 #include "engine/common/error.h"
 #include "storage/consistency_check.h"
@@ -96,6 +97,52 @@ TEST(BulkImportTest, BuildsTheSameStoreAsWriteTransactions) {
     w->createEdge(5, 3, "neighbor_of", {});
     w->commit();
     EXPECT_TRUE(checkConsistency(*imported).ok());
+}
+
+// Big unquoted files are parsed in two halves on two threads: the result and
+// the error positions must be those of one pass.
+TEST(BulkImportTest, TwoThreadParseMatchesOnePass) {
+    TempDir dir;
+    std::string nodes = "name,label\n", edges = "src,dst,type\n";
+    for (int i = 0; i < 1000; ++i)
+        nodes += "entity " + std::to_string(i) + "," + (i % 3 ? "Person" : "Place") + "\n";
+    const int kEdges = 50000;
+    std::vector<std::tuple<int, int, std::string>> rows;
+    for (int j = 0; j < kEdges; ++j) {
+        // Types t0..t9 everywhere, late_* only in the second half.
+        std::string type = j > kEdges * 3 / 4 && j % 7 == 0 ? "late_" + std::to_string(j % 5)
+                                                            : "t" + std::to_string(j % 10);
+        rows.emplace_back(j % 1000, (j * 31 + 7) % 1000, type);
+        edges += "entity " + std::to_string(j % 1000) + ",entity " +
+                 std::to_string((j * 31 + 7) % 1000) + "," + type + "\n";
+    }
+    ASSERT_GT(edges.size(), 1u << 20);
+    bulkImport(dir.sub("imported"), write(dir, "n.csv", nodes), write(dir, "e.csv", edges));
+    auto reference = GraphStore::open(dir.sub("reference"));
+    {
+        auto w = reference->write();
+        for (int i = 0; i < 1000; ++i)
+            w->createNode({i % 3 ? "Person" : "Place"}, {{"name", "entity " + std::to_string(i)}});
+        for (const auto& [s, d, type] : rows) w->createEdge(s + 1, d + 1, type, {});
+        w->commit();
+    }
+    auto imported = GraphStore::open(dir.sub("imported"));
+    EXPECT_TRUE(dump(*imported) == dump(*reference));
+    EXPECT_TRUE(checkConsistency(*imported).ok());
+
+    // An error in the second half names its line in the whole file.
+    std::string bad = edges;
+    size_t at = 0;
+    for (int line = 1; line < 45000; ++line) at = bad.find('\n', at) + 1;
+    bad.insert(at, "entity 1,nobody,t1\n");
+    try {
+        bulkImport(dir.sub("bad"), write(dir, "n.csv", nodes), write(dir, "bad.csv", bad));
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("bad.csv:45000:10: no node named 'nobody'"),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 struct BadInput {
