@@ -1,0 +1,123 @@
+// kgraph extract [FILE...|-] : facts as a stream, no database.
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "cli/commands/command.h"
+#include "engine/common/error.h"
+#include "engine/extract/fact_writer.h"
+#include "engine/extract/parse_extractor.h"
+#include "engine/text/document_reader.h"
+
+namespace kgraph::cli {
+
+namespace {
+
+struct Options {
+    std::vector<std::string> inputs;
+    std::string format = "jsonl";
+    bool sentences = false;
+    int jobs = 1;
+};
+
+struct Result {
+    std::string output;
+    std::string error;
+};
+
+Result extractOne(const extract::ParseExtractor& extractor, const std::string& in,
+                  extract::FactFormat format, bool sentences, const std::string& stdinText) {
+    Result r;
+    try {
+        text::SourceDocument doc =
+            in == "-" ? text::documentFromText(stdinText, "stdin", "-")
+                      : text::readDocument(in, std::filesystem::path(in).filename().string());
+        auto ex = sentences ? extractor.extractLines(doc) : extractor.extract(doc);
+        std::ostringstream out;
+        extract::writeFacts(doc, ex, format, out);
+        r.output = out.str();
+    } catch (const Error& e) {
+        r.error = e.what();
+    }
+    return r;
+}
+
+int runExtract(const Options& o) {
+    extract::FactFormat format;
+    if (!extract::parseFactFormat(o.format, format)) {
+        throw Error("extract format '" + o.format + "' is not supported; use jsonl, tsv or openie",
+                    Error::Kind::Usage);
+    }
+    if (o.jobs < 1) throw Error("--jobs must be at least 1", Error::Kind::Usage);
+    extract::ParseExtractor extractor(modelDir());
+    auto inputs = o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
+    std::string stdinText;
+    if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+        std::stringstream buf;
+        buf << std::cin.rdbuf();
+        stdinText = buf.str();
+    }
+    // Documents are extracted by N threads and printed in input order as soon as
+    // every earlier one is printed, so the output does not depend on --jobs.
+    std::vector<Result> results(inputs.size());
+    std::vector<char> done(inputs.size(), 0);
+    std::mutex mu;
+    std::condition_variable cv;
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < inputs.size(); i = next++) {
+            Result r = extractOne(extractor, inputs[i], format, o.sentences, stdinText);
+            std::lock_guard<std::mutex> lock(mu);
+            results[i] = std::move(r);
+            done[i] = 1;
+            cv.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < std::min<int>(o.jobs, static_cast<int>(inputs.size())); ++t)
+        threads.emplace_back(worker);
+    int status = 0;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return done[i] != 0; });
+        Result r = std::move(results[i]);
+        lock.unlock();
+        std::cout << r.output;
+        if (!r.error.empty()) {
+            std::cerr << "skipped: " << r.error << "\n";
+            status = 1;
+        }
+    }
+    for (auto& t : threads) t.join();
+    std::cout.flush();
+    return status;
+}
+
+}  // namespace
+
+void addExtractCommand(CLI::App& app, Action& action) {
+    auto o = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("extract",
+                                   "Print the facts of documents (no database): a pipeline stage");
+    cmd->add_option("inputs", o->inputs, "Files, or - for standard input (default: -)");
+    cmd->add_option("--format", o->format,
+                    "jsonl (one object per fact mention), tsv, or openie (CaRB: sentence, "
+                    "confidence, relation, "
+                    "arguments) (default: jsonl)");
+    cmd->add_flag("--sentences", o->sentences,
+                  "Input has one (tokenised) sentence per line, as CaRB's");
+    cmd->add_option(
+        "-j,--jobs", o->jobs,
+        "Threads extracting documents at once; output order stays the same (default: 1)");
+    cmd->footer(
+        "Examples:\n"
+        "  kgraph extract --format jsonl samples/000_3fe61547a4889c3a.txt > facts.jsonl\n"
+        "  kgraph extract --format openie --sentences sentences.txt > tuples.tab");
+    cmd->callback([o, &action] { action = [o] { return runExtract(*o); }; });
+}
+
+}  // namespace kgraph::cli

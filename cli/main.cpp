@@ -1,0 +1,48 @@
+// kgraph: build a knowledge graph from documents, query it, draw it.
+#include <iostream>
+
+#include "cli/commands/command.h"
+#include "engine/common/error.h"
+
+int main(int argc, char** argv) {
+    using namespace kgraph::cli;
+    CLI::App app{"kgraph: knowledge graphs from English documents, queried in a language that follows "
+                 "openCypher syntax"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "kgraph 0.1.0");
+    app.footer("Run `kgraph COMMAND --help` for a command's options and an example.");
+    Action action;
+    addBuildCommand(app, action);
+    addQueryCommand(app, action);
+    addRenderCommand(app, action);
+    addShellCommand(app, action);
+    addExportCommand(app, action);
+    addStatsCommand(app, action);
+    addExtractCommand(app, action);
+    addImportCommand(app, action);
+    addCheckCommand(app, action);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+    try {
+        return action ? action() : 0;
+    } catch (const kgraph::Error& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return e.kind() == kgraph::Error::Kind::Usage ? 2 : 1;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "error: out of memory\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        return 1;
+    }
+}

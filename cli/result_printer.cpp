@@ -1,0 +1,200 @@
+#include "cli/result_printer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "engine/common/error.h"
+
+namespace kgraph::cli {
+
+namespace {
+
+using query::Value;
+using Json = nlohmann::ordered_json;
+
+// Display width of a UTF-8 string: one column per code point (good enough
+// for the Latin, Cyrillic and CJK-free text of our users' data).
+size_t displayWidth(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++n;
+    }
+    return n;
+}
+
+// Cuts `s` to at most `width` columns, ending with "…" if it was cut.
+std::string cut(const std::string& s, size_t width) {
+    if (displayWidth(s) <= width) return s;
+    std::string out;
+    size_t cols = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xc0) != 0x80) {
+            if (cols + 1 >= width) break;
+            ++cols;
+        }
+        out.push_back(s[i]);
+    }
+    return out + "…";
+}
+
+std::string oneLine(std::string s) {
+    for (auto& c : s) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    return s;
+}
+
+Json toJson(const Value& v);
+
+Json mapToJson(const query::ValueMap& m) {
+    Json j = Json::object();
+    for (const auto& [k, v] : m) j[k] = toJson(v);
+    return j;
+}
+
+Json nodeJson(const query::NodeValue& n) {
+    return Json{{"id", n.id}, {"labels", n.labels}, {"properties", mapToJson(n.properties)}};
+}
+
+Json relJson(const query::RelationshipValue& r) {
+    return Json{{"id", r.id}, {"type", r.type}, {"start", r.src}, {"end", r.dst},
+                {"properties", mapToJson(r.properties)}};
+}
+
+Json toJson(const Value& v) {
+    switch (v.type()) {
+        case Value::Type::Null: return nullptr;
+        case Value::Type::Bool: return v.asBool();
+        case Value::Type::Int: return v.asInt();
+        case Value::Type::Float: return v.asFloat();
+        case Value::Type::String: return v.asString();
+        case Value::Type::List: {
+            Json j = Json::array();
+            for (const auto& e : v.asList()) j.push_back(toJson(e));
+            return j;
+        }
+        case Value::Type::Map: return mapToJson(v.asMap());
+        case Value::Type::Node: return nodeJson(v.asNode());
+        case Value::Type::Relationship: return relJson(v.asRelationship());
+        case Value::Type::Path: {
+            Json nodes = Json::array(), rels = Json::array();
+            for (const auto& n : v.asPath().nodes) nodes.push_back(nodeJson(n));
+            for (const auto& r : v.asPath().relationships) rels.push_back(relJson(r));
+            return Json{{"nodes", nodes}, {"relationships", rels}};
+        }
+    }
+    return nullptr;
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    return out + "\"";
+}
+
+void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth) {
+    const size_t n = r.columns.size();
+    std::vector<std::vector<std::string>> cells;
+    std::vector<size_t> width(n);
+    std::vector<bool> numeric(n, true);
+    for (size_t c = 0; c < n; ++c) width[c] = displayWidth(cut(r.columns[c], maxWidth));
+    for (const auto& row : r.rows) {
+        std::vector<std::string> line;
+        for (size_t c = 0; c < n && c < row.size(); ++c) {
+            line.push_back(cut(oneLine(cellText(row[c])), maxWidth));
+            width[c] = std::max(width[c], displayWidth(line.back()));
+            if (!row[c].isNumber() && !row[c].isNull()) numeric[c] = false;
+        }
+        cells.push_back(std::move(line));
+    }
+    auto rule = [&](const char* l, const char* m, const char* r2) {
+        out << l;
+        for (size_t c = 0; c < n; ++c) {
+            for (size_t i = 0; i < width[c] + 2; ++i) out << "─";
+            out << (c + 1 < n ? m : r2);
+        }
+        out << '\n';
+    };
+    auto line = [&](const std::vector<std::string>& v, bool header) {
+        out << "│";
+        for (size_t c = 0; c < n; ++c) {
+            const std::string s = c < v.size() ? v[c] : "";
+            size_t pad = width[c] - displayWidth(s);
+            bool right = numeric[c] && !header;
+            out << ' ' << (right ? std::string(pad, ' ') : "") << s << (right ? "" : std::string(pad, ' '))
+                << " │";
+        }
+        out << '\n';
+    };
+    if (n == 0) {
+        out << "(no columns)\n";
+        return;
+    }
+    rule("┌", "┬", "┐");
+    std::vector<std::string> header;
+    for (const auto& c : r.columns) header.push_back(cut(c, maxWidth));
+    line(header, true);
+    rule("├", "┼", "┤");
+    for (const auto& row : cells) line(row, false);
+    rule("└", "┴", "┘");
+}
+
+}  // namespace
+
+OutputFormat parseOutputFormat(const std::string& name) {
+    if (name == "table") return OutputFormat::Table;
+    if (name == "csv") return OutputFormat::Csv;
+    if (name == "tsv") return OutputFormat::Tsv;
+    if (name == "json") return OutputFormat::Json;
+    if (name == "jsonl") return OutputFormat::Jsonl;
+    throw Error("unknown output format '" + name + "'; use table, csv, tsv, json or jsonl",
+                Error::Kind::Usage);
+}
+
+std::string cellText(const Value& v) {
+    if (v.isString()) return v.asString();
+    return query::formatValue(v);
+}
+
+void printResult(const query::QueryResult& r, std::ostream& out, const PrintOptions& options) {
+    switch (options.format) {
+        case OutputFormat::Table:
+            printTable(r, out, options.maxCellWidth);
+            break;
+        case OutputFormat::Csv:
+        case OutputFormat::Tsv: {
+            bool csv = options.format == OutputFormat::Csv;
+            auto field = [&](const std::string& s) { return csv ? csvField(s) : oneLine(s); };
+            char sep = csv ? ',' : '\t';
+            for (size_t c = 0; c < r.columns.size(); ++c) out << (c ? std::string(1, sep) : "") << field(r.columns[c]);
+            out << '\n';
+            for (const auto& row : r.rows) {
+                for (size_t c = 0; c < row.size(); ++c) out << (c ? std::string(1, sep) : "") << field(cellText(row[c]));
+                out << '\n';
+            }
+            break;
+        }
+        case OutputFormat::Json:
+        case OutputFormat::Jsonl: {
+            bool lines = options.format == OutputFormat::Jsonl;
+            Json all = Json::array();
+            for (const auto& row : r.rows) {
+                Json obj = Json::object();
+                for (size_t c = 0; c < r.columns.size() && c < row.size(); ++c) obj[r.columns[c]] = toJson(row[c]);
+                if (lines) {
+                    out << obj.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+                } else {
+                    all.push_back(std::move(obj));
+                }
+            }
+            if (!lines) out << all.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+            break;
+        }
+    }
+}
+
+}  // namespace kgraph::cli

@@ -1,0 +1,34 @@
+// Printing query results in the formats of `kgraph query --format` and the
+// shell's `:format`: a box-drawn table, CSV (RFC 4180), TSV, a JSON array of
+// row objects, or JSON Lines (one row object per line).
+//
+// In table, CSV and TSV, strings print as their text; every other value in
+// the query language's literal notation (nodes as (:Label {k: v}), ...).
+// JSON turns nodes into {"id", "labels", "properties"}, relationships into
+// {"id", "type", "start", "end", "properties"}, paths into {"nodes", "relationships"}.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "engine/query/query_engine.h"
+
+namespace kgraph::cli {
+
+enum class OutputFormat { Table, Csv, Tsv, Json, Jsonl };
+
+// Throws kgraph::Error (Usage) for an unknown name.
+OutputFormat parseOutputFormat(const std::string& name);
+
+struct PrintOptions {
+    OutputFormat format = OutputFormat::Table;
+    // Table cells longer than this are cut with "…". Default: 60.
+    size_t maxCellWidth = 60;
+};
+
+void printResult(const query::QueryResult& result, std::ostream& out, const PrintOptions& options);
+
+// The text of a cell in table/CSV/TSV.
+std::string cellText(const query::Value& v);
+
+}  // namespace kgraph::cli

@@ -1,0 +1,38 @@
+// Drawing query results through Graphviz, in process (libgvc + libcgraph).
+//
+// Every node, relationship and path found anywhere in the result (including
+// inside lists and maps) is drawn once: nodes labelled with their `name`
+// (else `title`, else their id), coloured and shaped by their first label,
+// relationships labelled with their type. Nodes and edges are added in id
+// order so the DOT output is the same for the same result.
+#pragma once
+
+#include <string>
+
+#include "engine/query/query_engine.h"
+
+namespace kgraph::render {
+
+struct RenderOptions {
+    std::string format = "svg";  // svg | png | pdf | dot
+    std::string layout = "dot";  // dot | neato | fdp | sfdp | circo | twopi
+    // Results with more nodes are cut to this many, with a note in the drawing. Default: 300.
+    size_t maxNodes = 300;
+};
+
+struct RenderSummary {
+    size_t nodes = 0;
+    size_t edges = 0;
+    bool truncated = false;
+};
+
+// Writes the drawing to `file`. Throws kgraph::Error for an unknown format or
+// layout, or if the file cannot be written.
+RenderSummary renderToFile(const query::QueryResult& result, const std::string& file,
+                           const RenderOptions& options);
+
+// The drawing as bytes (e.g. DOT text) instead of a file.
+std::string renderToString(const query::QueryResult& result, const RenderOptions& options,
+                           RenderSummary* summary = nullptr);
+
+}  // namespace kgraph::render

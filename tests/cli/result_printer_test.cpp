@@ -1,0 +1,81 @@
+#include "cli/result_printer.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "engine/common/error.h"
+
+namespace kgraph::cli {
+namespace {
+
+using query::Value;
+
+query::QueryResult sample() {
+    query::QueryResult r;
+    r.columns = {"name", "mentions"};
+    r.rows = {{Value("Xi Jinping"), Value(int64_t{12})}, {Value("Wang, \"Yi\""), Value()}};
+    return r;
+}
+
+std::string print(const query::QueryResult& r, OutputFormat f, size_t width = 60) {
+    std::ostringstream out;
+    printResult(r, out, {f, width});
+    return out.str();
+}
+
+TEST(ResultPrinterTest, TableIsBoxDrawnWithNumbersRightAligned) {
+    EXPECT_EQ(print(sample(), OutputFormat::Table),
+              "┌────────────┬──────────┐\n"
+              "│ name       │ mentions │\n"
+              "├────────────┼──────────┤\n"
+              "│ Xi Jinping │       12 │\n"
+              "│ Wang, \"Yi\" │     null │\n"
+              "└────────────┴──────────┘\n");
+}
+
+TEST(ResultPrinterTest, LongCellsAreCutWithAnEllipsis) {
+    query::QueryResult r;
+    r.columns = {"s"};
+    r.rows = {{Value("Collective Security Treaty Organization")}};
+    EXPECT_NE(print(r, OutputFormat::Table, 10).find("│ Collectiv… │"), std::string::npos);
+}
+
+TEST(ResultPrinterTest, CsvQuotesPerRfc4180) {
+    EXPECT_EQ(print(sample(), OutputFormat::Csv), "name,mentions\nXi Jinping,12\n\"Wang, \"\"Yi\"\"\",null\n");
+}
+
+TEST(ResultPrinterTest, JsonlHasOneObjectPerRow) {
+    EXPECT_EQ(print(sample(), OutputFormat::Jsonl),
+              "{\"name\":\"Xi Jinping\",\"mentions\":12}\n{\"name\":\"Wang, \\\"Yi\\\"\",\"mentions\":null}\n");
+}
+
+TEST(ResultPrinterTest, NodesPrintReadably) {
+    query::NodeValue n;
+    n.id = 3;
+    n.labels = {"Country"};
+    n.properties["name"] = Value("Kazakhstan");
+    n.loaded = true;
+    query::QueryResult r;
+    r.columns = {"n"};
+    r.rows = {{Value(n)}};
+    EXPECT_EQ(print(r, OutputFormat::Tsv), "n\n(:Country {name: 'Kazakhstan'})\n");
+    auto json = nlohmann::json::parse(print(r, OutputFormat::Json));
+    EXPECT_EQ(json[0]["n"]["labels"][0], "Country");
+    EXPECT_EQ(json[0]["n"]["properties"]["name"], "Kazakhstan");
+    EXPECT_EQ(json[0]["n"]["id"], 3);
+}
+
+TEST(ResultPrinterTest, UnknownFormatIsUsageError) {
+    try {
+        parseOutputFormat("xml");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::Usage);
+    }
+}
+
+}  // namespace
+}  // namespace kgraph::cli

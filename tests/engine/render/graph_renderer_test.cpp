@@ -1,0 +1,88 @@
+#include "engine/render/graph_renderer.h"
+
+#include <gtest/gtest.h>
+
+#include "engine/common/error.h"
+
+namespace kgraph::render {
+namespace {
+
+using query::NodeValue;
+using query::RelationshipValue;
+using query::Value;
+
+NodeValue node(uint64_t id, const std::string& label, const std::string& name) {
+    NodeValue n;
+    n.id = id;
+    n.labels = {label};
+    n.properties["name"] = Value(name);
+    n.loaded = true;
+    return n;
+}
+
+query::QueryResult sample() {
+    query::QueryResult r;
+    r.columns = {"p"};
+    query::PathValue p;
+    p.nodes = {node(1, "Person", "Xi Jinping"), node(2, "Person", "Kassym-Jomart \"KJ\" <Tokayev> & co")};
+    RelationshipValue rel;
+    rel.id = 7;
+    rel.src = 1;
+    rel.dst = 2;
+    rel.type = "send_message_to";
+    rel.loaded = true;
+    p.relationships = {rel};
+    r.rows.push_back({Value(p)});
+    r.rows.push_back({Value(node(3, "Country", "Kazakhstan"))});
+    return r;
+}
+
+TEST(GraphRendererTest, DotOutputIsDeterministicAndNamesEveryNode) {
+    RenderOptions o;
+    o.format = "dot";
+    RenderSummary s;
+    std::string a = renderToString(sample(), o, &s);
+    std::string b = renderToString(sample(), o);
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(s.nodes, 3u);
+    EXPECT_EQ(s.edges, 1u);
+    EXPECT_NE(a.find("Xi Jinping"), std::string::npos);
+    EXPECT_NE(a.find("Kazakhstan"), std::string::npos);
+    EXPECT_NE(a.find("send_message_to"), std::string::npos);
+    // The quote inside the name is escaped for DOT.
+    EXPECT_NE(a.find("Kassym-Jomart \\\"KJ\\\""), std::string::npos) << a;
+}
+
+TEST(GraphRendererTest, SvgEscapesMarkup) {
+    RenderOptions o;
+    std::string svg = renderToString(sample(), o);
+    EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find("&lt;Tokayev&gt; &amp; co"), std::string::npos);
+    EXPECT_EQ(svg.find("<Tokayev>"), std::string::npos);
+}
+
+TEST(GraphRendererTest, CutsLargeResultsWithANote) {
+    query::QueryResult r;
+    r.columns = {"n"};
+    for (uint64_t i = 1; i <= 20; ++i) r.rows.push_back({Value(node(i, "Concept", "c" + std::to_string(i)))});
+    RenderOptions o;
+    o.format = "dot";
+    o.maxNodes = 5;
+    RenderSummary s;
+    std::string dot = renderToString(r, o, &s);
+    EXPECT_TRUE(s.truncated);
+    EXPECT_EQ(s.nodes, 5u);
+    EXPECT_NE(dot.find("Only the first 5 of 20 nodes"), std::string::npos);
+}
+
+TEST(GraphRendererTest, UnknownFormatOrLayoutIsAnError) {
+    RenderOptions o;
+    o.format = "gif";
+    EXPECT_THROW(renderToString(sample(), o), Error);
+    o.format = "svg";
+    o.layout = "spring";
+    EXPECT_THROW(renderToString(sample(), o), Error);
+}
+
+}  // namespace
+}  // namespace kgraph::render
