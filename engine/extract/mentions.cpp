@@ -322,7 +322,19 @@ private:
                 const Title* tt = nullptr;
                 if (titleAt(t2, last, &tt) > 0) titleStart = t2;
             }
-            if (titleStart < 0) break;
+            if (titleStart < 0) {
+                // "Kazakh Tokayev": a demonym in front of a name that is not itself an
+                // organisation ("Chinese Academy of Sciences") is the country.
+                bool cueAfter = false;
+                for (int q = k + 1; q <= last; ++q)
+                    cueAfter = cueAfter || lx_.cue(s_.form(q)) != nullptr;
+                if (k < last && lx_.demonymCountry(s_.form(k)) && !cueAfter &&
+                    !lx_.known(foldQuotes(s_.span(k, last)))) {
+                    bodies.push_back(typedMention(k, k, false));
+                    ++k;
+                }
+                break;
+            }
             // Split the prefix into demonym words and one body name.
             int b = k;
             while (b < titleStart && lx_.demonymCountry(s_.form(b)) && b + 1 < titleStart &&

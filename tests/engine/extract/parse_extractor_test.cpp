@@ -1,0 +1,201 @@
+// The extractor end to end over the NLP pipeline: one test sentence per
+// construction (sentences written for these tests), the four facts of
+// PRODUCT.md §1 from samples/, and no facts from page debris. Skipped when the
+// NLP models are not built (models/en_ewt.{tagger,parser} or $KGRAPH_MODELS).
+#include "engine/extract/parse_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "engine/extract/to_storage.h"
+#include "test_util.h"
+
+namespace kgraph::extract {
+namespace {
+
+using testing::Triple;
+
+const ParseExtractor* extractor() {
+    static std::unique_ptr<ParseExtractor> ex =
+        testing::haveModels() ? std::make_unique<ParseExtractor>(testing::modelDir()) : nullptr;
+    return ex.get();
+}
+
+#define REQUIRE_MODELS() \
+    if (!extractor()) GTEST_SKIP() << "no NLP models in " << testing::modelDir()
+
+Extraction run(const std::string& text, const std::string& published = "2022-01-08T17:29") {
+    auto doc = text::documentFromText("Test\n\n" + text + "\n", "t.txt", "t.txt");
+    doc.published = published;
+    return extractor()->extract(doc);
+}
+
+struct Case {
+    const char* construction;
+    const char* text;
+    Triple expected;
+    bool negated = false;
+};
+
+class ConstructionTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ConstructionTest, SentenceGivesFact) {
+    REQUIRE_MODELS();
+    const auto& c = GetParam();
+    auto ex = run(c.text);
+    const auto* f = testing::findFact(ex, c.expected);
+    ASSERT_NE(f, nullptr) << c.construction << ": " << c.text << "\nexpected " << c.expected.subject
+                          << " -[" << c.expected.predicate << "]-> " << c.expected.object
+                          << "\ngot:\n"
+                          << testing::dump(ex);
+    EXPECT_EQ(f->negated, c.negated) << c.text;
+    EXPECT_GT(f->confidence, 0.0);
+    EXPECT_LE(f->confidence, 1.0);
+}
+
+const Case kCases[] = {
+    {"active clause",
+     "Angela Merkel visited Poland in March.",
+     {"Angela Merkel", "visit", "Poland"}},
+    {"passive with agent",
+     "Estonia was praised by Finland for its reforms.",
+     {"Finland", "praise", "Estonia"}},
+    {"prepositional object",
+     "Germany deployed soldiers to Lithuania.",
+     {"Germany", "deploy_to", "Lithuania"}},
+    {"light verb",
+     "Emmanuel Macron sent a letter to Joe Biden.",
+     {"Emmanuel Macron", "send_letter_to", "Joe Biden"}},
+    {"title before name",
+     "French President Emmanuel Macron arrived in Berlin.",
+     {"Emmanuel Macron", "president_of", "France"}},
+    {"title and prepositional object",
+     "French President Emmanuel Macron arrived in Berlin.",
+     {"Emmanuel Macron", "arrive_in", "Berlin"}},
+    {"possessive body and spokesman",
+     "Russia's Foreign Ministry spokeswoman Maria Zakharova criticized Poland.",
+     {"Maria Zakharova", "spokesman_of", "Russian Foreign Ministry"}},
+    {"copula with noun",
+     "Finland is a member of the European Union.",
+     {"Finland", "member_of", "European Union"}},
+    {"coordination, first conjunct",
+     "Poland, Latvia and Estonia condemned Belarus.",
+     {"Poland", "condemn", "Belarus"}},
+    {"coordination, last conjunct",
+     "Poland, Latvia and Estonia condemned Belarus.",
+     {"Estonia", "condemn", "Belarus"}},
+    {"negation",
+     "Japan did not recognize the new government of Myanmar.",
+     {"Japan", "recognize_of", "Myanmar"},
+     true},
+    {"nominal event with agent",
+     "The deployment of troops to Mali by France was criticized.",
+     {"France", "deploy_to", "Mali"}},
+    {"phone call with",
+     "Antony Blinken discussed trade during a phone call with Sergey Lavrov.",
+     {"Antony Blinken", "call", "Sergey Lavrov"}},
+    {"demonym government",
+     "The Polish government thanked Lithuania.",
+     {"Poland", "thank", "Lithuania"}},
+    {"place of a country",
+     "Protesters gathered in Lyon, France.",
+     {"Lyon", "located_in", "France"}},
+    {"member list",
+     "NATO members Norway and Denmark welcomed the decision.",
+     {"Norway", "member_of", "North Atlantic Treaty Organization"}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Constructions, ConstructionTest, ::testing::ValuesIn(kCases));
+
+TEST(ParseExtractorTest, SurnamesAndAcronymsResolveWithinTheDocument) {
+    REQUIRE_MODELS();
+    auto ex =
+        run("The Baltic Energy Council (BEC) met in Riga. Olaf Scholz visited Warsaw on Monday. "
+            "Later, Scholz praised the BEC.");
+    EXPECT_NE(testing::findFact(ex, {"Olaf Scholz", "praise", "Baltic Energy Council"}), nullptr)
+        << testing::dump(ex);
+    const auto* f = testing::findFact(ex, {"Olaf Scholz", "visit", "Warsaw"});
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->date, "2022-01-03");  // the Monday before Saturday 8 January 2022
+}
+
+TEST(ParseExtractorTest, ReportedSpeechIsAttributed) {
+    REQUIRE_MODELS();
+    auto ex = run("Germany will support Ukraine, Olaf Scholz said.");
+    const auto* f = testing::findFact(ex, {"Germany", "support", "Ukraine"});
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->attributedTo, "Olaf Scholz");
+    EXPECT_EQ(f->modality, "will");
+}
+
+text::SourceDocument sample(const std::string& name) {
+    auto path = testing::sourceDir() + "/samples/" + name;
+    return text::readDocument(path, name);
+}
+
+TEST(ParseExtractorTest, ProductFactsComeOutOfTheSamples) {
+    REQUIRE_MODELS();
+    std::vector<Triple> found;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(testing::sourceDir() + "/samples")) {
+        if (entry.path().extension() != ".txt") continue;
+        auto doc = sample(entry.path().filename().string());
+        auto ex = extractor()->extract(doc);
+        auto in = toDocumentInput(doc, ex);
+        for (const auto& f : in.facts)
+            found.push_back({in.entities[f.subject].name, f.type, in.entities[f.object].name});
+    }
+    auto has = [&](const Triple& t) {
+        return std::find(found.begin(), found.end(), t) != found.end();
+    };
+    EXPECT_TRUE(has({"Xi Jinping", "send_message_to", "Kassym-Jomart Tokayev"}));
+    EXPECT_TRUE(has({"Collective Security Treaty Organization", "deploy_to", "Kazakhstan"}));
+    EXPECT_TRUE(has({"Wang Yi", "call", "Mukhtar Tileuberdi"}));
+    EXPECT_TRUE(has({"Kassym-Jomart Tokayev", "president_of", "Kazakhstan"}));
+}
+
+TEST(ParseExtractorTest, NoFactsFromPageDebris) {
+    REQUIRE_MODELS();
+    const char* kDebris[] = {"Leave a Reply",        "Log Out",       "commenting using",
+                             "Fill in your details", "Connecting to", "Blog at",
+                             "bloggers like this",   "Photo:",        "Published:"};
+    for (const auto& entry :
+         std::filesystem::directory_iterator(testing::sourceDir() + "/samples")) {
+        if (entry.path().extension() != ".txt") continue;
+        auto doc = sample(entry.path().filename().string());
+        auto ex = extractor()->extract(doc);
+        for (const auto& f : ex.facts) {
+            const auto& s = ex.sentences[f.sentence - 1];
+            std::string evidence = doc.text.substr(s.begin, s.end - s.begin);
+            for (const char* d : kDebris) {
+                auto at = evidence.find(d);
+                // A photo credit glued to the end of a real sentence is blanked, not the sentence.
+                bool trailingCredit =
+                    std::string(d) == "Photo:" && at != std::string::npos && at > 40;
+                EXPECT_TRUE(at == std::string::npos || trailingCredit)
+                    << entry.path().filename() << ": fact from debris: " << evidence;
+            }
+        }
+    }
+}
+
+TEST(ParseExtractorTest, OneSentencePerLineForOpenIe) {
+    REQUIRE_MODELS();
+    auto doc = text::documentFromText(
+        "Barack Obama was born in Hawaii .\nThe company hired 20 engineers in 2019 .\n", "carb",
+        "carb");
+    auto ex = extractor()->extractLines(doc);
+    ASSERT_EQ(ex.sentences.size(), 2u);
+    ASSERT_FALSE(ex.propositions.empty());
+    bool born = false;
+    for (const auto& p : ex.propositions)
+        if (p.sentence == 1 && p.arg1 == "Barack Obama" && p.relation == "was born in" &&
+            p.args.size() == 1 && p.args[0] == "Hawaii")
+            born = true;
+    EXPECT_TRUE(born);
+}
+
+}  // namespace
+}  // namespace kgraph::extract
