@@ -55,6 +55,21 @@ QueryResult QueryEngine::run(std::string_view text, const Params& params) {
 }
 
 QueryResult QueryEngine::run(std::string_view text, const Params& params, const RowSink& sink) {
+    try {
+        return runStatements(text, params, sink);
+    } catch (const Error&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        throw Error("out of memory while running the query", Error::Kind::Internal);
+    } catch (const std::exception& e) {
+        // Anything else is a bug; it must still not take the process down.
+        throw Error(std::string("internal error while running the query: ") + e.what(),
+                    Error::Kind::Internal);
+    }
+}
+
+QueryResult QueryEngine::runStatements(std::string_view text, const Params& params,
+                                       const RowSink& sink) {
     std::vector<ast::Statement> statements = parseScript(text);
     QueryResult result;
     for (size_t i = 0; i < statements.size(); ++i) {

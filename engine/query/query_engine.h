@@ -82,6 +82,8 @@ public:
     std::string explain(std::string_view text);
 
 private:
+    QueryResult runStatements(std::string_view text, const Params& params, const RowSink& sink);
+
     storage::GraphStore& store_;
     EngineOptions options_;
 };

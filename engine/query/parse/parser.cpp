@@ -43,9 +43,36 @@ private:
     std::string_view text_;
 };
 
+// ANTLR decodes the text as UTF-8 and throws std::range_error on bad bytes: check first, to
+// say where.
+std::string_view checkUtf8(std::string_view text) {
+    size_t line = 1, column = 0;
+    for (size_t i = 0; i < text.size();) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        bool ok = len > 0 && i + len <= text.size();
+        for (size_t k = 1; ok && k < len; ++k) {
+            ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        }
+        if (!ok) {
+            throw Error("syntax error at line " + std::to_string(line) + ", column " +
+                        std::to_string(column) + ": the query is not valid UTF-8 (byte " +
+                        std::to_string(i) + ")");
+        }
+        if (c == '\n') {
+            ++line;
+            column = 0;
+        } else {
+            ++column;
+        }
+        i += len;
+    }
+    return text;
+}
+
 struct ParseSession {
     explicit ParseSession(std::string_view text)
-        : input(text.data(), text.size()),
+        : input(checkUtf8(text).data(), text.size()),
           lexer(&input),
           tokens(&lexer),
           parser(&tokens),
