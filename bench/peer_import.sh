@@ -53,6 +53,8 @@ JS
 
 # peak RSS in MB from a GNU time -v report
 rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$1"; }
+# user + system CPU seconds from a GNU time -v report
+cpu() { awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 for i in $(seq "$RUNS"); do
@@ -64,30 +66,33 @@ for i in $(seq "$RUNS"); do
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 )) >> "$work/kg.ms"
   rss "$work/kg.time" >> "$work/kg.rss"; echo >> "$work/kg.rss"
+  cpu "$work/kg.time" >> "$work/kg.cpu"; echo >> "$work/kg.cpu"
   du -sb "$work/kg" | cut -f1 >> "$work/kg.bytes"
 
   sync
   PEERS="$PEERS" /usr/bin/time -v -o "$work/kuzu.time" node "$work/kuzu_load.js" "$DATA" "$work/kuzu" \
     | tail -1 | cut -d. -f1 >> "$work/kuzu.ms"
   rss "$work/kuzu.time" >> "$work/kuzu.rss"; echo >> "$work/kuzu.rss"
+  cpu "$work/kuzu.time" >> "$work/kuzu.cpu"; echo >> "$work/kuzu.cpu"
   du -sb "$work/kuzu"* | awk '{s+=$1} END {print s}' >> "$work/kuzu.bytes"
   echo "run $i: kgraph $(tail -1 "$work/kg.ms") ms, kuzu $(tail -1 "$work/kuzu.ms") ms" >&2
 done
 
 kg_ms=$(median < "$work/kg.ms"); kuzu_ms=$(median < "$work/kuzu.ms")
 kg_rss=$(grep . "$work/kg.rss" | median); kuzu_rss=$(grep . "$work/kuzu.rss" | median)
+kg_cpu=$(grep . "$work/kg.cpu" | median); kuzu_cpu=$(grep . "$work/kuzu.cpu" | median)
 kg_mb=$(median < "$work/kg.bytes" | awk '{printf "%.1f", $1/1e6}')
 kuzu_mb=$(median < "$work/kuzu.bytes" | awk '{printf "%.1f", $1/1e6}')
 ratio=$(awk -v a="$kg_ms" -v b="$kuzu_ms" 'BEGIN {printf "%.2f", a/b}')
 
 echo
-echo "Bulk import of $nodes nodes and $edges relationships ($DATA), median of $RUNS runs, $(nproc) cores"
+echo "Bulk import of $nodes nodes and $edges relationships ($DATA), median of $RUNS runs, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
 echo
-echo "| system | import time | edges/s | peak RSS | size on disk |"
-echo "|---|---:|---:|---:|---:|"
-printf "| kgraph import | %.2f s | %s | %s MB | %s MB |\n" "$(awk -v m="$kg_ms" 'BEGIN{print m/1000}')" \
-  "$(awk -v e="$edges" -v m="$kg_ms" 'BEGIN{printf "%.0fk", e/m}')" "$kg_rss" "$kg_mb"
-printf "| Kùzu COPY | %.2f s | %s | %s MB | %s MB |\n" "$(awk -v m="$kuzu_ms" 'BEGIN{print m/1000}')" \
-  "$(awk -v e="$edges" -v m="$kuzu_ms" 'BEGIN{printf "%.0fk", e/m}')" "$kuzu_rss" "$kuzu_mb"
+echo "| system | import time | edges/s | CPU (user+sys, whole process) | peak RSS | size on disk |"
+echo "|---|---:|---:|---:|---:|---:|"
+printf "| kgraph import | %.2f s | %s | %s s | %s MB | %s MB |\n" "$(awk -v m="$kg_ms" 'BEGIN{print m/1000}')" \
+  "$(awk -v e="$edges" -v m="$kg_ms" 'BEGIN{printf "%.0fk", e/m}')" "$kg_cpu" "$kg_rss" "$kg_mb"
+printf "| Kùzu COPY | %.2f s | %s | %s s | %s MB | %s MB |\n" "$(awk -v m="$kuzu_ms" 'BEGIN{print m/1000}')" \
+  "$(awk -v e="$edges" -v m="$kuzu_ms" 'BEGIN{printf "%.0fk", e/m}')" "$kuzu_cpu" "$kuzu_rss" "$kuzu_mb"
 echo
 echo "time ratio kgraph/Kùzu: $ratio (target <= 1.0); kgraph peak RSS target <= 500 MB"

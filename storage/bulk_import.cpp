@@ -338,10 +338,12 @@ class SstBuilder {
 public:
     SstBuilder(const Graph& g, std::string dir) : g_(g), dir_(std::move(dir)) {
         options_ = internal::storeOptions();
-        // Ingested files go to the bottom level: write them as compaction
-        // would, but with the fast codec. LZ4 keeps import speed and leaves
-        // ZSTD to later compactions.
-        options_.compression = rocksdb::kLZ4Compression;
+        // Ingested files go to the bottom level, where the store keeps ZSTD.
+        // Level 1 rather than the default 3: measured on the 1M-edge graph,
+        // 39 MB instead of LZ4's 58 MB for a quarter more CPU in this phase,
+        // while level 3 saves only 1 MB more for another tenth.
+        options_.compression = rocksdb::kZSTD;
+        options_.compression_opts.level = 1;
         options_.bottommost_compression = rocksdb::kDisableCompressionOption;
     }
 
