@@ -77,20 +77,12 @@ struct State {
 };
 
 // valid[a] for every action; rootLabel may only be used to attach to ROOT.
-void validActions(const State& st, int numLabels, int rootLabel, std::vector<char>& valid) {
-    valid.assign(2 + 2 * numLabels, 0);
+// Returns the action when only one is possible (it needs no scoring), else -1.
+int validActions(const State& st, int numLabels, int rootLabel, std::vector<char>& valid) {
     int s0 = st.s0();
-    if (s0 < 0) {
-        valid[kShift] = 1;
-        return;
-    }
-    if (st.b0 == st.n) {
-        if (st.head[s0] >= 0)
-            valid[kReduce] = 1;
-        else
-            valid[2 + rootLabel] = 1;
-        return;
-    }
+    if (s0 < 0) return kShift;
+    if (st.b0 == st.n) return st.head[s0] >= 0 ? kReduce : 2 + rootLabel;
+    valid.assign(2 + 2 * numLabels, 0);
     valid[kShift] = 1;
     if (st.head[s0] >= 0) valid[kReduce] = 1;
     for (int l = 0; l < numLabels; ++l) {
@@ -98,6 +90,7 @@ void validActions(const State& st, int numLabels, int rootLabel, std::vector<cha
         if (st.head[s0] < 0) valid[2 + l] = 1;
         valid[2 + numLabels + l] = 1;
     }
+    return -1;
 }
 
 // Goldberg & Nivre (2012): the number of gold arcs an action makes unreachable.
@@ -209,19 +202,26 @@ enum ParserTemplate : uint32_t {
     kS1wS0w,
     kN3p,
     kS0pN0pHasHead,
+    kS0pN0pN0lw,
+    kS0wN0lw,
+    kN0wN0lw,
+    kN0wN1w,
+    kS0pS0rwN0p,
 };
 
-struct Words {
+}  // namespace
+
+struct Parser::Words {
     std::vector<uint64_t> w, p, wp;  // n + 1 entries; index n is ROOT
     void prepare(const std::vector<std::string_view>& words,
-                 const std::vector<std::string_view>& tags) {
+                 const std::vector<std::string_view>& xpos) {
         size_t n = words.size();
         w.resize(n + 1);
         p.resize(n + 1);
         wp.resize(n + 1);
         for (size_t i = 0; i < n; ++i) {
             w[i] = hashLower(words[i]);
-            p[i] = hashBytes(tags[i]);
+            p[i] = hashBytes(xpos[i]);
             wp[i] = combine(w[i], p[i]);
         }
         w[n] = kRootWord;
@@ -230,7 +230,14 @@ struct Words {
     }
 };
 
-size_t extract(const State& st, const Words& x, uint64_t* f) {
+struct Parser::GoldTree {
+    Words x;
+    std::vector<int> head, label;
+};
+
+namespace {
+
+size_t extract(const State& st, const Parser::Words& x, uint64_t* f) {
     auto W = [&](int i) { return i < 0 ? kNoWord : x.w[i]; };
     auto P = [&](int i) { return i < 0 ? kNoWord : x.p[i]; };
     auto WP = [&](int i) { return i < 0 ? kNoWord : x.wp[i]; };
@@ -333,6 +340,111 @@ size_t extract(const State& st, const Words& x, uint64_t* f) {
     f[k++] = feature(kS1wS0w, W(s1), W(s0));
     f[k++] = feature(kN3p, P(n3));
     f[k++] = feature(kS0pN0pHasHead, P(s0), P(n0), s0 >= 0 && st.head[s0] >= 0);
+    // Function words under n0 (its case or mark child) decide where n0 attaches.
+    f[k++] = feature(kS0pN0pN0lw, P(s0), P(n0), W(n0l));
+    f[k++] = feature(kS0wN0lw, W(s0), W(n0l));
+    f[k++] = feature(kN0wN0lw, W(n0), W(n0l));
+    f[k++] = feature(kN0wN1w, W(n0), W(n1));
+    f[k++] = feature(kS0pS0rwN0p, P(s0), W(s0r), P(n0));
+    return k;
+}
+
+// The finished tree, for relabeling: children and child-label sets per word.
+struct Tree {
+    std::vector<int> l1, r1, nl, nr;
+    std::vector<uint64_t> childLabels;
+    void build(const std::vector<int>& head, const std::vector<int>& label, int n) {
+        l1.assign(n + 1, -1);
+        r1.assign(n + 1, -1);
+        nl.assign(n + 1, 0);
+        nr.assign(n + 1, 0);
+        childLabels.assign(n + 1, 0);
+        for (int d = 0; d < n; ++d) {
+            int h = head[d];
+            if (h < 0) continue;
+            if (d < h) {
+                if (l1[h] < 0) l1[h] = d;
+                ++nl[h];
+            } else {
+                r1[h] = d;
+                ++nr[h];
+            }
+            childLabels[h] |= 1ULL << label[d];
+        }
+    }
+};
+
+enum LabelerTemplate : uint32_t {
+    kLBias = 200,
+    kLDw,
+    kLDp,
+    kLDwp,
+    kLHw,
+    kLHp,
+    kLDpHpDir,
+    kLDwHpDir,
+    kLDpHwDir,
+    kLDwHw,
+    kLDpHpDist,
+    kLHhpHpDp,
+    kLDlw,
+    kLDlwDpHp,
+    kLDlpDp,
+    kLDrwDp,
+    kLDrpDp,
+    kLDpKids,
+    kLDpHpKids,
+    kLDwKids,
+    kLDpVal,
+    kLContext,
+    kLPrevWordDp,
+    kLNextWordDp,
+    kLHpDlw,
+    kLHwDlw,
+    kLFirst,
+    kLHpHKids,
+};
+
+// Features for the relation of word d, given the whole tree (ROOT = n).
+size_t labelFeatures(const Parser::Words& x, const std::vector<int>& head, const Tree& t, int n,
+                     int d, uint64_t* f) {
+    auto W = [&](int i) { return i < 0 ? kNoWord : x.w[i]; };
+    auto P = [&](int i) { return i < 0 ? kNoWord : x.p[i]; };
+    int h = head[d];
+    int hh = h < n ? head[h] : -1;
+    uint64_t dir = d < h;
+    int dist = d < h ? h - d : d - h;
+    uint64_t db = dist <= 4 ? dist : dist <= 8 ? 5 : 6;
+    int dl = t.l1[d], dr = t.r1[d];
+    size_t k = 0;
+    f[k++] = feature(kLBias, 0);
+    f[k++] = feature(kLDw, W(d));
+    f[k++] = feature(kLDp, P(d));
+    f[k++] = feature(kLDwp, x.wp[d]);
+    f[k++] = feature(kLHw, W(h), dir);
+    f[k++] = feature(kLHp, P(h), dir);
+    f[k++] = feature(kLDpHpDir, P(d), P(h), dir);
+    f[k++] = feature(kLDwHpDir, W(d), P(h), dir);
+    f[k++] = feature(kLDpHwDir, P(d), W(h), dir);
+    f[k++] = feature(kLDwHw, W(d), W(h));
+    f[k++] = feature(kLDpHpDist, P(d), P(h), db * 2 + dir);
+    f[k++] = feature(kLHhpHpDp, P(hh), P(h), P(d));
+    f[k++] = feature(kLDlw, W(dl));
+    f[k++] = feature(kLDlwDpHp, W(dl), P(d), P(h));
+    f[k++] = feature(kLDlpDp, P(dl), P(d));
+    f[k++] = feature(kLDrwDp, W(dr), P(d));
+    f[k++] = feature(kLDrpDp, P(dr), P(d));
+    f[k++] = feature(kLDpKids, P(d), t.childLabels[d]);
+    f[k++] = feature(kLDpHpKids, P(d), P(h), t.childLabels[d]);
+    f[k++] = feature(kLDwKids, W(d), t.childLabels[d]);
+    f[k++] = feature(kLDpVal, P(d), static_cast<uint64_t>(t.nl[d]), static_cast<uint64_t>(t.nr[d]));
+    f[k++] = feature(kLContext, P(d > 0 ? d - 1 : -1), P(d), P(d + 1 < n ? d + 1 : -1));
+    f[k++] = feature(kLPrevWordDp, W(d > 0 ? d - 1 : -1), P(d));
+    f[k++] = feature(kLNextWordDp, W(d + 1 < n ? d + 1 : -1), P(d));
+    f[k++] = feature(kLHpDlw, P(h), W(dl), dir);
+    f[k++] = feature(kLHwDlw, W(h), W(dl));
+    f[k++] = feature(kLFirst, d == 0, P(d), dir);
+    f[k++] = feature(kLHpHKids, P(h), t.childLabels[h] & ~(1ULL << 63), dir);
     return k;
 }
 
@@ -361,11 +473,33 @@ void Parser::parse(const std::vector<std::string_view>& words,
     scores.resize(model_.numClasses());
     uint64_t feats[kMaxFeatures];
     while (!st.terminal()) {
-        validActions(st, numLabels, rootLabel_, valid);
+        int forced = validActions(st, numLabels, rootLabel_, valid);
+        if (forced >= 0) {  // nothing to score
+            st.apply(forced, numLabels);
+            continue;
+        }
         size_t k = extract(st, x, feats);
         std::fill(scores.begin(), scores.end(), 0);
         model_.score(feats, k, scores.data());
         st.apply(bestValid(scores, valid), numLabels);
+    }
+    if (labeler_.numClasses() > 0) {
+        // Second look at every relation, now that the whole tree is known.
+        thread_local Tree tree;
+        thread_local std::vector<int> relabeled;
+        tree.build(st.head, st.label, n);
+        relabeled.assign(st.label.begin(), st.label.end());
+        scores.resize(numLabels);
+        for (int d = 0; d < n; ++d) {
+            if (st.head[d] == n) continue;
+            size_t k = labelFeatures(x, st.head, tree, n, d, feats);
+            std::fill(scores.begin(), scores.end(), 0);
+            labeler_.score(feats, k, scores.data());
+            scores[rootLabel_] = std::numeric_limits<int32_t>::min();
+            relabeled[d] =
+                static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        }
+        std::copy(relabeled.begin(), relabeled.begin() + n, st.label.begin());
     }
     heads.resize(n);
     labels.resize(n);
@@ -412,17 +546,13 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
     int numLabels = static_cast<int>(parser.labels_.size());
     int numActions = 2 + 2 * numLabels;
 
-    struct Gold {
-        Words x;
-        std::vector<int> head, label;
-    };
-    std::vector<Gold> gold;
+    std::vector<GoldTree> gold;
     gold.reserve(train.size());
     std::vector<std::string_view> words, tags;
     for (const Sentence& s : train) {
         int n = static_cast<int>(s.tokens.size());
         bool ok = true;
-        Gold g;
+        GoldTree g;
         words.clear();
         tags.clear();
         for (const Token& t : s.tokens) {
@@ -452,10 +582,14 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
         bool explore = epoch >= options.exploreFrom;
         size_t steps = 0, errors = 0;
         for (size_t si : order) {
-            const Gold& g = gold[si];
+            const GoldTree& g = gold[si];
             st.reset(static_cast<int>(g.head.size()));
             while (!st.terminal()) {
-                validActions(st, numLabels, parser.rootLabel_, valid);
+                int forced = validActions(st, numLabels, parser.rootLabel_, valid);
+                if (forced >= 0) {
+                    st.apply(forced, numLabels);
+                    continue;
+                }
                 size_t k = extract(st, g.x, feats);
                 std::fill(scores.begin(), scores.end(), 0.0f);
                 trainer.score(feats, k, scores.data());
@@ -486,30 +620,105 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
         }
         log << "parser: epoch " << epoch << " transition errors " << 100.0 * errors / steps
             << "%\n";
+        if (options.devEvery > 0 && epoch % options.devEvery == 0 && epoch < options.epochs &&
+            !dev.empty()) {
+            parser.model_ = trainer.average(32000.0f / std::max(trainer.maxAbsAverage(), 1e-6f), 2);
+            log << "parser: epoch " << epoch << " " << parser.devScore(dev) << "\n";
+        }
     }
     float maxAbs = trainer.maxAbsAverage();
     float scale = maxAbs > 0 ? 32000.0f / maxAbs : 1.0f;
-    parser.model_ = trainer.average(scale, 2);
+    parser.model_ = trainer.average(scale, std::max(2, options.minWeight));
     log << "parser: " << parser.model_.numFeatures() << " features, " << parser.model_.numEntries()
         << " weights\n";
-    if (!dev.empty()) {
-        std::vector<Sentence> copy = dev;
-        parser.parseAll(copy);
-        size_t total = 0, uas = 0, las = 0;
-        for (size_t s = 0; s < copy.size(); ++s) {
-            for (size_t i = 0; i < copy[s].tokens.size(); ++i) {
-                const Token& p = copy[s].tokens[i];
-                const Token& t = dev[s].tokens[i];
-                bool h = p.head == t.head;
-                uas += h;
-                las += h && p.deprel.substr(0, p.deprel.find(':')) ==
-                                t.deprel.substr(0, t.deprel.find(':'));
+    if (!dev.empty()) log << "parser: dev " << parser.devScore(dev) << "\n";
+    if (options.labelerEpochs > 0) {
+        parser.labeler_ = trainLabeler(gold, numLabels, parser.rootLabel_, options, log);
+        if (!dev.empty()) log << "parser: dev with relabeling " << parser.devScore(dev) << "\n";
+    }
+    return parser;
+}
+
+void Parser::retrainLabeler(const std::vector<Sentence>& train, const ParserOptions& options,
+                            std::ostream& log) {
+    std::map<std::string, int> ids;
+    for (size_t i = 0; i < labels_.size(); ++i) ids[labels_[i]] = static_cast<int>(i);
+    std::vector<GoldTree> gold;
+    std::vector<std::string_view> words, tags;
+    for (const Sentence& s : train) {
+        int n = static_cast<int>(s.tokens.size());
+        GoldTree g;
+        words.clear();
+        tags.clear();
+        bool ok = true;
+        for (const Token& t : s.tokens) {
+            words.push_back(t.form);
+            tags.push_back(t.xpos);
+            auto it = ids.find(t.deprel);
+            ok &= it != ids.end() && t.head >= 0 && t.head <= n;
+            g.head.push_back(t.head == 0 ? n : t.head - 1);
+            g.label.push_back(t.head == 0 ? rootLabel_ : (it == ids.end() ? 0 : it->second));
+        }
+        if (!ok) continue;
+        g.x.prepare(words, tags);
+        gold.push_back(std::move(g));
+    }
+    labeler_ = trainLabeler(gold, static_cast<int>(labels_.size()), rootLabel_, options, log);
+}
+
+LinearModel Parser::trainLabeler(const std::vector<GoldTree>& gold, int numLabels, int rootLabel,
+                                 const ParserOptions& options, std::ostream& log) {
+    PerceptronTrainer trainer(numLabels);
+    std::vector<size_t> order(gold.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937 rng(options.seed + 1);
+    std::vector<float> scores(numLabels);
+    uint64_t feats[kMaxFeatures];
+    Tree tree;
+    for (int epoch = 1; epoch <= options.labelerEpochs; ++epoch) {
+        for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng() % (i + 1)]);
+        size_t errors = 0, total = 0;
+        for (size_t si : order) {
+            const GoldTree& g = gold[si];
+            int n = static_cast<int>(g.head.size());
+            tree.build(g.head, g.label, n);
+            for (int d = 0; d < n; ++d) {
+                if (g.head[d] == n) continue;
+                size_t k = labelFeatures(g.x, g.head, tree, n, d, feats);
+                std::fill(scores.begin(), scores.end(), 0.0f);
+                trainer.score(feats, k, scores.data());
+                scores[rootLabel] = -std::numeric_limits<float>::infinity();
+                int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
+                                             scores.begin());
+                trainer.update(feats, k, g.label[d], guess);
+                trainer.tick();
+                errors += guess != g.label[d];
                 ++total;
             }
         }
-        log << "parser: dev UAS " << 100.0 * uas / total << " LAS " << 100.0 * las / total << "\n";
+        log << "labeler: epoch " << epoch << " errors " << 100.0 * errors / total << "%\n";
     }
-    return parser;
+    float maxAbs = trainer.maxAbsAverage();
+    return trainer.average(maxAbs > 0 ? 32000.0f / maxAbs : 1.0f, 2);
+}
+
+std::string Parser::devScore(const std::vector<Sentence>& dev) const {
+    std::vector<Sentence> copy = dev;
+    parseAll(copy);
+    size_t total = 0, uas = 0, las = 0;
+    for (size_t s = 0; s < copy.size(); ++s) {
+        for (size_t i = 0; i < copy[s].tokens.size(); ++i) {
+            const Token& p = copy[s].tokens[i];
+            const Token& t = dev[s].tokens[i];
+            bool h = p.head == t.head;
+            uas += h;
+            las += h &&
+                   p.deprel.substr(0, p.deprel.find(':')) == t.deprel.substr(0, t.deprel.find(':'));
+            ++total;
+        }
+    }
+    return "UAS " + std::to_string(100.0 * uas / total) + " LAS " +
+           std::to_string(100.0 * las / total);
 }
 
 void Parser::save(BinaryWriter& w) const {
@@ -517,6 +726,8 @@ void Parser::save(BinaryWriter& w) const {
     for (const auto& l : labels_) w.putString(l);
     w.put<uint32_t>(static_cast<uint32_t>(rootLabel_));
     model_.save(w);
+    w.put<uint8_t>(labeler_.numClasses() > 0);
+    if (labeler_.numClasses() > 0) labeler_.save(w);
 }
 
 Parser Parser::load(BinaryReader& r) {
@@ -528,6 +739,10 @@ Parser Parser::load(BinaryReader& r) {
     if (p.rootLabel_ >= static_cast<int>(n)) r.fail();
     p.model_ = LinearModel::load(r);
     if (p.model_.numClasses() != static_cast<int>(2 + 2 * n)) r.fail();
+    if (!r.atEnd() && r.get<uint8_t>()) {
+        p.labeler_ = LinearModel::load(r);
+        if (p.labeler_.numClasses() != static_cast<int>(n)) r.fail();
+    }
     return p;
 }
 

@@ -28,12 +28,16 @@ struct ParserOptions {
     int exploreFrom = 2;       // first epoch that follows the model's own mistakes
     double exploreProb = 0.9;  // probability of following a wrong prediction then
     uint32_t seed = 20261123;
+    int labelerEpochs = 0;  // relabeling pass over finished trees (0: none; see docs/nlp.md)
+    int minWeight = 300;    // drop averaged weights below this (of 32000 = the largest)
+    int devEvery = 0;       // also score dev after every devEvery-th epoch (0: at the end only)
 };
 
 class Parser {
 public:
     // Trains on the heads and relations of `train`, with the XPOS tags it holds
-    // (give it predicted tags for a parser that is robust to tagging errors).
+    // tags it holds (give it predicted tags for a parser that is robust to tagging
+    // errors).
     static Parser train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                         const ParserOptions& options, std::ostream& log);
 
@@ -41,6 +45,7 @@ public:
     static Parser load(BinaryReader& r);
 
     // heads[i]: 1-based head of word i (0 = root); labels[i]: relation id (see label()).
+    // xpos[i] is the tagger's Penn tag of words[i].
     void parse(const std::vector<std::string_view>& words,
                const std::vector<std::string_view>& xpos, std::vector<int>& heads,
                std::vector<int>& labels) const;
@@ -49,13 +54,33 @@ public:
     int numLabels() const { return static_cast<int>(labels_.size()); }
     size_t numFeatures() const { return model_.numFeatures(); }
 
+    // Drops weights smaller than minWeight (quantized units): a smaller, faster model.
+    void prune(int minWeight) {
+        model_ = model_.pruned(minWeight);
+        if (labeler_.numClasses() > 0) labeler_ = labeler_.pruned(minWeight);
+    }
+
     // Parses sentences in place (head, deprel), using their forms and xpos.
     void parseAll(std::vector<Sentence>& sentences) const;
 
+    // "UAS x LAS y" (universal relations) of parsing dev against its own trees.
+    std::string devScore(const std::vector<Sentence>& dev) const;
+
+    // Trains (only) the relabeling pass on gold trees; for experiments.
+    void retrainLabeler(const std::vector<Sentence>& train, const ParserOptions& options,
+                        std::ostream& log);
+
+    struct Words;  // per-word hashes used by the features
+
 private:
+    struct GoldTree;
+    static LinearModel trainLabeler(const std::vector<GoldTree>& gold, int numLabels, int rootLabel,
+                                    const ParserOptions& options, std::ostream& log);
+
     std::vector<std::string> labels_;
     int rootLabel_ = 0;
-    LinearModel model_;
+    LinearModel model_;    // transitions
+    LinearModel labeler_;  // relations of the finished tree, if trained
 };
 
 }  // namespace kgraph::nlp

@@ -16,14 +16,14 @@ struct Tagger::WordInfo {
     uint64_t lower = 0, exact = 0, shape = 0, amb = 0;
     uint64_t suf[4] = {0, 0, 0, 0};
     uint64_t pre[3] = {0, 0, 0};
-    uint64_t suf3 = 0;
+    uint64_t suf3 = 0, suf5 = 0;
     uint32_t flags = 0;
     int fixed = -1;
 };
 
 namespace {
 
-constexpr int kMaxFeatures = 40;
+constexpr int kMaxFeatures = 64;
 constexpr uint64_t kNone = 0x5A5A5A5AULL;  // value of a word feature outside the sentence
 constexpr int kStart = -1, kStart2 = -2;
 
@@ -61,6 +61,22 @@ enum TaggerTemplate : uint32_t {
     kPrevTagNextAmb,
     kPrev2Tag,
     kPrevAmb,
+    kSuf5,
+    kPrevTagPrevWord,
+    kNextExact,
+    kPrevExact,
+    kWordNextAmb,
+    kNextSuf2,
+    kFlagsPrevTag,
+    kQ0,
+    kQ1,
+    kQ2,
+    kQ1PrevTag,
+    kWordQ1,
+    kQ0Q1,
+    kQ1Q2,
+    kWordQ0,
+    kPrevTagQ0Q1,
 };
 
 uint64_t shapeHash(std::string_view w) {
@@ -102,7 +118,7 @@ std::string jointName(const Token& t) { return t.upos + "\t" + t.xpos; }
 
 // The features of word i given the previous two tags. Returns how many were written.
 template <typename Info>
-size_t extract(const Info* w, int n, int i, int p1, int p2, uint64_t* f) {
+size_t extract(const Info* w, int n, int i, int p1, int p2, const int* first, uint64_t* f) {
     auto at = [&](int j) -> const Info* { return (j >= 0 && j < n) ? &w[j] : nullptr; };
     const Info& c = w[i];
     const Info* l1 = at(i - 1);
@@ -142,6 +158,26 @@ size_t extract(const Info* w, int n, int i, int p1, int p2, uint64_t* f) {
     f[k++] = feature(kPrevTagNextAmb, t1, ra1);
     f[k++] = feature(kPrev2Tag, t2);
     f[k++] = feature(kPrevAmb, l1 ? l1->amb : kNone, c.amb, ra1);
+    f[k++] = feature(kSuf5, c.suf5);
+    f[k++] = feature(kPrevTagPrevWord, t1, lw1);
+    f[k++] = feature(kNextExact, r1 ? r1->exact : kNone);
+    f[k++] = feature(kPrevExact, l1 ? l1->exact : kNone);
+    f[k++] = feature(kWordNextAmb, c.lower, ra1);
+    f[k++] = feature(kNextSuf2, r1 ? r1->suf[1] : kNone);
+    f[k++] = feature(kFlagsPrevTag, c.flags, t1);
+    if (first) {
+        // Stacking: the first pass's tags stand for the right context.
+        auto q = [&](int j) -> uint64_t { return (j >= 0 && j < n) ? first[j] + 8 : 0; };
+        f[k++] = feature(kQ0, q(i));
+        f[k++] = feature(kQ1, q(i + 1));
+        f[k++] = feature(kQ2, q(i + 2));
+        f[k++] = feature(kQ1PrevTag, q(i + 1), t1);
+        f[k++] = feature(kWordQ1, c.lower, q(i + 1));
+        f[k++] = feature(kQ0Q1, q(i), q(i + 1));
+        f[k++] = feature(kQ1Q2, q(i + 1), q(i + 2));
+        f[k++] = feature(kWordQ0, c.lower, q(i));
+        f[k++] = feature(kPrevTagQ0Q1, t1, q(i), q(i + 1));
+    }
     return k;
 }
 
@@ -162,6 +198,7 @@ void Tagger::prepare(const std::vector<std::string_view>& words,
             x.suf[s] = w.size() > s + 1 ? hashLower(w.substr(w.size() - s - 1)) : kNone + s;
         }
         x.suf3 = x.suf[2];
+        x.suf5 = w.size() > 5 ? hashLower(w.substr(w.size() - 5)) : kNone + 5;
         for (size_t s = 0; s < 3; ++s) {
             x.pre[s] = w.size() > s + 1 ? hashLower(w.substr(0, s + 1)) : kNone + s;
         }
@@ -171,27 +208,39 @@ void Tagger::prepare(const std::vector<std::string_view>& words,
     }
 }
 
-void Tagger::tag(const std::vector<std::string_view>& words, std::vector<int>& tags) const {
-    thread_local std::vector<WordInfo> info;
+void Tagger::tagPass(const LinearModel& model, const WordInfo* info, int n, const int* first,
+                     int* tags) const {
     thread_local std::vector<int32_t> scores;
-    prepare(words, info);
-    tags.resize(words.size());
-    scores.resize(model_.numClasses());
+    scores.resize(model.numClasses());
     uint64_t feats[kMaxFeatures];
-    int n = static_cast<int>(words.size());
     int p1 = kStart, p2 = kStart2;
     for (int i = 0; i < n; ++i) {
         int t = info[i].fixed;
         if (t < 0) {
-            size_t k = extract(info.data(), n, i, p1, p2, feats);
+            size_t k = extract(info, n, i, p1, p2, first, feats);
             std::fill(scores.begin(), scores.end(), 0);
-            model_.score(feats, k, scores.data());
+            model.score(feats, k, scores.data());
             t = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
         }
         tags[i] = t;
         p2 = p1;
         p1 = t;
     }
+}
+
+void Tagger::tag(const std::vector<std::string_view>& words, std::vector<int>& tags) const {
+    thread_local std::vector<WordInfo> info;
+    thread_local std::vector<int> first;
+    prepare(words, info);
+    int n = static_cast<int>(words.size());
+    tags.resize(n);
+    if (second_.numClasses() == 0) {
+        tagPass(model_, info.data(), n, nullptr, tags.data());
+        return;
+    }
+    first.resize(n);
+    tagPass(model_, info.data(), n, nullptr, first.data());
+    tagPass(second_, info.data(), n, first.data(), tags.data());
 }
 
 double Tagger::tagAndScore(std::vector<Sentence>& sentences) const {
@@ -273,41 +322,36 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
         }
         tagger.prepare(words, infos[s]);
     }
-    PerceptronTrainer trainer(static_cast<int>(tagIds.size()));
-    std::vector<size_t> order(train.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::mt19937 rng(options.seed);
-    std::vector<float> scores(tagIds.size());
-    uint64_t feats[kMaxFeatures];
-    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-        // Fisher-Yates with our own index draw: std::shuffle's algorithm is unspecified.
-        for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng() % (i + 1)]);
-        size_t correct = 0, total = 0;
-        for (size_t s : order) {
-            const auto& info = infos[s];
-            int n = static_cast<int>(info.size());
-            int p1 = kStart, p2 = kStart2;
-            for (int i = 0; i < n; ++i) {
-                size_t k = extract(info.data(), n, i, p1, p2, feats);
-                std::fill(scores.begin(), scores.end(), 0.0f);
-                trainer.score(feats, k, scores.data());
-                int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
-                                             scores.begin());
-                trainer.update(feats, k, gold[s][i], guess);
-                trainer.tick();
-                correct += guess == gold[s][i];
-                ++total;
-                p2 = p1;
-                p1 = guess;
+    tagger.model_ = trainModel(infos, gold, nullptr, static_cast<int>(tagIds.size()), options, log);
+    if (options.stacked) {
+        // First-pass tags for the training set as the first pass will make them on new
+        // text: each fold tagged by a single-pass tagger trained on the other folds.
+        std::vector<std::vector<int>> first(train.size());
+        TaggerOptions single = options;
+        single.stacked = false;
+        std::ostream nowhere(nullptr);
+        for (int fold = 0; fold < options.folds; ++fold) {
+            std::vector<Sentence> rest;
+            std::vector<size_t> held;
+            for (size_t i = 0; i < train.size(); ++i) {
+                if (static_cast<int>(i % options.folds) == fold)
+                    held.push_back(i);
+                else
+                    rest.push_back(train[i]);
+            }
+            Tagger sub = Tagger::train(rest, {}, single, nowhere);
+            std::vector<int> tags;
+            for (size_t i : held) {
+                words.clear();
+                for (const Token& t : train[i].tokens) words.push_back(t.form);
+                sub.tag(words, tags);
+                for (int t : tags) first[i].push_back(tagIds[sub.upos_[t] + "\t" + sub.xpos_[t]]);
             }
         }
-        log << "tagger: epoch " << epoch << " train accuracy " << 100.0 * correct / total << "\n";
+        log << "tagger: second pass\n";
+        tagger.second_ =
+            trainModel(infos, gold, &first, static_cast<int>(tagIds.size()), options, log);
     }
-    float maxAbs = trainer.maxAbsAverage();
-    float scale = maxAbs > 0 ? 32000.0f / maxAbs : 1.0f;
-    tagger.model_ = trainer.average(scale, 2);
-    log << "tagger: " << tagger.model_.numFeatures() << " features, " << tagger.model_.numEntries()
-        << " weights\n";
     if (!dev.empty()) {
         std::vector<Sentence> copy = dev;
         std::vector<Sentence> goldDev = dev;
@@ -324,6 +368,70 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
             << "\n";
     }
     return tagger;
+}
+
+LinearModel Tagger::trainModel(const std::vector<std::vector<WordInfo>>& infos,
+                               const std::vector<std::vector<int>>& gold,
+                               const std::vector<std::vector<int>>* first, int numTags,
+                               const TaggerOptions& options, std::ostream& log) {
+    PerceptronTrainer trainer(numTags);
+    std::vector<size_t> order(infos.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937 rng(options.seed);
+    std::vector<float> scores(numTags);
+    uint64_t feats[kMaxFeatures];
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+        // Fisher-Yates with our own index draw: std::shuffle's algorithm is unspecified.
+        for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng() % (i + 1)]);
+        size_t correct = 0, total = 0;
+        for (size_t s : order) {
+            const auto& info = infos[s];
+            int n = static_cast<int>(info.size());
+            const int* q = first ? (*first)[s].data() : nullptr;
+            int p1 = kStart, p2 = kStart2;
+            for (int i = 0; i < n; ++i) {
+                size_t k = extract(info.data(), n, i, p1, p2, q, feats);
+                std::fill(scores.begin(), scores.end(), 0.0f);
+                trainer.score(feats, k, scores.data());
+                int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
+                                             scores.begin());
+                trainer.update(feats, k, gold[s][i], guess);
+                trainer.tick();
+                correct += guess == gold[s][i];
+                ++total;
+                p2 = p1;
+                p1 = guess;
+            }
+        }
+        log << "tagger: epoch " << epoch << " train accuracy " << 100.0 * correct / total << "\n";
+    }
+    float maxAbs = trainer.maxAbsAverage();
+    float scale = maxAbs > 0 ? 32000.0f / maxAbs : 1.0f;
+    LinearModel model = trainer.average(scale, 2);
+    log << "tagger: " << model.numFeatures() << " features, " << model.numEntries() << " weights\n";
+    return model;
+}
+
+void Tagger::jackknife(std::vector<Sentence>& train, int folds, const TaggerOptions& options,
+                       std::ostream& log) {
+    for (int fold = 0; fold < folds; ++fold) {
+        std::vector<Sentence> rest, held;
+        std::vector<size_t> heldIndex;
+        for (size_t i = 0; i < train.size(); ++i) {
+            if (static_cast<int>(i % folds) == fold) {
+                held.push_back(train[i]);
+                heldIndex.push_back(i);
+            } else {
+                rest.push_back(train[i]);
+            }
+        }
+        std::ostream nowhere(nullptr);
+        Tagger tagger = Tagger::train(rest, {}, options, nowhere);
+        double acc = tagger.tagAndScore(held);
+        log << "jackknife: fold " << fold + 1 << "/" << folds << " tag accuracy " << 100.0 * acc
+            << "\n";
+        for (size_t j = 0; j < held.size(); ++j) train[heldIndex[j]] = std::move(held[j]);
+    }
 }
 
 namespace {
@@ -363,6 +471,8 @@ void Tagger::save(BinaryWriter& w) const {
     saveMap(w, ambiguity_);
     saveMap(w, tagDict_);
     model_.save(w);
+    w.put<uint8_t>(second_.numClasses() > 0);
+    if (second_.numClasses() > 0) second_.save(w);
 }
 
 Tagger Tagger::load(BinaryReader& r) {
@@ -376,6 +486,10 @@ Tagger Tagger::load(BinaryReader& r) {
     t.tagDict_ = loadMap<uint16_t>(r);
     t.model_ = LinearModel::load(r);
     if (t.model_.numClasses() != static_cast<int>(n)) r.fail();
+    if (r.get<uint8_t>()) {
+        t.second_ = LinearModel::load(r);
+        if (t.second_.numClasses() != static_cast<int>(n)) r.fail();
+    }
     bool bad = false;
     t.tagDict_.forEach([&](uint64_t, uint16_t v) { bad |= v >= n; });
     if (bad) r.fail();

@@ -23,8 +23,10 @@
 namespace kgraph::nlp {
 
 struct TaggerOptions {
-    int epochs = 10;           // passes over the training set
+    int epochs = 8;            // passes over the training set
     uint32_t seed = 20261123;  // sentence-order shuffling; fixed for reproducible models
+    bool stacked = true;       // add a second pass that sees the first pass's right-context tags
+    int folds = 5;             // jackknife folds for the second pass's training input
 };
 
 class Tagger {
@@ -32,6 +34,11 @@ public:
     // Trains on gold UPOS/XPOS of `train`; reports dev accuracy (if dev is non-empty) to log.
     static Tagger train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                         const TaggerOptions& options, std::ostream& log);
+
+    // Replaces the UPOS/XPOS of `sentences` by predicted ones: each of `folds`
+    // interleaved parts is tagged by a tagger trained on the others.
+    static void jackknife(std::vector<Sentence>& sentences, int folds, const TaggerOptions& options,
+                          std::ostream& log);
 
     void save(BinaryWriter& w) const;
     static Tagger load(BinaryReader& r);
@@ -49,15 +56,28 @@ public:
 
     size_t numFeatures() const { return model_.numFeatures(); }
 
+    // Drops weights smaller than minWeight (quantized units): a smaller, faster model.
+    void prune(int minWeight) {
+        model_ = model_.pruned(minWeight);
+        if (second_.numClasses() > 0) second_ = second_.pruned(minWeight);
+    }
+
 private:
     struct WordInfo;
     struct Scratch;
     void prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>& info) const;
+    void tagPass(const LinearModel& model, const WordInfo* info, int n, const int* first,
+                 int* tags) const;
+    static LinearModel trainModel(const std::vector<std::vector<WordInfo>>& infos,
+                                  const std::vector<std::vector<int>>& gold,
+                                  const std::vector<std::vector<int>>* first, int numTags,
+                                  const TaggerOptions& options, std::ostream& log);
 
     std::vector<std::string> upos_, xpos_;
     FlatMap<uint64_t> ambiguity_;  // hashLower(word) -> hash of the set of tags seen with it
     FlatMap<uint16_t> tagDict_;    // hashBytes(word) -> its only tag (frequent words)
-    LinearModel model_;
+    LinearModel model_;            // first pass
+    LinearModel second_;           // second pass (stacked), if trained
 };
 
 }  // namespace kgraph::nlp

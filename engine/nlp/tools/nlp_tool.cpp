@@ -3,12 +3,17 @@
 //   kgraph_nlp_tool train-parser TRAIN DEV OUT
 //   kgraph_nlp_tool parse MODELDIR [FILE]
 //   kgraph_nlp_tool evaluate MODELDIR GOLD [--raw]
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
 
 #include "engine/common/error.h"
+#include "engine/nlp/conllu.h"
+#include "engine/nlp/model_io.h"
 #include "engine/nlp/nlp_commands.h"
+#include "engine/nlp/parser.h"
+#include "engine/nlp/tagger.h"
 
 int main(int argc, char** argv) {
     using namespace kgraph::nlp;
@@ -28,6 +33,65 @@ int main(int argc, char** argv) {
             }
         } else if (cmd == "evaluate" && (argc == 4 || argc == 5)) {
             evaluate(argv[3], argc == 5 && std::string(argv[4]) == "--raw", argv[2], std::cout);
+        } else if (cmd == "exp-parser" && argc == 5) {
+            // Experiment: train a parser on files as they are (no jackknifing).
+            auto train = readConlluFile(argv[2]);
+            auto dev = readConlluFile(argv[3]);
+            ParserOptions o;
+            if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
+            if (const char* e = std::getenv("KG_EXPLORE_FROM")) o.exploreFrom = std::atoi(e);
+            if (const char* e = std::getenv("KG_EXPLORE_P")) o.exploreProb = std::atof(e);
+            if (const char* e = std::getenv("KG_DEV_EVERY")) o.devEvery = std::atoi(e);
+            Parser p = Parser::train(train, dev, o, std::cerr);
+            BinaryWriter w;
+            p.save(w);
+            writeModelFile(argv[4], ModelKind::Parser, w.bytes());
+        } else if (cmd == "exp-labeler" && argc == 6) {
+            std::string payload = readModelFile(argv[2], ModelKind::Parser);
+            BinaryReader r(payload, argv[2]);
+            Parser p = Parser::load(r);
+            auto train = readConlluFile(argv[3]);
+            auto dev = readConlluFile(argv[4]);
+            std::cerr << "before: " << p.devScore(dev) << "\n";
+            ParserOptions o;
+            if (const char* e = std::getenv("KG_EPOCHS")) o.labelerEpochs = std::atoi(e);
+            p.retrainLabeler(train, o, std::cerr);
+            std::cerr << "after: " << p.devScore(dev) << "\n";
+            BinaryWriter w;
+            p.save(w);
+            writeModelFile(argv[5], ModelKind::Parser, w.bytes());
+        } else if (cmd == "tag-file" && argc == 5) {
+            // Experiment: tag a CoNLL-U file with a tagger model.
+            std::string payload = readModelFile(argv[2], ModelKind::Tagger);
+            BinaryReader r(payload, argv[2]);
+            Tagger t = Tagger::load(r);
+            auto sents = readConlluFile(argv[3]);
+            std::cerr << "accuracy " << t.tagAndScore(sents) << "\n";
+            std::ofstream out(argv[4]);
+            for (size_t i = 0; i < sents.size(); ++i)
+                writeConllu(out, sents[i], static_cast<int>(i + 1));
+        } else if (cmd == "jackknife" && argc == 4) {
+            auto train = readConlluFile(argv[2]);
+            Tagger::jackknife(train, 5, TaggerOptions{}, std::cerr);
+            std::ofstream out(argv[3]);
+            for (size_t i = 0; i < train.size(); ++i)
+                writeConllu(out, train[i], static_cast<int>(i + 1));
+        } else if (cmd == "exp-tagger" && argc == 4) {
+            auto train = readConlluFile(argv[2]);
+            auto dev = readConlluFile(argv[3]);
+            TaggerOptions o;
+            if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
+            if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
+            Tagger::train(train, dev, o, std::cerr);
+        } else if (cmd == "prune-parser" && argc == 5) {
+            // Experiment: re-save a parser without its small weights.
+            std::string payload = readModelFile(argv[2], ModelKind::Parser);
+            BinaryReader r(payload, argv[2]);
+            Parser p = Parser::load(r);
+            p.prune(std::stoi(argv[4]));
+            BinaryWriter w;
+            p.save(w);
+            writeModelFile(argv[3], ModelKind::Parser, w.bytes());
         } else {
             std::cerr << "usage: kgraph_nlp_tool train-tagger|train-parser TRAIN DEV OUT\n"
                          "       kgraph_nlp_tool parse MODELDIR [FILE]\n"
