@@ -302,5 +302,84 @@ TEST(CrashTest, KilledBuildsLeaveWholeDocumentsOnly) {
               << " fact mentions in the references\n";
 }
 
+// `kgraph import` killed at random moments: the database is absent, empty or
+// complete — one IngestExternalFile commits everything — and a second import
+// into what is left completes it.
+TEST(CrashTest, KilledImportsCommitAllOrNothing) {
+    TempDir dir;
+    const int kNodes = 10000, kEdges = 100000;
+    {
+        std::ofstream n(dir.sub("nodes.csv")), e(dir.sub("edges.csv"));
+        n << "name,label\n";
+        for (int i = 0; i < kNodes; ++i)
+            n << "entity " << i << "," << (i % 4 ? "Person" : "Place") << "\n";
+        e << "src,dst,type\n";
+        std::mt19937 rng(5);
+        for (int j = 0; j < kEdges; ++j)
+            e << "entity " << rng() % kNodes << ",entity " << rng() % kNodes << ",p" << rng() % 50
+              << "\n";
+    }
+    auto import = [&](const std::string& db, std::optional<std::chrono::microseconds> killAfter) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            int devnull = open("/dev/null", O_WRONLY);
+            dup2(devnull, 1);
+            dup2(devnull, 2);
+            execl(KGRAPH_BINARY, "kgraph", "import", "--db", db.c_str(), "--nodes",
+                  dir.sub("nodes.csv").c_str(), "--edges", dir.sub("edges.csv").c_str(), nullptr);
+            _exit(127);
+        }
+        int status = 0;
+        if (killAfter) {
+            auto deadline = Clock::now() + *killAfter;
+            while (Clock::now() < deadline) {
+                if (waitpid(pid, &status, WNOHANG) == pid)
+                    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+            kill(pid, SIGKILL);
+        }
+        waitpid(pid, &status, 0);
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    auto start = Clock::now();
+    ASSERT_EQ(import(dir.sub("full"), std::nullopt), 0);
+    double full = static_cast<double>(
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count());
+
+    std::mt19937 rng(11);
+    int complete = 0, empty = 0, absent = 0;
+    for (int i = 0; i < 10; ++i) {
+        std::string db = dir.sub("db" + std::to_string(i));
+        auto delay = std::chrono::microseconds(
+            static_cast<int64_t>(std::uniform_real_distribution<>(0, full)(rng)));
+        import(db, delay);
+        if (!fs::exists(db)) {
+            ++absent;
+        } else {
+            auto store = GraphStore::open(db);
+            auto r = store->read();
+            if (r->edgeCount() == 0) {
+                EXPECT_EQ(r->nodeCount(), 0u);
+                ++empty;
+            } else {
+                EXPECT_EQ(r->nodeCount(), static_cast<uint64_t>(kNodes));
+                EXPECT_EQ(r->edgeCount(), static_cast<uint64_t>(kEdges));
+                ++complete;
+            }
+            auto report = checkConsistency(*store);
+            EXPECT_TRUE(report.ok()) << (report.problems.empty() ? "" : report.problems[0]);
+        }
+        // Whatever was left, importing again gives the whole graph (or says it is there).
+        int code = import(db, std::nullopt);
+        auto store = GraphStore::open(db, {.readOnly = true});
+        EXPECT_EQ(store->read()->edgeCount(), static_cast<uint64_t>(kEdges))
+            << "exit code " << code;
+        EXPECT_TRUE(checkConsistency(*store).ok());
+    }
+    std::cout << "[ crash    ] imports killed: " << absent << " before creating the database, "
+              << empty << " before ingesting, " << complete << " after\n";
+}
+
 }  // namespace
 }  // namespace kgraph::storage
