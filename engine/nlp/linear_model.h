@@ -36,9 +36,10 @@ public:
     // overlap: prefetch every slot, then resolve slots and prefetch their rows,
     // then add the rows. Rows that cover most classes are stored densely and added
     // with a loop the compiler vectorizes.
-    void score(const uint64_t* feats, size_t n, int32_t* scores) const {
+    void score(const uint64_t* feats, size_t n, int32_t* __restrict scores) const {
         constexpr size_t kBatch = 64;
         const Entry* rows[kBatch];
+        const int numClasses = numClasses_;  // a local, so the dense loop vectorizes
         for (size_t start = 0; start < n; start += kBatch) {
             size_t m = std::min(kBatch, n - start);
             const uint64_t* f = feats + start;
@@ -51,8 +52,8 @@ public:
                 const Entry* h = rows[i];
                 if (!h) continue;
                 if (h->weight == kDense) {
-                    const int16_t* w = reinterpret_cast<const int16_t*>(h + 1);
-                    for (int c = 0; c < numClasses_; ++c) scores[c] += w[c];
+                    const int16_t* __restrict w = reinterpret_cast<const int16_t*>(h + 1);
+                    for (int c = 0; c < numClasses; ++c) scores[c] += w[c];
                 } else {
                     // The header's cls field holds the row length.
                     for (const Entry *e = h + 1, *end = e + h->cls; e != end; ++e) {

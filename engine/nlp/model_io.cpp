@@ -1,7 +1,7 @@
 #include "engine/nlp/model_io.h"
 
+#include <algorithm>
 #include <fstream>
-#include <sstream>
 
 #include "engine/common/error.h"
 #include "engine/nlp/hash.h"
@@ -53,9 +53,12 @@ std::string readModelFile(const std::string& path, ModelKind kind) {
                     ": pass the directory holding en_ewt.tagger and en_ewt.parser (--models or "
                     "$KGRAPH_MODELS)");
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string all = std::move(ss).str();
+    // One read into a buffer of the file's size; the payload is then cut out in place.
+    in.seekg(0, std::ios::end);
+    std::string all(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0, std::ios::beg);
+    in.read(all.data(), static_cast<std::streamsize>(all.size()));
+    if (!in) throw Error("cannot read model file " + path + retrainHint(kind));
     BinaryReader r(all, path);
     for (char c : kMagic) {
         if (all.size() < sizeof(kMagic) || r.get<char>() != c) {
@@ -83,7 +86,8 @@ std::string readModelFile(const std::string& path, ModelKind kind) {
     if (all.size() < size || headerSize != sizeof(kMagic) + 4 + 4 + 4 + data.size() + 8 + 8) {
         throw Error(path + " is truncated (payload size does not match)" + retrainHint(kind));
     }
-    std::string payload = all.substr(headerSize);
+    all.erase(0, headerSize);
+    std::string payload = std::move(all);
     if (hashBytes(payload) != sum) {
         throw Error(path + " failed its checksum (the file is corrupt)" + retrainHint(kind));
     }

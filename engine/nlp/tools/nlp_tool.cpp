@@ -10,6 +10,7 @@
 
 #include "engine/common/error.h"
 #include "engine/nlp/conllu.h"
+#include "engine/nlp/lemmatizer.h"
 #include "engine/nlp/model_io.h"
 #include "engine/nlp/nlp_commands.h"
 #include "engine/nlp/parser.h"
@@ -33,6 +34,17 @@ int main(int argc, char** argv) {
             }
         } else if (cmd == "evaluate" && (argc == 4 || argc == 5)) {
             evaluate(argv[3], argc == 5 && std::string(argv[4]) == "--raw", argv[2], std::cout);
+        } else if (cmd == "prune-tagger" && argc == 5) {
+            // Experiment: re-save a tagger (and its lemmatizer) without its small weights.
+            std::string payload = readModelFile(argv[2], ModelKind::Tagger);
+            BinaryReader r(payload, argv[2]);
+            Tagger t = Tagger::load(r);
+            Lemmatizer l = Lemmatizer::load(r);
+            t.prune(std::stoi(argv[4]));
+            BinaryWriter w;
+            t.save(w);
+            l.save(w);
+            writeModelFile(argv[3], ModelKind::Tagger, w.bytes());
         } else if (cmd == "exp-parser" && argc == 5) {
             // Experiment: train a parser on files as they are (no jackknifing).
             auto train = readConlluFile(argv[2]);
