@@ -12,7 +12,9 @@ namespace kgraph::query {
 
 namespace {
 
-enum class VarKind { Node, Relationship, RelationshipList, Path, Value };
+// What the binder knows a variable holds. Value: anything; Scalar: a value known not to be a
+// node or relationship (a literal, list or map written in the query).
+enum class VarKind { Node, Relationship, RelationshipList, Path, Value, Scalar };
 
 const char* kindName(VarKind k) {
     switch (k) {
@@ -26,6 +28,8 @@ const char* kindName(VarKind k) {
             return "a path";
         case VarKind::Value:
             return "a value";
+        case VarKind::Scalar:
+            return "a literal value";
     }
     return "?";
 }
@@ -314,6 +318,11 @@ private:
             }
             item.slot = newSlot();
             VarKind kind = VarKind::Value;
+            bool scalar =
+                (item.expr->kind == ast::ExprKind::Literal && !item.expr->value.isNull()) ||
+                item.expr->kind == ast::ExprKind::ListLiteral ||
+                item.expr->kind == ast::ExprKind::MapLiteral;
+            if (scalar) kind = VarKind::Scalar;
             if (item.expr->kind == ast::ExprKind::Variable) {
                 auto it = scope.find(item.expr->name);
                 if (it != scope.end()) kind = it->second.kind;

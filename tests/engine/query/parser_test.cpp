@@ -115,6 +115,8 @@ TEST(ParserTest, RefusesPathologicalNesting) {
     std::string chain = "RETURN 1";
     for (int i = 0; i < 5000; ++i) chain += " + 1";
     EXPECT_THROW(parseScript(chain), Error);
+    EXPECT_THROW(parseScript("RETURN 'caf\xC3'"), Error);
+    EXPECT_THROW(parseScript("RETURN '\xff'"), Error);
     std::string fine = "RETURN " + std::string(100, '[') + "1" + std::string(100, ']');
     EXPECT_NO_THROW(parseScript(fine));
 }
