@@ -854,36 +854,46 @@ StoreImpl& impl(GraphStore& store) {
     return *s;
 }
 
-// Creates an empty kgraph database at `path` (absent or an empty directory)
-// atomically: it is made complete, format record included, in a sibling
-// directory and renamed into place, so a process killed while creating leaves
-// either no database or a whole one, never a directory kgraph would refuse.
-void createDatabase(const std::string& path, rocksdb::Options options) {
+// Makes `dir` a RocksDB database holding the format record, and closes it.
+void initialise(const std::string& dir, rocksdb::Options options) {
+    options.create_if_missing = true;
+    auto db = openDb(options, dir, /*readOnly=*/false);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    auto s = db->Put(wo, keys::meta(keys::kMetaFormat), keys::kFormatVersion);
+    if (!s.ok()) fail(s, "cannot initialise the database");
+    s = db->Close();
+    if (!s.ok()) fail(s, "cannot initialise the database");
+}
+
+// Creates an empty kgraph database at `path`. If `path` does not exist, the
+// database is made complete, format record included, in a sibling directory
+// and renamed into place, so that a process killed while creating leaves
+// either no database or a whole one, never a directory kgraph would refuse as
+// foreign. An existing empty directory (which may be someone's working
+// directory, so it is not replaced) is initialised in place.
+void createDatabase(const std::string& path, const rocksdb::Options& options) {
     fs::path target = fs::path(path).lexically_normal();
     if (target.filename().empty()) target = target.parent_path();
+    std::error_code ec;
+    if (fs::exists(target, ec)) {
+        initialise(target.string(), options);
+        return;
+    }
     fs::path staging = target;
     staging += ".kgraph-new";
-    std::error_code ec;
     fs::remove_all(staging, ec);  // left by a process killed while creating
     if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-    options.create_if_missing = true;
-    {
-        auto db = openDb(options, staging.string(), /*readOnly=*/false);
-        rocksdb::WriteOptions wo;
-        wo.sync = true;
-        auto s = db->Put(wo, keys::meta(keys::kMetaFormat), keys::kFormatVersion);
-        if (!s.ok()) fail(s, "cannot initialise the database");
-        s = db->Close();
-        if (!s.ok()) fail(s, "cannot initialise the database");
-    }
-    fs::rename(staging, target, ec);  // replaces an empty directory
+    initialise(staging.string(), options);
+    fs::rename(staging, target, ec);
     if (ec) {
         std::error_code ignored;
         fs::remove_all(staging, ignored);
         bool someoneElse = fs::exists(target / "CURRENT", ignored);
-        if (!someoneElse)
+        if (!someoneElse) {
             throw Error("cannot create the database " + path + ": " + ec.message(),
                         Error::Kind::Storage);
+        }
     }
 }
 
