@@ -120,6 +120,10 @@ private:
         auto r = s_.rel(v);
         if (r == "conj" && h >= 0) {
             memo = subjectOf(h);
+            // "CSTO member states Kazakhstan, ... also belong to": "states" mis-tagged as a verb
+            // whose object is the list of members.
+            if (s_.upos(h) == "VERB" && !isVerbPredicate(h) && s_.child(h, "obj") >= 0)
+                memo = s_.child(h, "obj");
         } else if (r == "xcomp" && h >= 0) {
             int o = s_.child(h, "obj");
             memo = o >= 0 ? o : subjectOf(h);
@@ -401,8 +405,17 @@ private:
         if (!passive && obj >= 0 && mentionAt(obj) < 0 && isLightVerb(base)) {
             // "sent a verbal message to X": the noun joins the predicate.
             std::vector<std::pair<int, std::string>> targets = obls;
+            std::string lastPrep;
             for (int c : s_.kids(obj))
-                if (s_.rel(c) == "nmod" && !prepOf(c).empty()) targets.emplace_back(c, prepOf(c));
+                if (s_.rel(c) == "nmod" && !prepOf(c).empty()) {
+                    targets.emplace_back(c, prepOf(c));
+                    lastPrep = prepOf(c);
+                }
+            // "declared a state of emergency in A and B" with B attached to the noun.
+            for (int c : s_.kids(obj))
+                if (s_.rel(c) == "conj" && mentionAt(c) >= 0 && !lastPrep.empty() &&
+                    lastPrep != "of")
+                    targets.emplace_back(c, lastPrep);
             for (const auto& [t, p] : targets) {
                 auto targetsArgs = argsOf(t);
                 bool named = std::any_of(targetsArgs.begin(), targetsArgs.end(),
@@ -652,7 +665,13 @@ private:
                 if (s_.upos(h) == "NOUN") {
                     std::vector<Arg> agents;
                     std::vector<std::pair<int, std::string>> targets;
-                    for (int c : s_.kids(h)) {
+                    std::vector<int> slots = s_.kids(h);
+                    // "deployment of peacekeepers to X": the target may hang on the "of" noun.
+                    for (int c : s_.kids(h))
+                        if (s_.rel(c) == "nmod" && prepOf(c) == "of" && mentionAt(c) < 0)
+                            for (int x : s_.kids(c))
+                                if (s_.rel(x) == "nmod" && prepOf(x) != "of") slots.push_back(x);
+                    for (int c : slots) {
                         std::string p = prepOf(c);
                         if (s_.rel(c) == "nmod" && p == "by")
                             agents = argsOf(c);
