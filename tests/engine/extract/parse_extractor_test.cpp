@@ -39,6 +39,8 @@ struct Case {
     bool negated = false;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.construction << ": " << c.text; }
+
 class ConstructionTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ConstructionTest, SentenceGivesFact) {
