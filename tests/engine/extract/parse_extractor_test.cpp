@@ -90,7 +90,7 @@ const Case kCases[] = {
      {"Estonia", "condemn", "Belarus"}},
     {"negation",
      "Japan did not recognize the new government of Myanmar.",
-     {"Japan", "recognize_of", "Myanmar"},
+     {"Japan", "recognize", "Myanmar"},
      true},
     {"nominal event with agent",
      "The deployment of troops to Mali by France was criticized.",
