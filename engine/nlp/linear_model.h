@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/nlp/huge_page_allocator.h"
 #include "engine/nlp/model_io.h"
 
 namespace kgraph::nlp {
@@ -99,10 +100,11 @@ private:
     size_t numFeatures_ = 0;
     size_t numEntries_ = 0;
     uint64_t mask_ = 0;
-    std::vector<Slot> slots_{Slot{0, 0}};
+    std::vector<Slot, HugePageAllocator<Slot>> slots_{Slot{0, 0}};
     std::vector<uint64_t> keys_;  // for save() and pruned(), in row order
-    std::vector<Entry> entries_;  // per row: header {0, count} + count entries, or
-                                  // header {kDense, count} + numClasses_ int16 weights
+    std::vector<Entry, HugePageAllocator<Entry>>
+        entries_;  // per row: header {0, count} + count entries, or
+                   // header {kDense, count} + numClasses_ int16 weights
 };
 
 }  // namespace kgraph::nlp

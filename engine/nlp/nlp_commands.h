@@ -28,7 +28,8 @@ void parseText(std::istream& in, std::ostream& out, const std::string& modelDir)
 // `kgraph evaluate parser --gold FILE [--raw]`: prints UPOS, XPOS, lemma, UAS and
 // LAS (punctuation included; LAS compares universal relations, as the CoNLL 2018
 // scorer does), and as the last line one JSON object with the same figures plus
-// "tokens" and "tokens_per_s" (tagging + parsing throughput). With raw, the
+// "tokens" and "tokens_per_s" (tagging + lemmatizing + parsing throughput,
+// measured in the CPU time of the thread, so that other load does not count). With raw, the
 // input is the gold file's `# text` run through our tokenizer and sentence
 // splitter, and the scores are aligned F1 scores (CoNLL 2018), plus token and
 // sentence F1.
