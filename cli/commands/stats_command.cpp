@@ -1,4 +1,5 @@
-// kgraph stats : counts per label and relationship type.
+// kgraph stats : counts per label, relationship type and (label, type, label) pattern.
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands/command.h"
@@ -8,7 +9,10 @@ namespace kgraph::cli {
 
 namespace {
 
-int runStats(const std::string& db) {
+// Patterns shown without --all: the most frequent.
+constexpr size_t kTopPatterns = 30;
+
+int runStats(const std::string& db, bool all) {
     auto store = storage::GraphStore::open(resolveDbPath(db), {.readOnly = true, .createIfMissing = false});
     auto r = store->read();
     std::cout << "database: " << store->path() << "\n"
@@ -18,9 +22,16 @@ int runStats(const std::string& db) {
     for (const auto& [label, n] : r->labelCounts()) std::cout << "  " << label << "\t" << n << "\n";
     std::cout << "relationship types:\n";
     for (const auto& [type, n] : r->typeCounts()) std::cout << "  " << type << "\t" << n << "\n";
-    std::cout << "patterns:\n";
-    for (const auto& p : r->patternCounts()) {
+    auto patterns = r->patternCounts();
+    std::stable_sort(patterns.begin(), patterns.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+    size_t shown = all ? patterns.size() : std::min(patterns.size(), kTopPatterns);
+    std::cout << "patterns" << (shown < patterns.size() ? " (most frequent)" : "") << ":\n";
+    for (size_t i = 0; i < shown; ++i) {
+        const auto& p = patterns[i];
         std::cout << "  (:" << p.srcLabel << ")-[:" << p.type << "]->(:" << p.dstLabel << ")\t" << p.count << "\n";
+    }
+    if (shown < patterns.size()) {
+        std::cout << "  ... " << patterns.size() - shown << " more (kgraph stats --all)\n";
     }
     return 0;
 }
@@ -29,10 +40,12 @@ int runStats(const std::string& db) {
 
 void addStatsCommand(CLI::App& app, Action& action) {
     auto db = std::make_shared<std::string>();
-    auto* cmd = app.add_subcommand("stats", "Counts of nodes and relationships per label and type");
+    auto all = std::make_shared<bool>(false);
+    auto* cmd = app.add_subcommand("stats", "Counts of nodes and relationships per label, type and pattern");
     addDbOption(*cmd, *db);
+    cmd->add_flag("--all", *all, "Every (label)-[type]->(label) pattern, not only the 30 most frequent");
     cmd->footer("Example: kgraph stats --db news.kg");
-    cmd->callback([db, &action] { action = [db] { return runStats(*db); }; });
+    cmd->callback([db, all, &action] { action = [db, all] { return runStats(*db, *all); }; });
 }
 
 }  // namespace kgraph::cli
