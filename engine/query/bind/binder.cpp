@@ -524,6 +524,7 @@ private:
                 break;
             }
             case ast::ExprKind::FunctionCall: {
+                e.function = lowerCase(e.name);
                 const FunctionInfo* f = findFunction(e.name);
                 if (!f) fail(e.pos, "unknown function: " + e.name + "()");
                 int n = static_cast<int>(e.children.size());

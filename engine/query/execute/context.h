@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -49,6 +50,10 @@ struct ExecContext {
     // relationships for one input row.
     int64_t expansionLimit = 10'000'000;
     std::mt19937_64 random{std::random_device{}()};
+
+    // The last node property read by each Property expression of a read-only statement:
+    // expression -> (node id, value).
+    std::unordered_map<const void*, std::pair<uint64_t, std::optional<Value>>> propertyCache;
 
     // Relationship type name of a dictionary id, cached.
     const std::string& typeName(storage::TokenId id);

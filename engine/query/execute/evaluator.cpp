@@ -360,8 +360,19 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
         }
         case ExprKind::Variable:
             return row[e.slot];
-        case ExprKind::Property:
-            return propertyOf(evaluate(*e.children[0], row, ctx), e.name, ctx);
+        case ExprKind::Property: {
+            Value target = evaluate(*e.children[0], row, ctx);
+            // Rows often arrive grouped by node (an expansion emits all of a node's
+            // relationships in a row): remember the last node's value. Only while nothing writes.
+            if (target.isNode() && !target.asNode().loaded && !ctx.write) {
+                auto& slot = ctx.propertyCache[&e];
+                if (slot.first == target.asNode().id && slot.second) return *slot.second;
+                Value v = propertyOf(target, e.name, ctx);
+                slot = {target.asNode().id, v};
+                return v;
+            }
+            return propertyOf(target, e.name, ctx);
+        }
         case ExprKind::Index:
             return index(evaluate(*e.children[0], row, ctx), evaluate(*e.children[1], row, ctx),
                          ctx);
@@ -410,7 +421,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             std::vector<Value> args;
             args.reserve(e.children.size());
             for (const auto& c : e.children) args.push_back(evaluate(*c, row, ctx));
-            return callFunction(lowerCase(e.name), args, ctx);
+            return callFunction(e.function, args, ctx);
         }
         case ExprKind::Case:
             return caseExpr(e, row, ctx);

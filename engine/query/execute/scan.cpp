@@ -53,6 +53,16 @@ bool CountFromStatisticsOp::produce(ExecContext& ctx, const Consumer& out) {
     return out(row);
 }
 
+bool CountByTypeOp::produce(ExecContext& ctx, const Consumer& out) {
+    for (const auto& [type, n] : ctx.view->typeCounts()) {
+        Row row(ctx.slotCount);
+        row[typeSlot_] = Value(type);
+        row[countSlot_] = Value(static_cast<int64_t>(n));
+        if (!out(row)) return false;
+    }
+    return true;
+}
+
 bool propertiesMatch(const Value& entity, const Value& props, ExecContext& ctx) {
     if (props.isNull()) return true;
     if (!props.isMap()) typeError("pattern properties", "a Map", props);

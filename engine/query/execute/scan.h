@@ -33,6 +33,21 @@ private:
     int slot_;
 };
 
+// `MATCH ()-[r]->() RETURN type(r), count(*)`: one row per relationship type, from the
+// store's counts.
+class CountByTypeOp : public Operator {
+public:
+    CountByTypeOp(int typeSlot, int countSlot) : typeSlot_(typeSlot), countSlot_(countSlot) {}
+    std::string describe() const override { return "CountByTypeFromStatistics"; }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    int typeSlot_;
+    int countSlot_;
+};
+
 // The labels and property map a pattern node must have.
 struct NodeFilter {
     std::vector<std::string> labels;

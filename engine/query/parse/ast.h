@@ -99,6 +99,7 @@ struct Expr {
     std::string variable;                         // ListComprehension / Quantifier variable
     std::shared_ptr<PatternPart> pattern;         // PatternPredicate / PatternComprehension
     std::string text;                             // the expression as written (column names)
+    std::string function;  // FunctionCall: the name in lower case (set by the binder)
 
     // Set by the binder.
     int slot = -1;  // Variable; comprehension variable; aggregate result

@@ -176,9 +176,53 @@ private:
             rel.types.empty() ? "" : rel.types[0], p.items[0].slot);
     }
 
+    // MATCH ()-[r]->() RETURN type(r), count(*) [ORDER BY ...] [SKIP ...] [LIMIT ...]: the
+    // store keeps the count of every relationship type.
+    OperatorPtr planCountByType(ast::SingleQuery& q) {
+        if (q.clauses.size() != 2) return nullptr;
+        const auto& m = q.clauses[0];
+        const auto& r = q.clauses[1];
+        if (m.kind != ast::ClauseKind::Match || m.optional || m.where || m.pattern.size() != 1 ||
+            r.kind != ast::ClauseKind::Return || r.render) {
+            return nullptr;
+        }
+        const auto& p = r.projection;
+        const auto& part = *m.pattern[0];
+        if (p.distinct || p.items.size() != 2 || part.kind != ast::PathKind::Normal ||
+            part.pathSlot >= 0 || part.rels.size() != 1) {
+            return nullptr;
+        }
+        const auto& rel = part.rels[0];
+        if (rel.variableLength || rel.properties || !rel.types.empty() ||
+            rel.direction == ast::Direction::Both || part.nodes[0].slot == part.nodes[1].slot) {
+            return nullptr;
+        }
+        for (const auto& n : part.nodes) {
+            if (n.properties || !n.labels.empty()) return nullptr;
+        }
+        int typeSlot = -1;
+        int countSlot = -1;
+        for (const auto& item : p.items) {
+            const auto& e = *item.expr;
+            bool isRel = !e.children.empty() && e.children[0]->kind == ast::ExprKind::Variable &&
+                         e.children[0]->slot == rel.slot;
+            if (e.kind == ast::ExprKind::FunctionCall && e.function == "type" && isRel) {
+                typeSlot = item.slot;
+            } else if (e.kind == ast::ExprKind::CountStar ||
+                       (e.kind == ast::ExprKind::FunctionCall && e.function == "count" &&
+                        !e.distinct && isRel)) {
+                countSlot = item.slot;
+            }
+        }
+        if (typeSlot < 0 || countSlot < 0) return nullptr;
+        OperatorPtr op = std::make_unique<CountByTypeOp>(typeSlot, countSlot);
+        return planOrderSkipLimit(std::move(op), p);
+    }
+
     OperatorPtr planQuery(ast::SingleQuery& q) {
         query_ = &q;
         if (auto op = planCountFromStatistics(q)) return op;
+        if (auto op = planCountByType(q)) return op;
         for (auto& c : q.clauses) preparePatternExpressions(c);
         OperatorPtr op = std::make_unique<OnceOp>();
         SlotSet bound;
@@ -534,6 +578,17 @@ private:
         }
     }
 
+    OperatorPtr planOrderSkipLimit(OperatorPtr op, const ast::Projection& p) {
+        if (!p.order.empty()) {
+            std::vector<SortOp::Item> items;
+            for (auto& s : p.order) items.push_back({s.expr.get(), s.descending});
+            op = wrap<SortOp>(std::move(op), std::move(items));
+        }
+        if (p.skip) op = wrap<SkipLimitOp>(std::move(op), p.skip.get(), false);
+        if (p.limit) op = wrap<SkipLimitOp>(std::move(op), p.limit.get(), true);
+        return op;
+    }
+
     OperatorPtr planProjection(OperatorPtr op, ast::Clause& c, SlotSet& bound) {
         auto& p = c.projection;
         bool aggregating = false;
@@ -568,13 +623,7 @@ private:
             for (auto& item : p.items) slots.push_back(item.slot);
             op = wrap<DistinctOp>(std::move(op), std::move(slots));
         }
-        if (!p.order.empty()) {
-            std::vector<SortOp::Item> items;
-            for (auto& s : p.order) items.push_back({s.expr.get(), s.descending});
-            op = wrap<SortOp>(std::move(op), std::move(items));
-        }
-        if (p.skip) op = wrap<SkipLimitOp>(std::move(op), p.skip.get(), false);
-        if (p.limit) op = wrap<SkipLimitOp>(std::move(op), p.limit.get(), true);
+        op = planOrderSkipLimit(std::move(op), p);
         bound.clear();
         for (auto& item : p.items) bound.insert(item.slot);
         if (c.where) op = wrap<FilterOp>(std::move(op), c.where.get());

@@ -65,6 +65,8 @@ TEST_F(EngineTest, CountsComeFromStatistics) {
     r = engine_->run("EXPLAIN MATCH ()-[r:T]->() RETURN count(r)");
     EXPECT_NE(r.plan->find("CountFromStatistics ()-[:T]->()"), std::string::npos) << *r.plan;
     EXPECT_EQ(count("MATCH ()-[r:T]->() RETURN count(r)"), 5);
+    r = engine_->run("EXPLAIN MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY c");
+    EXPECT_NE(r.plan->find("CountByTypeFromStatistics"), std::string::npos) << *r.plan;
     // With a filter the store's counts do not answer.
     r = engine_->run("EXPLAIN MATCH (c:C) WHERE c.x = 1 RETURN count(c)");
     EXPECT_EQ(r.plan->find("CountFromStatistics"), std::string::npos) << *r.plan;
