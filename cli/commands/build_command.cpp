@@ -9,6 +9,7 @@
 #include "cli/commands/command.h"
 #include "cli/progress.h"
 #include "engine/common/error.h"
+#include "engine/extract/name_registry.h"
 #include "engine/extract/parse_extractor.h"
 #include "engine/extract/to_storage.h"
 #include "engine/text/document_reader.h"
@@ -77,6 +78,7 @@ int runBuild(const Options& o) {
     auto files = listInputs(o.inputs);
     auto store = storage::GraphStore::open(resolveDbPath(o.db));
     extract::ParseExtractor extractor(modelDir());
+    extract::NameRegistry names;  // one-word names resolve to full names seen in earlier documents
     Progress progress("build", files.size(), "docs", !o.quiet && isatty(STDERR_FILENO));
 
     size_t added = 0, unchanged = 0, replaced = 0, sentences = 0, words = 0, facts = 0,
@@ -86,6 +88,8 @@ int runBuild(const Options& o) {
         try {
             auto doc = text::readDocument(f.path, f.id);
             auto ex = extractor.extract(doc);
+            names.resolve(ex);
+            names.learn(ex);
             auto input = extract::toDocumentInput(doc, ex);
             auto r = storage::ingestDocument(*store, input);
             switch (r.outcome) {

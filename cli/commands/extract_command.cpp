@@ -10,6 +10,7 @@
 #include "cli/commands/command.h"
 #include "engine/common/error.h"
 #include "engine/extract/fact_writer.h"
+#include "engine/extract/name_registry.h"
 #include "engine/extract/parse_extractor.h"
 #include "engine/text/document_reader.h"
 
@@ -25,21 +26,18 @@ struct Options {
 };
 
 struct Result {
-    std::string output;
+    text::SourceDocument doc;
+    extract::Extraction extraction;
     std::string error;
 };
 
-Result extractOne(const extract::ParseExtractor& extractor, const std::string& in,
-                  extract::FactFormat format, bool sentences, const std::string& stdinText) {
+Result extractOne(const extract::ParseExtractor& extractor, const std::string& in, bool sentences,
+                  const std::string& stdinText) {
     Result r;
     try {
-        text::SourceDocument doc =
-            in == "-" ? text::documentFromText(stdinText, "stdin", "-")
-                      : text::readDocument(in, std::filesystem::path(in).filename().string());
-        auto ex = sentences ? extractor.extractLines(doc) : extractor.extract(doc);
-        std::ostringstream out;
-        extract::writeFacts(doc, ex, format, out);
-        r.output = out.str();
+        r.doc = in == "-" ? text::documentFromText(stdinText, "stdin", "-")
+                          : text::readDocument(in, std::filesystem::path(in).filename().string());
+        r.extraction = sentences ? extractor.extractLines(r.doc) : extractor.extract(r.doc);
     } catch (const Error& e) {
         r.error = e.what();
     }
@@ -70,7 +68,7 @@ int runExtract(const Options& o) {
     std::atomic<size_t> next{0};
     auto worker = [&] {
         for (size_t i = next++; i < inputs.size(); i = next++) {
-            Result r = extractOne(extractor, inputs[i], format, o.sentences, stdinText);
+            Result r = extractOne(extractor, inputs[i], o.sentences, stdinText);
             std::lock_guard<std::mutex> lock(mu);
             results[i] = std::move(r);
             done[i] = 1;
@@ -81,13 +79,20 @@ int runExtract(const Options& o) {
     for (int t = 0; t < std::min<int>(o.jobs, static_cast<int>(inputs.size())); ++t)
         threads.emplace_back(worker);
     int status = 0;
+    extract::NameRegistry names;
     for (size_t i = 0; i < inputs.size(); ++i) {
         std::unique_lock<std::mutex> lock(mu);
         cv.wait(lock, [&] { return done[i] != 0; });
         Result r = std::move(results[i]);
         lock.unlock();
-        std::cout << r.output;
-        if (!r.error.empty()) {
+        if (r.error.empty()) {
+            // Names resolve across documents in input order, whatever the thread schedule.
+            if (!o.sentences) {
+                names.resolve(r.extraction);
+                names.learn(r.extraction);
+            }
+            extract::writeFacts(r.doc, r.extraction, format, std::cout);
+        } else {
             std::cerr << "skipped: " << r.error << "\n";
             status = 1;
         }

@@ -98,7 +98,14 @@ private:
     int extendRun(int i) const {
         int n = s_.size();
         int end = i;
-        while (end + 1 < n && isNameWord(end + 1)) ++end;
+        // "US-dominated NATO": a name with a lower-case hyphen suffix stands alone.
+        auto hyphenSuffix = [&](int t) {
+            auto dash = s_.form(t).find('-');
+            return dash != std::string::npos && dash + 1 < s_.form(t).size() &&
+                   !isCapitalized(s_.form(t).substr(dash + 1));
+        };
+        if (hyphenSuffix(i)) return i;
+        while (end + 1 < n && isNameWord(end + 1) && !hyphenSuffix(end + 1)) ++end;
         // Hyphen-joined tokens ("Nur" "-" "Sultan") written without spaces.
         while (end + 2 < n && !s_.tok(end).spaceAfter && s_.form(end + 1) == "-" &&
                isNameWord(end + 2)) {
@@ -226,6 +233,11 @@ private:
             return addMention(first, last, k->name, k->label, true);
         if (first == last) {
             if (const auto* c = lx_.demonymCountry(s_.form(first))) {
+                // "Kazakhs": the people, a Group.
+                const auto* adj = lx_.countryAdjective(*c);
+                if (adj && *adj != s_.form(first) && s_.form(first).back() == 's' &&
+                    s_.upos(first) != "ADJ")
+                    return addMention(first, last, s_.form(first), "Group", true);
                 int m = addMention(first, last, *c, "Country", true);
                 a_.mentions[static_cast<size_t>(m)].demonym = true;
                 return m;
@@ -255,6 +267,11 @@ private:
             return addMention(first, last, text, "Person", false);
         if (first == last) {
             int h = s_.head(first);
+            // "Kazinform reported": the subject of a reporting verb is a news outlet.
+            if (h >= 0 && s_.rel(first) == "nsubj" &&
+                (s_.lemma(h) == "report" || s_.lemma(h) == "cite" || s_.lemma(h) == "quote" ||
+                 s_.lemma(h) == "publish" || s_.lemma(h) == "broadcast"))
+                return addMention(first, last, text, "Media", false);
             int c = s_.child(first, "case");
             std::string prep = c >= 0 ? s_.lower(c) : "";
             if (prep == "in" || prep == "at" || prep == "near" || prep == "from" || prep == "to" ||
@@ -277,7 +294,9 @@ private:
                 bool demonym = first == last && lx_.demonymCountry(s_.form(first));
                 if (!(k && k->label == "Country") && !demonym) {
                     std::string name = foldQuotes(s_.span(first, last));
-                    if (w == "city") {
+                    if (w == "city" ||
+                        (k && k->label == "Location" && !lx_.placeCountry(k->name))) {
+                        // "Almaty city" is Almaty; "Xinjiang region" is the region Xinjiang.
                         if (k) name = k->name;
                     } else {
                         name += " " + s_.form(last + 1);

@@ -77,6 +77,20 @@ namespace {
 using detail::Analysis;
 using detail::SentenceView;
 
+// Photo credits and captions: names in them are entities, but they state no facts.
+bool isCaption(std::string_view s) {
+    static const char* kCaptions[] = {"Photo:", "Photo :", "(Photo",    "Photo by",
+                                      "Image:", "Credit:", "File photo"};
+    for (const char* m : kCaptions) {
+        size_t at = s.find(m);
+        if (at == std::string_view::npos) continue;
+        int words = 0;
+        for (size_t i = 0; i < at; ++i) words += s[i] == ' ';
+        if (words < 6) return true;
+    }
+    return false;
+}
+
 // Page debris: comment forms, share widgets, captions, bylines.
 bool isDebris(std::string_view s) {
     static const char* kMarks[] = {"Leave a Reply",
@@ -88,9 +102,6 @@ bool isDebris(std::string_view s) {
                                    "Blog at",
                                    "bloggers like this",
                                    "Published:",
-                                   "Photo:",
-                                   "Photo :",
-                                   "(Photo",
                                    "Share this",
                                    "Like this:",
                                    "Click to",
@@ -229,12 +240,17 @@ public:
             sentence.end <= text.size() && sentence.begin <= sentence.end
                 ? trimmed(text.substr(sentence.begin, sentence.end - sentence.begin))
                 : std::string();
-        if (filterDebris && (isDebris(surface) || !seen_.insert(surface).second)) return;
+        bool caption = filterDebris && isCaption(surface);
+        if (filterDebris && ((isDebris(surface) && !caption) || !seen_.insert(surface).second))
+            return;
         if (sentence.tokens.empty()) return;
         auto view = std::make_unique<SentenceView>(sentence, text);
         Analysis a;
         detail::findMentions(lx_, *view, a);
-        detail::findRelations(lx_, *view, a);
+        if (caption)
+            a.facts.clear();
+        else
+            detail::findRelations(lx_, *view, a);
         for (auto& p : a.propositions) p.sentence = index;
         Item item{index, std::move(view), std::move(a), ""};
         item.date =

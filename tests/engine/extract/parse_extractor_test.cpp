@@ -106,7 +106,7 @@ const Case kCases[] = {
      {"Lyon", "located_in", "France"}},
     {"member list",
      "NATO members Norway and Denmark welcomed the decision.",
-     {"Norway", "member_of", "North Atlantic Treaty Organization"}},
+     {"Norway", "member_of", "NATO"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Constructions, ConstructionTest, ::testing::ValuesIn(kCases));

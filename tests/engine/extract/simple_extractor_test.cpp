@@ -7,11 +7,13 @@
 namespace kgraph::extract {
 namespace {
 
-SimpleExtractor makeExtractor() { return SimpleExtractor(std::string(KGRAPH_SOURCE_DIR) + "/models/lexicons"); }
+SimpleExtractor makeExtractor() {
+    return SimpleExtractor(std::string(KGRAPH_SOURCE_DIR) + "/models/lexicons");
+}
 
 TEST(SimpleExtractorTest, CapitalisedSpansAndTheWordsBetweenThem) {
-    auto doc = text::documentFromText("Title\n\nThe leaders of China thanked Kazakhstan. Xi Jinping called Wang Yi.\n",
-                                      "d", "d");
+    auto doc = text::documentFromText(
+        "Title\n\nThe leaders of China thanked Kazakhstan. Xi Jinping called Wang Yi.\n", "d", "d");
     auto ex = makeExtractor().extract(doc);
     ASSERT_EQ(ex.facts.size(), 2u);
     EXPECT_EQ(ex.entities[ex.facts[0].subject].name, "China");
@@ -29,13 +31,15 @@ TEST(SimpleExtractorTest, CapitalisedSpansAndTheWordsBetweenThem) {
 }
 
 TEST(SimpleExtractorTest, NoFactAcrossPunctuationOrLongGaps) {
-    auto doc = text::documentFromText("China, Russia.\nChina is one of many friends that Kazakhstan has.\n", "d", "d");
+    auto doc = text::documentFromText(
+        "China, Russia.\nChina is one of many friends that Kazakhstan has.\n", "d", "d");
     auto ex = makeExtractor().extract(doc);
     EXPECT_TRUE(ex.facts.empty());
 }
 
 TEST(SimpleExtractorTest, GroupsMentionsIntoOneContribution) {
-    auto doc = text::documentFromText("T\nChina supports Kazakhstan. China supports Kazakhstan.\n", "d", "d");
+    auto doc = text::documentFromText("T\nChina supports Kazakhstan. China supports Kazakhstan.\n",
+                                      "d", "d");
     auto input = toDocumentInput(doc, makeExtractor().extract(doc));
     ASSERT_EQ(input.facts.size(), 1u);
     EXPECT_EQ(input.facts[0].type, "supports");
