@@ -125,7 +125,7 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
 }
 
 std::string SortOp::describe() const {
-    std::string s = "Sort ";
+    std::string s = topLimit_ ? "Top " : "Sort ";
     for (size_t i = 0; i < items_.size(); ++i) {
         s += (i ? ", " : "") + items_[i].expr->text + (items_[i].descending ? " DESC" : "");
     }
@@ -142,13 +142,29 @@ bool SortOp::produce(ExecContext& ctx, const Consumer& out) {
         })) {
         return false;
     }
-    std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+    // Ties keep the input order (the last key is the row's position).
+    for (size_t i = 0; i < rows.size(); ++i)
+        rows[i].first.push_back(Value(static_cast<int64_t>(i)));
+    auto less = [&](const auto& a, const auto& b) {
         for (size_t i = 0; i < items_.size(); ++i) {
             int c = compareOrder(a.first[i], b.first[i]);
             if (c != 0) return items_[i].descending ? c > 0 : c < 0;
         }
-        return false;
-    });
+        return a.first.back().asInt() < b.first.back().asInt();
+    };
+    size_t k = rows.size();
+    if (topLimit_) {
+        Row empty(ctx.slotCount);
+        int64_t n = nonNegativeCount(*topLimit_, empty, ctx, "LIMIT");
+        if (topSkip_) n += nonNegativeCount(*topSkip_, empty, ctx, "SKIP");
+        k = std::min(k, static_cast<size_t>(n));
+    }
+    if (k < rows.size()) {
+        std::partial_sort(rows.begin(), rows.begin() + static_cast<long>(k), rows.end(), less);
+        rows.resize(k);
+    } else {
+        std::sort(rows.begin(), rows.end(), less);
+    }
     for (auto& [keys, row] : rows) {
         if (!out(row)) return false;
     }

@@ -82,12 +82,19 @@ public:
     };
     explicit SortOp(std::vector<Item> items) : items_(std::move(items)) {}
     std::string describe() const override;
+    // ORDER BY ... [SKIP s] LIMIT n: only the first s + n rows need sorting (top-k).
+    void setTopK(const ast::Expr* skip, const ast::Expr* limit) {
+        topSkip_ = skip;
+        topLimit_ = limit;
+    }
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;
 
 private:
     std::vector<Item> items_;
+    const ast::Expr* topSkip_ = nullptr;
+    const ast::Expr* topLimit_ = nullptr;
 };
 
 // SKIP n / LIMIT n. LIMIT stops its input after n rows.

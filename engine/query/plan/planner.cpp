@@ -582,7 +582,10 @@ private:
         if (!p.order.empty()) {
             std::vector<SortOp::Item> items;
             for (auto& s : p.order) items.push_back({s.expr.get(), s.descending});
-            op = wrap<SortOp>(std::move(op), std::move(items));
+            auto sort = std::make_unique<SortOp>(std::move(items));
+            if (p.limit) sort->setTopK(p.skip.get(), p.limit.get());
+            sort->setInput(std::move(op));
+            op = std::move(sort);
         }
         if (p.skip) op = wrap<SkipLimitOp>(std::move(op), p.skip.get(), false);
         if (p.limit) op = wrap<SkipLimitOp>(std::move(op), p.limit.get(), true);

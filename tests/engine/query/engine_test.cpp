@@ -114,7 +114,7 @@ TEST_F(EngineTest, ExplainShowsThePlanTree) {
     ASSERT_TRUE(r.plan);
     EXPECT_EQ(*r.plan,
               "Limit 5\n"
-              "  Sort q.name\n"
+              "  Top q.name\n"
               "    Projection q.name\n"
               "      Filter q.age > 3\n"
               "        Expand (p)-[r:KNOWS]->(q)\n"
