@@ -271,7 +271,7 @@ private:
             if (h >= 0 && s_.rel(first) == "nsubj" &&
                 (s_.lemma(h) == "report" || s_.lemma(h) == "cite" || s_.lemma(h) == "quote" ||
                  s_.lemma(h) == "publish" || s_.lemma(h) == "broadcast"))
-                return addMention(first, last, text, "Media", false);
+                return addMention(first, last, text, "Media", true);
             int c = s_.child(first, "case");
             std::string prep = c >= 0 ? s_.lower(c) : "";
             if (prep == "in" || prep == "at" || prep == "near" || prep == "from" || prep == "to" ||

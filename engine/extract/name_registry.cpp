@@ -7,6 +7,11 @@ void NameRegistry::resolve(Extraction& ex) const {
         if (m.name.find(' ') != std::string::npos || m.label == "Country" || m.label == "Concept" ||
             m.label == "Group")
             continue;
+        // A one-word name another document showed to be a news outlet ("Kazinform reported").
+        if (m.label == "Person" && media_.count(m.name)) {
+            m.label = "Media";
+            continue;
+        }
         auto it = byWord_.find(m.name);
         if (it == byWord_.end() || it->second.empty()) continue;
         m.name = it->second;
@@ -16,6 +21,7 @@ void NameRegistry::resolve(Extraction& ex) const {
 
 void NameRegistry::learn(const Extraction& ex) {
     for (const auto& m : ex.entities) {
+        if (m.label == "Media" && m.name.find(' ') == std::string::npos) media_.insert(m.name);
         if (m.label != "Person") continue;
         auto first = m.name.find(' ');
         if (first == std::string::npos) continue;

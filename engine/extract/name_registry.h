@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "engine/extract/extraction.h"
@@ -23,6 +24,7 @@ public:
 
 private:
     std::map<std::string, std::string> byWord_;  // word -> full name; "" when ambiguous
+    std::set<std::string> media_;                // one-word names seen as Media
 };
 
 }  // namespace kgraph::extract

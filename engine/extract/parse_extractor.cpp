@@ -326,6 +326,12 @@ private:
                     c.name = known->name;
                     c.label = "Country";
                     c.typed = true;
+                    // One name for one body: "Interior Affairs Ministry of the Republic of X" is
+                    // "Interior Ministry of X".
+                    std::string prefix = foldQuotes(it.view->span(ms[i].first, k - 1));
+                    auto affairs = prefix.find(" Affairs Ministry");
+                    if (affairs != std::string::npos) prefix.erase(affairs, 8);
+                    ms[i].name = prefix + " of " + known->name;
                     ms.push_back(c);
                     detail::Fact f;
                     f.subject.mention = static_cast<int>(i);
