@@ -565,6 +565,20 @@ private:
         p.relation = rel;
         p.args = std::move(args);
         p.confidence = std::clamp(c, 0.05, 0.99);
+        // With an object and adjuncts, also each adjunct on its own: (X; taught at; Y) next to
+        // (X; taught; the class; at Y), ranked below the full tuple.
+        if (argObj >= 0 && !argObls.empty()) {
+            for (const auto& [c2, prep] : argObls) {
+                Proposition q;
+                q.sentence = p.sentence;
+                q.arg1 = p.arg1;
+                int k = s_.child(c2, "case");
+                q.relation = rel + " " + (k >= 0 ? s_.form(k) : prep);
+                q.args.push_back(phrase(c2, true));
+                q.confidence = std::clamp(c - 0.3, 0.05, 0.99);
+                a_.propositions.push_back(std::move(q));
+            }
+        }
         a_.propositions.push_back(std::move(p));
     }
 
@@ -629,7 +643,7 @@ private:
         while (end >= start && (s_.upos(end) == "PUNCT" || s_.upos(end) == "CCONJ")) --end;
         if (p.arg1.empty() || start > end || p.relation.empty()) return;
         p.args.push_back(s_.span(start, end));
-        p.confidence = 0.75;
+        p.confidence = 0.85;
         a_.propositions.push_back(std::move(p));
     }
 
@@ -650,7 +664,7 @@ private:
             p.arg1 = s_.span(start, end);
             p.relation = "is";
             p.args.push_back(s_.span(b, e));
-            p.confidence = 0.6;
+            p.confidence = 0.7;
             a_.propositions.push_back(std::move(p));
         }
     }
