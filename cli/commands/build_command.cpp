@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -26,6 +27,15 @@ struct InputFile {
     std::string id;
 };
 
+// Inside a folder only text documents are taken (.txt, .text, .md, or no
+// extension), so that e.g. a queries file next to the articles is not read
+// as an article. A file named on the command line is always read.
+bool isDocumentFile(const fs::path& p) {
+    std::string ext = p.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext.empty() || ext == ".txt" || ext == ".text" || ext == ".md";
+}
+
 std::vector<InputFile> listInputs(const std::vector<std::string>& args) {
     std::vector<InputFile> files;
     for (const auto& a : args) {
@@ -41,7 +51,7 @@ std::vector<InputFile> listInputs(const std::vector<std::string>& args) {
                     if (it->is_directory()) it.disable_recursion_pending();
                     continue;
                 }
-                if (it->is_regular_file()) {
+                if (it->is_regular_file() && isDocumentFile(it->path())) {
                     found.push_back({it->path(), fs::relative(it->path(), p).generic_string()});
                 }
             }

@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CommandRun {
     int exit = -1;
     std::string out;
     std::string err;
@@ -34,7 +34,7 @@ std::string quote(const std::string& s) {
 
 class SamplesE2ETest : public ::testing::Test {
 protected:
-    Run kgraph(const std::vector<std::string>& args, const std::string& stdinText = "") {
+    CommandRun kgraph(const std::vector<std::string>& args, const std::string& stdinText = "") {
         std::string cmd = quote(KGRAPH_BINARY);
         for (const auto& a : args) cmd += " " + quote(a);
         fs::path in = dir_.path() / "stdin.txt", out = dir_.path() / "stdout.txt", err = dir_.path() / "stderr.txt";
@@ -138,13 +138,14 @@ TEST_F(SamplesE2ETest, ShellRunsTheExampleQueries) {
 TEST_F(SamplesE2ETest, BadFilesAreNamedAndSkipped) {
     fs::create_directories(dir_.path() / "in");
     std::ofstream(dir_.path() / "in" / "good.txt") << "Title\n\nChina supports Kazakhstan.\n";
-    std::ofstream(dir_.path() / "in" / "binary.bin", std::ios::binary) << std::string("\x7f" "ELF\0\0", 6);
+    std::ofstream(dir_.path() / "in" / "binary.txt", std::ios::binary) << std::string("\x7f" "ELF\0\0", 6);
     std::ofstream(dir_.path() / "in" / "latin1.txt") << "caf\xe9\n";
     std::ofstream(dir_.path() / "in" / "empty.txt");
+    std::ofstream(dir_.path() / "in" / "queries.cypher") << "MATCH (n) RETURN n;\n";  // not a document
     auto r = kgraph({"build", (dir_.path() / "in").string(), "--db", db()});
     ASSERT_EQ(r.exit, 0) << r.err;
     EXPECT_NE(r.out.find("2 added, 0 replaced, 0 unchanged, 2 skipped"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("binary.bin: looks like a binary file"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("binary.txt: looks like a binary file"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("latin1.txt: not valid UTF-8"), std::string::npos) << r.out;
 }
 
