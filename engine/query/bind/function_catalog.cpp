@@ -15,6 +15,10 @@ constexpr FunctionInfo kFunctions[] = {
     {"min", 1, 1, true},
     {"max", 1, 1, true},
     {"collect", 1, 1, true},
+    {"stDev", 1, 1, true},
+    {"stDevP", 1, 1, true},
+    {"percentileDisc", 2, 2, true},
+    {"percentileCont", 2, 2, true},
     // graph
     {"type", 1, 1, false},
     {"id", 1, 1, false},

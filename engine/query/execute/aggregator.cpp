@@ -1,5 +1,6 @@
 #include "engine/query/execute/aggregator.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
@@ -89,6 +90,77 @@ private:
     ValueList items_;
 };
 
+// stDev (sample) and stDevP (population), by Welford's method.
+class StDevAgg : public Aggregator {
+public:
+    explicit StDevAgg(bool population) : population_(population) {}
+    void add(const Value& v) override {
+        if (v.isNull()) return;
+        if (!v.isNumber()) typeError(population_ ? "stDevP()" : "stDev()", "a Number", v);
+        ++n_;
+        double x = v.asNumber();
+        double d = x - mean_;
+        mean_ += d / static_cast<double>(n_);
+        m2_ += d * (x - mean_);
+    }
+    Value result() const override {
+        int64_t div = population_ ? n_ : n_ - 1;
+        if (div <= 0) return Value(0.0);
+        return Value(std::sqrt(m2_ / static_cast<double>(div)));
+    }
+
+private:
+    bool population_;
+    int64_t n_ = 0;
+    double mean_ = 0;
+    double m2_ = 0;
+};
+
+class PercentileAgg : public Aggregator {
+public:
+    explicit PercentileAgg(bool continuous) : continuous_(continuous) {}
+    void setArgument(const Value& p) override {
+        if (!p.isNumber() || p.asNumber() < 0 || p.asNumber() > 1) {
+            throw Error(std::string(continuous_ ? "percentileCont()" : "percentileDisc()") +
+                        " expects a percentile between 0.0 and 1.0, got " + formatValue(p));
+        }
+        p_ = p.asNumber();
+    }
+    void add(const Value& v) override {
+        if (v.isNull()) return;
+        if (!v.isNumber()) {
+            typeError(continuous_ ? "percentileCont()" : "percentileDisc()", "a Number", v);
+        }
+        values_.push_back(v);
+    }
+    Value result() const override {
+        if (values_.empty()) return Value();
+        std::vector<Value> sorted = values_;
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const Value& a, const Value& b) { return a.asNumber() < b.asNumber(); });
+        size_t n = sorted.size();
+        if (continuous_) {
+            double idx = p_ * static_cast<double>(n - 1);
+            size_t lo = static_cast<size_t>(std::floor(idx));
+            size_t hi = static_cast<size_t>(std::ceil(idx));
+            double a = sorted[lo].asNumber();
+            double b = sorted[hi].asNumber();
+            return Value(a + (b - a) * (idx - static_cast<double>(lo)));
+        }
+        // The nearest value at or above the percentile (as Neo4j rounds).
+        if (p_ >= 1.0 || n == 1) return sorted.back();
+        double f = p_ * static_cast<double>(n);
+        size_t idx = static_cast<size_t>(f);
+        if (static_cast<double>(idx) == f && idx > 0) --idx;
+        return sorted[std::min(idx, n - 1)];
+    }
+
+private:
+    bool continuous_;
+    double p_ = 0;
+    std::vector<Value> values_;
+};
+
 class DistinctAgg : public Aggregator {
 public:
     explicit DistinctAgg(std::unique_ptr<Aggregator> inner) : inner_(std::move(inner)) {}
@@ -96,6 +168,7 @@ public:
         if (v.isNull()) return;
         if (seen_.insert(groupKey(v)).second) inner_->add(v);
     }
+    void setArgument(const Value& v) override { inner_->setArgument(v); }
     Value result() const override { return inner_->result(); }
 
 private:
@@ -115,6 +188,10 @@ std::unique_ptr<Aggregator> makeAggregator(const std::string& name, bool distinc
         a = std::make_unique<MinMaxAgg>(name == "max");
     } else if (name == "collect") {
         a = std::make_unique<CollectAgg>();
+    } else if (name == "stdev" || name == "stdevp") {
+        a = std::make_unique<StDevAgg>(name == "stdevp");
+    } else if (name == "percentiledisc" || name == "percentilecont") {
+        a = std::make_unique<PercentileAgg>(name == "percentilecont");
     } else {
         throw Error("unknown aggregate: " + name, Error::Kind::Internal);
     }

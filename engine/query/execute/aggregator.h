@@ -1,4 +1,5 @@
-// Aggregators: count, sum, avg, min, max, collect, each optionally DISTINCT.
+// Aggregators: count, sum, avg, min, max, collect, stDev, stDevP, percentileDisc,
+// percentileCont, each optionally DISTINCT.
 // Nulls are skipped (count(*) counts rows).
 #pragma once
 
@@ -13,6 +14,8 @@ class Aggregator {
 public:
     virtual ~Aggregator() = default;
     virtual void add(const Value& v) = 0;
+    // The second argument of two-argument aggregates (the percentile), given with each row.
+    virtual void setArgument(const Value&) {}
     virtual Value result() const = 0;
 };
 

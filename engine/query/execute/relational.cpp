@@ -102,6 +102,9 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
             size_t g = it != index.end() ? it->second : (index[k] = newGroup(std::move(keys)));
             for (size_t i = 0; i < aggs_.size(); ++i) {
                 const auto* call = aggs_[i].call;
+                if (call->children.size() > 1) {
+                    groups[g].aggs[i]->setArgument(evaluate(*call->children[1], row, ctx));
+                }
                 groups[g].aggs[i]->add(call->kind == ast::ExprKind::CountStar
                                            ? Value(true)
                                            : evaluate(*call->children[0], row, ctx));
