@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     addExportCommand(app, action);
     addStatsCommand(app, action);
     addExtractCommand(app, action);
+    addNlpCommands(app, action);
     addImportCommand(app, action);
     addCheckCommand(app, action);
     try {

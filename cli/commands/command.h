@@ -29,6 +29,8 @@ void addShellCommand(CLI::App& app, Action& action);
 void addExportCommand(CLI::App& app, Action& action);
 void addStatsCommand(CLI::App& app, Action& action);
 void addExtractCommand(CLI::App& app, Action& action);
+// train tagger|parser, parse, evaluate parser
+void addNlpCommands(CLI::App& app, Action& action);
 void addCheckCommand(CLI::App& app, Action& action);
 void addImportCommand(CLI::App& app, Action& action);
 

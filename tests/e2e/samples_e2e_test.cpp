@@ -149,6 +149,14 @@ TEST_F(SamplesE2ETest, BadFilesAreNamedAndSkipped) {
     EXPECT_NE(r.out.find("latin1.txt: not valid UTF-8"), std::string::npos) << r.out;
 }
 
+TEST_F(SamplesE2ETest, ParsePrintsConllu) {
+    auto r = kgraph({"parse", "-"}, "Russia deployed combat troops.\n");
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("# text = Russia deployed combat troops."), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj"), std::string::npos) << r.out;
+    EXPECT_EQ(kgraph({"train", "tagger"}).exit, 2);  // --train, --dev and -o are required
+}
+
 TEST_F(SamplesE2ETest, ExitCodes) {
     EXPECT_EQ(kgraph({"--help"}).exit, 0);
     EXPECT_EQ(kgraph({"query", "--help"}).exit, 0);
