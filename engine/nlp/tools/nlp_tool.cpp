@@ -3,6 +3,11 @@
 //   kgraph_nlp_tool train-parser TRAIN DEV OUT
 //   kgraph_nlp_tool parse MODELDIR [FILE]
 //   kgraph_nlp_tool evaluate MODELDIR GOLD [--raw]
+// and, for model experiments (see docs/nlp.md, "What was tried"):
+//   jackknife TRAIN OUT | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV |
+//   exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT |
+//   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT
+// (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY).
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
