@@ -236,7 +236,18 @@ atom
     | shortestPathPattern                                       # shortestPathAtom
     | '(' expression ')'                                        # parenthesizedAtom
     | functionInvocation                                        # functionAtom
+    | mapProjection                                             # mapProjectionAtom
     | variable                                                  # variableAtom
+    ;
+
+// n {.name, .*, key: expr, otherVariable}
+mapProjection : variable '{' ( mapProjectionItem ( ',' mapProjectionItem )* )? '}' ;
+
+mapProjectionItem
+    : '.' propertyKeyName                                       # mapPropertySelector
+    | '.' '*'                                                   # mapAllProperties
+    | propertyKeyName ':' expression                            # mapLiteralEntry
+    | variable                                                  # mapVariableSelector
     ;
 
 caseExpression

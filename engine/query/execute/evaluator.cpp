@@ -438,6 +438,23 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             }
             return Value(std::move(m));
         }
+        case ExprKind::MapProjection: {
+            Value target = evaluate(*e.children[0], row, ctx);
+            if (target.isNull()) return Value();
+            if (!target.isNode() && !target.isRelationship() && !target.isMap()) {
+                typeError("map projection", "a Node, Relationship or Map", target);
+            }
+            ValueMap m;
+            if (e.allProperties) {
+                std::vector<Value> args{target};
+                Value all = callFunction("properties", args, ctx);
+                m = all.asMap();
+            }
+            for (size_t i = 0; i < e.keys.size(); ++i) {
+                m[e.keys[i]] = evaluate(*e.children[i + 1], row, ctx);
+            }
+            return Value(std::move(m));
+        }
         case ExprKind::ListComprehension: {
             Value list = evaluate(*e.children[0], row, ctx);
             if (list.isNull()) return Value();

@@ -49,6 +49,7 @@ enum class ExprKind {
     Quantifier,            // name: all/any/none/single; variable in `variable`
     PatternPredicate,      // pattern (exists)
     PatternComprehension,  // [pattern WHERE children[0] | children[1]]
+    MapProjection,         // children[0] {keys[i]: children[i + 1], .* if allProperties}
 };
 
 enum class Op {
@@ -96,6 +97,7 @@ struct Expr {
     bool negated = false;                         // IsNull
     bool hasSubject = false;                      // Case
     bool hasElse = false;                         // Case
+    bool allProperties = false;                   // MapProjection: .* given
     std::string variable;                         // ListComprehension / Quantifier variable
     std::shared_ptr<PatternPart> pattern;         // PatternPredicate / PatternComprehension
     std::string text;                             // the expression as written (column names)

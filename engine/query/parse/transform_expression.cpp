@@ -344,12 +344,48 @@ ast::ExprPtr Transformer::transformAtom(P::AtomContext& ctx) {
     if (auto* a = dynamic_cast<P::FunctionAtomContext*>(&ctx)) {
         return transformFunction(*a->functionInvocation());
     }
+    if (auto* a = dynamic_cast<P::MapProjectionAtomContext*>(&ctx)) {
+        return transformMapProjection(*a->mapProjection());
+    }
     if (auto* a = dynamic_cast<P::VariableAtomContext*>(&ctx)) {
         auto e = makeExpr(ast::ExprKind::Variable, pos);
         e->name = name(*a->variable());
         return e;
     }
     fail(ctx, "unsupported expression");
+}
+
+ast::ExprPtr Transformer::transformMapProjection(P::MapProjectionContext& ctx) {
+    auto pos = positionOf(ctx);
+    auto variable = [&]() {
+        auto v = makeExpr(ast::ExprKind::Variable, pos);
+        v->name = name(*ctx.variable());
+        v->text = v->name;
+        return v;
+    };
+    auto e = makeExpr(ast::ExprKind::MapProjection, pos);
+    e->children.push_back(variable());
+    for (auto* item : ctx.mapProjectionItem()) {
+        if (auto* p = dynamic_cast<P::MapPropertySelectorContext*>(item)) {
+            auto prop = makeExpr(ast::ExprKind::Property, positionOf(*p));
+            prop->name = name(*p->propertyKeyName()->schemaName());
+            prop->children.push_back(variable());
+            e->keys.push_back(prop->name);
+            e->children.push_back(std::move(prop));
+        } else if (dynamic_cast<P::MapAllPropertiesContext*>(item)) {
+            e->allProperties = true;
+        } else if (auto* l = dynamic_cast<P::MapLiteralEntryContext*>(item)) {
+            e->keys.push_back(name(*l->propertyKeyName()->schemaName()));
+            e->children.push_back(transformExpression(*l->expression()));
+        } else if (auto* v = dynamic_cast<P::MapVariableSelectorContext*>(item)) {
+            auto x = makeExpr(ast::ExprKind::Variable, positionOf(*v));
+            x->name = name(*v->variable());
+            e->keys.push_back(x->name);
+            e->children.push_back(std::move(x));
+        }
+    }
+    e->text = textOf(ctx);
+    return e;
 }
 
 ast::ExprPtr Transformer::transformParameter(P::ParameterContext& ctx) {

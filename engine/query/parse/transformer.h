@@ -77,6 +77,7 @@ private:
     ast::ExprPtr transformPatternComprehension(P::PatternComprehensionContext& ctx);
     ast::ExprPtr transformQuantifier(P::QuantifierAtomContext& ctx);
     ast::ExprPtr transformMapLiteral(P::MapLiteralContext& ctx);
+    ast::ExprPtr transformMapProjection(P::MapProjectionContext& ctx);
     ast::ExprPtr transformParameter(P::ParameterContext& ctx);
     int64_t transformInteger(P::IntegerLiteralContext& ctx);
 

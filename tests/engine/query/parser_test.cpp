@@ -80,6 +80,7 @@ TEST(ParserTest, AcceptsTheLanguage) {
         "MATCH (from)-[r]->(to) RETURN from, to, count(r) AS count",
         "MATCH (n:Order {end: 1, match: 2}) RETURN n.order, n.type",
         "RETURN -9223372036854775808",
+        "MATCH (n) RETURN n {.name, .*, k: 1, x}",
     };
     for (const char* q : queries) {
         try {
