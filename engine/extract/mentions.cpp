@@ -447,6 +447,10 @@ private:
             }
         }
         pendingEnd_ = -1;
+        // The title words stand for the person in the tree ("the First President of X Y is ...").
+        for (int q = first; q < a_.mentions[static_cast<size_t>(person)].first; ++q)
+            if (a_.mentionAt[static_cast<size_t>(q)] < 0)
+                a_.mentionAt[static_cast<size_t>(q)] = person;
         for (const auto& t : titles) {
             if (!t.first || t.first->relation.empty()) continue;
             for (int b : bodies) {
