@@ -500,8 +500,13 @@ private:
         p.arg1 = phrase(subjShown);
         if (s_.rel(v) == "acl" && subjShown == s_.head(v)) {
             // Relative clause: the antecedent noun alone, not its whole subtree.
-            auto [b, e] = s_.subtreeSpan(subjShown);
-            (void)e;
+            // Its left modifiers only: no preposition, punctuation or conjunction before it.
+            int b = subjShown;
+            for (int c : s_.kids(subjShown)) {
+                auto r = s_.rel(c);
+                if (c < subjShown && r != "case" && r != "punct" && r != "cc" && r != "mark")
+                    b = std::min(b, s_.subtreeSpan(c).first);
+            }
             p.arg1 = s_.span(b, subjShown);
         }
         if (p.arg1.empty()) return;
@@ -584,8 +589,7 @@ private:
 
     // "X is a member of Y", "China and Kazakhstan are neighbors".
     void copula(int n) {
-        int subj = s_.child(n, "nsubj");
-        if (subj < 0) subj = subjectOf(n);
+        int subj = subjectOf(n);  // "who is larger": the antecedent of a relative pronoun
         if (subj < 0) return;
         auto subjects = argsOf(subj);
         std::string noun = toLower(s_.lemma(n));
