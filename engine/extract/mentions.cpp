@@ -113,6 +113,14 @@ private:
             while (end + 1 < n && isNameWord(end + 1)) ++end;
         }
         int j = end + 1;
+        // "Belt and Road Initiative": a single word joined by "and" to a name ending in a cue word.
+        if (j + 1 < n && s_.form(j) == "and" && end == i && !lx_.known(form(i)) &&
+            !lx_.demonymCountry(s_.form(i)) && !hasCue(i, end) && isNameWord(j + 1)) {
+            int e2 = j + 1;
+            while (e2 + 1 < n && isNameWord(e2 + 1)) ++e2;
+            const auto* c = lx_.cue(s_.form(e2));
+            if (c && !lx_.known(form(j + 1))) return e2;
+        }
         if (j < n && (s_.form(j) == "of" || s_.form(j) == "for") && hasCue(i, end)) {
             int k = j + 1;
             if (k < n && s_.form(k) == "the") ++k;
@@ -261,6 +269,13 @@ private:
             return addMention(first, last, text, "Person", true);
         if (isAllCaps(text) && first == last)
             return addMention(first, last, text, "Organization", false);
+        // "NGOs": an abbreviation in the plural.
+        if (first == last && text.size() > 2 && isCapitalized(text.substr(1, 1)))
+            return addMention(first, last, text, "Organization", false);
+        // "Uyghur Muslims", "Uyghurs": people named in the plural.
+        const auto& lastX = s_.tok(last).xpos;
+        if ((lastX == "NNPS" || lastX == "NNS") && s_.form(last).back() == 's')
+            return addMention(first, last, text, "Group", false);
         bool allPropn = true;
         for (int k = first; k <= last; ++k) allPropn = allPropn && s_.upos(k) == "PROPN";
         if (last > first && last - first <= 2 && allPropn)

@@ -136,7 +136,10 @@ private:
             // "prompted the government to seek help": often parsed as advcl.
             int o = s_.child(h, "obj");
             memo = o >= 0 ? o : subjectOf(h);
-        } else if (r == "advcl" && h >= 0 && s_.child(v, "mark") < 0 && s_.tok(v).xpos == "VBG") {
+        } else if (r == "advcl" && h >= 0 && s_.tok(v).xpos == "VBG" &&
+                   (s_.child(v, "mark") < 0 ||
+                    in(s_.lower(s_.child(v, "mark")),
+                       {"by", "after", "before", "while", "when", "since", "without"}))) {
             // "..., holding meetings and keeping in touch with X": the main clause's subject.
             memo = subjectOf(h);
         }
