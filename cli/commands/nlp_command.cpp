@@ -28,17 +28,24 @@ struct EvaluateOptions {
 }  // namespace
 
 void addNlpCommands(CLI::App& app, Action& action) {
-    auto* train = app.add_subcommand("train", "Train the tagger or the parser on a CoNLL-U treebank");
+    auto* train =
+        app.add_subcommand("train", "Train the tagger or the parser on a CoNLL-U treebank");
     train->require_subcommand(1);
     for (const char* what : {"tagger", "parser"}) {
         auto o = std::make_shared<TrainOptions>();
         std::string name = what;
-        auto* cmd = train->add_subcommand(name, "Train the " + name + " (deterministic: the same files give the same model)");
-        cmd->add_option("--train", o->train, "Training CoNLL-U file")->required()->check(CLI::ExistingFile);
-        cmd->add_option("--dev", o->dev, "Development CoNLL-U file (accuracy is reported)")->required()->check(CLI::ExistingFile);
+        auto* cmd = train->add_subcommand(
+            name, "Train the " + name + " (deterministic: the same files give the same model)");
+        cmd->add_option("--train", o->train, "Training CoNLL-U file")
+            ->required()
+            ->check(CLI::ExistingFile);
+        cmd->add_option("--dev", o->dev, "Development CoNLL-U file (accuracy is reported)")
+            ->required()
+            ->check(CLI::ExistingFile);
         cmd->add_option("-o,--output", o->output, "Model file to write")->required();
         cmd->footer("Example: kgraph train " + name +
-                    " --train ../shared/ud/en_ewt-ud-train.conllu --dev ../shared/ud/en_ewt-ud-dev.conllu -o models/en_ewt." +
+                    " --train ../shared/ud/en_ewt-ud-train.conllu --dev "
+                    "../shared/ud/en_ewt-ud-dev.conllu -o models/en_ewt." +
                     name);
         cmd->callback([o, name, &action] {
             action = [o, name] {
@@ -55,7 +62,8 @@ void addNlpCommands(CLI::App& app, Action& action) {
     auto p = std::make_shared<ParseOptions>();
     auto* parse = app.add_subcommand("parse", "Tokenize, tag and parse raw text; print CoNLL-U");
     parse->add_option("input", p->input, "Text file, or - for standard input (default: -)");
-    parse->add_option("--models", p->models, "Model folder (default: $KGRAPH_MODELS, else the shipped models/)");
+    parse->add_option("--models", p->models,
+                      "Model folder (default: $KGRAPH_MODELS, else the shipped models/)");
     parse->footer("Example: echo 'Russia deployed combat troops.' | kgraph parse");
     parse->callback([p, &action] {
         action = [p] {
@@ -74,10 +82,16 @@ void addNlpCommands(CLI::App& app, Action& action) {
     auto e = std::make_shared<EvaluateOptions>();
     auto* evaluate = app.add_subcommand("evaluate", "Score the models against a gold treebank");
     evaluate->require_subcommand(1);
-    auto* evalParser = evaluate->add_subcommand("parser", "UPOS, XPOS, lemma, UAS and LAS against a CoNLL-U file");
-    evalParser->add_option("--gold", e->gold, "Gold CoNLL-U file")->required()->check(CLI::ExistingFile);
-    evalParser->add_flag("--raw", e->raw, "Start from the raw text with our tokenizer (aligned scores, as CoNLL 2018)");
-    evalParser->add_option("--models", e->models, "Model folder (default: $KGRAPH_MODELS, else the shipped models/)");
+    auto* evalParser =
+        evaluate->add_subcommand("parser", "UPOS, XPOS, lemma, UAS and LAS against a CoNLL-U file");
+    evalParser->add_option("--gold", e->gold, "Gold CoNLL-U file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    evalParser->add_flag(
+        "--raw", e->raw,
+        "Start from the raw text with our tokenizer (aligned scores, as CoNLL 2018)");
+    evalParser->add_option("--models", e->models,
+                           "Model folder (default: $KGRAPH_MODELS, else the shipped models/)");
     evalParser->footer("Example: kgraph evaluate parser --gold ../shared/ud/en_ewt-ud-test.conllu");
     evalParser->callback([e, &action] {
         action = [e] {

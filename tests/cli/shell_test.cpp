@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "tests/temp_dir.h"
@@ -37,13 +39,45 @@ TEST(ShellTest, RunsAPipedScript) {
 TEST(ShellTest, ReportsErrorsWithCaretAndGoesOn) {
     kgraph::testing::TempDir dir;
     auto store = storage::GraphStore::open(dir.sub("db"));
-    std::istringstream in("MATCH (n) RETRN n;\nRETURN 1 AS one;\n:nope\n");
+    std::istringstream in("MATCH (n) RETRN n;\nRETURN 1 AS one;\n:nope\n:shema\n");
     std::ostringstream out, err;
     EXPECT_EQ(runShell(*store, in, out, err, {}), 1);
     EXPECT_NE(err.str().find("line 1, column 10"), std::string::npos) << err.str();
     EXPECT_NE(err.str().find("          ^"), std::string::npos) << err.str();
     EXPECT_NE(err.str().find("unknown meta-command :nope"), std::string::npos);
+    EXPECT_NE(err.str().find("did you mean :schema?"), std::string::npos) << err.str();
     EXPECT_NE(out.str().find("│   1 │"), std::string::npos) << out.str();
+}
+
+TEST(ShellTest, MetaCommandsParamsSchemaRenderAndRead) {
+    kgraph::testing::TempDir dir;
+    auto store = storage::GraphStore::open(dir.sub("db"));
+    std::ofstream(dir.sub("script.cypher"))
+        << "CREATE (:Person {name: 'Wang Yi'})-[:call]->(:Person {name: 'Mukhtar Tileuberdi'});\n";
+    std::istringstream in(":read " + dir.sub("script.cypher") +
+                          "\n:param who => 'Wang Yi'\n:params\n:timing off\n"
+                          "MATCH (a {name: $who})-[r]->(b) RETURN a, r, b;\n"
+                          ":render " +
+                          dir.sub("last.svg") +
+                          "\n:schema\n:timing maybe\n:quit\nRETURN 'not run';\n");
+    std::ostringstream out, err;
+    EXPECT_EQ(runShell(*store, in, out, err, {}), 1);  // ":timing maybe" is an error
+    EXPECT_NE(out.str().find("$who => 'Wang Yi'"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("1 row\n"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("drew 2 nodes and 1 relationships"), std::string::npos) << out.str();
+    EXPECT_TRUE(std::filesystem::exists(dir.sub("last.svg")));
+    EXPECT_NE(out.str().find("  :Person  2\n"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("  :call  1\n"), std::string::npos) << out.str();
+    EXPECT_EQ(out.str().find("not run"), std::string::npos);
+    EXPECT_NE(err.str().find(":timing takes on or off"), std::string::npos) << err.str();
+}
+
+TEST(ShellTest, ClosestMatchSuggestsLikelyTypos) {
+    const std::vector<std::string> words = {":schema", ":params", ":quit", "Person", "Country"};
+    EXPECT_EQ(closestMatch(":shema", words), ":schema");
+    EXPECT_EQ(closestMatch(":shem", words), ":schema");
+    EXPECT_EQ(closestMatch("Persn", words), "Person");
+    EXPECT_EQ(closestMatch("Organization", words), "");
 }
 
 }  // namespace
