@@ -1,6 +1,7 @@
 #include "engine/extract/to_storage.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -46,7 +47,9 @@ storage::DocumentInput toDocumentInput(const text::SourceDocument& doc, const Ex
             in.facts.push_back(std::move(fi));
         }
         auto& fi = in.facts[it->second];
-        fi.confidence = std::max(fi.confidence, f.confidence);
+        // Three decimals: the rules' arithmetic (0.8 - 0.1 ...) would otherwise
+        // show as 0.7999999999999999 in every output.
+        fi.confidence = std::max(fi.confidence, std::round(f.confidence * 1000) / 1000);
         bool seen = std::any_of(fi.mentions.begin(), fi.mentions.end(),
                                 [&](const auto& m) { return m.sentence == f.sentence; });
         if (!seen && f.sentence >= 1 && f.sentence <= ex.sentences.size()) {
