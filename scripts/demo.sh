@@ -22,5 +22,5 @@ echo "== kgraph shell --db $DB < samples/queries.cypher"
 echo
 echo "== kgraph render --db $DB ... -o kgraph-demo.svg"
 "$KG" render --db "$DB" \
-  "MATCH p = (k {name: 'Kazakhstan'})-[r]-(other) WHERE type(r) <> 'MENTIONED_IN' RETURN p" \
+  "MATCH p = (:Person {name: 'Kassym-Jomart Tokayev'})-[r]-(x) WHERE type(r) <> 'MENTIONED_IN' AND NOT x:Concept RETURN p" \
   -o kgraph-demo.svg
