@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libedit-dev
   python3 iso-codes
+  raptor2-utils python3-networkx
 )
 
 export DEBIAN_FRONTEND=noninteractive

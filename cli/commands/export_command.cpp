@@ -1,10 +1,18 @@
-// kgraph export --format nt : the graph as triples.
+// kgraph export --format nt|nq|ttl|jsonl|csv|graphml|dot : the graph in a standard format.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands/command.h"
 #include "engine/common/error.h"
+#include "engine/export/csv_writer.h"
+#include "engine/export/dot_writer.h"
+#include "engine/export/graphml_writer.h"
+#include "engine/export/jsonl_writer.h"
 #include "engine/export/ntriples_writer.h"
+#include "engine/export/turtle_writer.h"
 #include "storage/graph_store.h"
 
 namespace kgraph::cli {
@@ -18,21 +26,72 @@ struct Options {
     std::string baseIri = "urn:kgraph:";
 };
 
-int runExport(const Options& o) {
-    if (o.format != "nt") {
-        throw Error("export format '" + o.format + "' is not supported yet; use --format nt", Error::Kind::Usage);
-    }
-    auto store = storage::GraphStore::open(resolveDbPath(o.db), {.readOnly = true, .createIfMissing = false});
-    auto r = store->read();
-    std::ofstream file;
-    if (!o.output.empty()) {
-        file.open(o.output, std::ios::binary);
-        if (!file) throw Error("cannot write " + o.output);
-    }
-    std::ostream& out = o.output.empty() ? std::cout : file;
-    exporter::writeNTriples(*r, out, {.baseIri = o.baseIri});
+void finish(std::ostream& out, const std::string& what) {
     out.flush();
-    if (!out) throw Error("could not write all of the export (disk full?)");
+    if (!out) throw Error("could not write all of " + what + " (disk full?)");
+}
+
+std::ofstream openFile(const std::string& path) {
+    std::ofstream file(path, std::ios::binary);
+    if (!file) throw Error("cannot write " + path);
+    return file;
+}
+
+// CSV: with -o DIR (an existing directory or a path ending in '/'), nodes.csv
+// and relationships.csv in it; otherwise the node file, an empty line and the
+// relationship file on one stream.
+void exportCsv(storage::GraphView& r, const std::string& output) {
+    namespace fs = std::filesystem;
+    if (!output.empty() && (fs::is_directory(output) || output.back() == '/')) {
+        fs::create_directories(output);
+        auto nodes = openFile((fs::path(output) / "nodes.csv").string());
+        auto rels = openFile((fs::path(output) / "relationships.csv").string());
+        exporter::writeCsv(r, nodes, rels);
+        finish(nodes, "nodes.csv");
+        finish(rels, "relationships.csv");
+        return;
+    }
+    std::ofstream file;
+    if (!output.empty()) file = openFile(output);
+    std::ostream& out = output.empty() ? std::cout : file;
+    std::ostringstream rels;
+    exporter::writeCsv(r, out, rels);
+    out << '\n' << rels.str();
+    finish(out, "the export");
+}
+
+int runExport(const Options& o) {
+    static const char* kFormats[] = {"nt", "nq", "ttl", "jsonl", "csv", "graphml", "dot"};
+    if (std::find(std::begin(kFormats), std::end(kFormats), o.format) == std::end(kFormats)) {
+        throw Error(
+            "unknown export format '" + o.format + "'; use nt, nq, ttl, jsonl, csv, graphml or dot",
+            Error::Kind::Usage);
+    }
+    auto store = storage::GraphStore::open(resolveDbPath(o.db),
+                                           {.readOnly = true, .createIfMissing = false});
+    auto r = store->read();
+    if (o.format == "csv") {
+        exportCsv(*r, o.output);
+        return 0;
+    }
+    std::ofstream file;
+    if (!o.output.empty()) file = openFile(o.output);
+    std::ostream& out = o.output.empty() ? std::cout : file;
+    exporter::NTriplesOptions rdf{.baseIri = o.baseIri};
+    if (o.format == "nt") {
+        exporter::writeNTriples(*r, out, rdf);
+    } else if (o.format == "nq") {
+        exporter::writeNQuads(*r, out, rdf);
+    } else if (o.format == "ttl") {
+        exporter::writeTurtle(*r, out, rdf);
+    } else if (o.format == "jsonl") {
+        exporter::writeJsonl(*r, out);
+    } else if (o.format == "graphml") {
+        exporter::writeGraphml(*r, out);
+    } else {
+        exporter::writeDot(*r, out);
+    }
+    finish(out, "the export");
     return 0;
 }
 
@@ -40,12 +99,18 @@ int runExport(const Options& o) {
 
 void addExportCommand(CLI::App& app, Action& action) {
     auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("export", "Write the graph as triples");
+    auto* cmd = app.add_subcommand("export", "Write the graph in a standard format");
     addDbOption(*cmd, o->db);
-    cmd->add_option("--format", o->format, "nt (N-Triples)");
-    cmd->add_option("-o,--output", o->output, "Output file (default: standard output)");
+    cmd->add_option("--format", o->format,
+                    "nt (N-Triples, default), nq (N-Quads), ttl (Turtle), jsonl, csv "
+                    "(neo4j-admin), graphml, dot");
+    cmd->add_option("-o,--output", o->output,
+                    "Output file (default: standard output); for csv a directory gets nodes.csv "
+                    "and relationships.csv");
     cmd->add_option("--base-iri", o->baseIri, "Prefix of minted IRIs (default: urn:kgraph:)");
-    cmd->footer("Example: kgraph export --db news.kg --format nt > news.nt");
+    cmd->footer(
+        "Examples:\n  kgraph export --db news.kg --format nt > news.nt\n"
+        "  kgraph export --db news.kg --format csv -o neo4j/");
     cmd->callback([o, &action] { action = [o] { return runExport(*o); }; });
 }
 

@@ -1,0 +1,19 @@
+// JSON Lines export: one fact (relationship other than MENTIONED_IN) per line,
+// in relationship id order:
+//   {"id":7,"subject":{"label":"Country","name":"China","properties":{...}},
+//    "predicate":"provide","object":{...},"properties":{"confidence":0.85,...},
+//    "mentions":[{"doc":"a.txt","sentence":1,"begin":0,"end":97,"text":"..."}]}
+// Property maps have sorted keys, so the output is byte-deterministic.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+
+#include "storage/graph_store.h"
+
+namespace kgraph::exporter {
+
+// Returns the number of lines (facts) written.
+uint64_t writeJsonl(storage::GraphView& graph, std::ostream& out);
+
+}  // namespace kgraph::exporter

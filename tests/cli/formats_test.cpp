@@ -1,0 +1,168 @@
+// `kgraph export` in every format on the sample articles, checked by the real
+// readers where they are installed (Raptor's rapper, NetworkX).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/temp_dir.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandRun {
+    int exit = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+size_t lines(const std::string& s) {
+    return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+bool haveTool(const std::string& check) {
+    return std::system((check + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+class FormatsTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new kgraph::testing::TempDir();
+        auto r = run(quote(KGRAPH_BINARY) + " build " +
+                     quote(std::string(KGRAPH_SOURCE_DIR) + "/samples") + " --db " + quote(db()));
+        ASSERT_EQ(r.exit, 0) << r.err;
+    }
+    static void TearDownTestSuite() {
+        delete dir_;
+        dir_ = nullptr;
+    }
+    static std::string db() { return dir_->sub("news.kg"); }
+    // Runs a shell command line, capturing its output.
+    static CommandRun run(const std::string& cmdLine) {
+        fs::path out = dir_->path() / "stdout.txt", err = dir_->path() / "stderr.txt";
+        std::string cmd =
+            cmdLine + " </dev/null >" + quote(out.string()) + " 2>" + quote(err.string());
+        int status = std::system(cmd.c_str());
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+    }
+    // Exports to a file in the temp dir and returns its path.
+    static std::string exportTo(const std::string& format, const std::string& name) {
+        std::string path = dir_->sub(name);
+        auto r = run(quote(KGRAPH_BINARY) + " export --db " + quote(db()) + " --format " + format +
+                     " -o " + quote(path));
+        EXPECT_EQ(r.exit, 0) << r.err;
+        return path;
+    }
+    static size_t count(const std::string& cypher) {
+        auto r = run(quote(KGRAPH_BINARY) + " query --db " + quote(db()) + " --format csv " +
+                     quote(cypher));
+        EXPECT_EQ(r.exit, 0) << r.err;
+        auto nl = r.out.find('\n');
+        return static_cast<size_t>(std::stoul(r.out.substr(nl + 1)));
+    }
+
+    static kgraph::testing::TempDir* dir_;
+};
+
+kgraph::testing::TempDir* FormatsTest::dir_ = nullptr;
+
+TEST_F(FormatsTest, EveryFormatIsByteDeterministic) {
+    for (std::string f : {"nt", "nq", "ttl", "jsonl", "csv", "graphml", "dot"}) {
+        auto a = slurp(exportTo(f, "a." + f)), b = slurp(exportTo(f, "b." + f));
+        EXPECT_FALSE(a.empty()) << f;
+        EXPECT_EQ(a, b) << f;
+    }
+}
+
+TEST_F(FormatsTest, StdoutMatchesFileAndUnknownFormatIsAUsageError) {
+    auto r = run(quote(KGRAPH_BINARY) + " export --db " + quote(db()) + " --format jsonl");
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_EQ(r.out, slurp(exportTo("jsonl", "s.jsonl")));
+    auto bad = run(quote(KGRAPH_BINARY) + " export --db " + quote(db()) + " --format xml");
+    EXPECT_NE(bad.exit, 0);
+    EXPECT_NE(bad.err.find("unknown export format"), std::string::npos) << bad.err;
+}
+
+TEST_F(FormatsTest, JsonlHasOneLinePerFactWithMentions) {
+    auto text = slurp(exportTo("jsonl", "f.jsonl"));
+    EXPECT_EQ(lines(text),
+              count("MATCH ()-[r]->() WHERE type(r) <> 'MENTIONED_IN' RETURN count(r)"));
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        ASSERT_EQ(line.rfind("{\"id\":", 0), 0u) << line;
+        EXPECT_NE(line.find("\"mentions\":[{\"doc\":"), std::string::npos) << line;
+    }
+}
+
+TEST_F(FormatsTest, CsvDirectoryHasNeo4jAdminHeaders) {
+    std::string dir = dir_->sub("csv") + "/";
+    auto r = run(quote(KGRAPH_BINARY) + " export --db " + quote(db()) + " --format csv -o " +
+                 quote(dir));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    auto nodes = slurp(dir + "nodes.csv"), rels = slurp(dir + "relationships.csv");
+    EXPECT_EQ(nodes.rfind(":ID,:LABEL,", 0), 0u) << nodes.substr(0, 100);
+    EXPECT_EQ(rels.rfind(":START_ID,:END_ID,:TYPE", 0), 0u) << rels.substr(0, 100);
+    EXPECT_EQ(lines(nodes) - 1, count("MATCH (n) RETURN count(n)"));
+    EXPECT_EQ(lines(rels) - 1, count("MATCH ()-[r]->() RETURN count(r)"));
+}
+
+TEST_F(FormatsTest, RapperParsesNTriplesNQuadsAndTurtle) {
+    if (!haveTool("rapper --version"))
+        GTEST_SKIP() << "rapper not installed (Debian package raptor2-utils)";
+    size_t triples = lines(slurp(exportTo("nt", "v.nt")));
+    ASSERT_GT(triples, 0u);
+    for (auto [format, parser] : {std::pair<std::string, std::string>{"nt", "ntriples"},
+                                  {"nq", "nquads"},
+                                  {"ttl", "turtle"}}) {
+        std::string path = exportTo(format, "v." + format);
+        auto r = run("rapper -i " + parser + " -c " + quote(path));
+        EXPECT_EQ(r.exit, 0) << format << ": " << r.err;
+        EXPECT_EQ(r.err.find("Error"), std::string::npos) << format << ": " << r.err;
+        EXPECT_EQ(r.err.find("Warning"), std::string::npos) << format << ": " << r.err;
+        EXPECT_NE(r.err.find("returned " + std::to_string(triples) + " triples"), std::string::npos)
+            << format << ": " << r.err;
+    }
+}
+
+TEST_F(FormatsTest, NetworkxReadsGraphmlWithSameCounts) {
+    if (!haveTool("python3 -c 'import networkx'"))
+        GTEST_SKIP() << "NetworkX not installed (python3-networkx)";
+    std::string path = exportTo("graphml", "v.graphml");
+    auto r = run("python3 -c " +
+                 quote("import sys, networkx as nx\n"
+                       "g = nx.read_graphml(sys.argv[1], force_multigraph=True)\n"
+                       "print(g.number_of_nodes(), g.number_of_edges())") +
+                 " " + quote(path));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_EQ(r.out, std::to_string(count("MATCH (n) RETURN count(n)")) + " " +
+                         std::to_string(count("MATCH ()-[r]->() RETURN count(r)")) + "\n");
+}
+
+TEST_F(FormatsTest, DotHasEveryNodeAndEdge) {
+    if (!haveTool("dot -V")) GTEST_SKIP() << "Graphviz dot not installed";
+    std::string path = exportTo("dot", "v.dot");
+    auto r = run("dot -Tcanon " + quote(path));
+    EXPECT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("->"), std::string::npos);
+}
+
+}  // namespace
