@@ -2,15 +2,19 @@
 //
 // Two modes, told apart by their options:
 //   kgraph import --db DIR --nodes nodes.csv [--edges edges.csv]   bulk load of a property graph
-//   kgraph import --db DIR --format tsv|nt|jsonl FILE...           triples from other tools (not
-//   yet)
+//   kgraph import --db DIR --format tsv|nt|jsonl FILE...|-         triples from other tools
+//                                                                   (engine/export/triple_import.h)
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "cli/commands/command.h"
 #include "engine/common/error.h"
+#include "engine/export/triple_import.h"
 #include "storage/bulk_import.h"
+#include "storage/graph_store.h"
 
 namespace kgraph::cli {
 
@@ -23,15 +27,40 @@ struct Options {
     std::string format;
     std::vector<std::string> files;
     int threads = 2;
+    bool strict = false;
 };
 
-int runImport(const Options& o) {
-    if (!o.format.empty() || !o.files.empty()) {
-        throw Error(
-            "importing triples (--format tsv|nt|jsonl FILE...) is not available yet; "
-            "for a prepared graph use --nodes nodes.csv --edges edges.csv",
-            Error::Kind::Usage);
+int runTripleImport(const Options& o) {
+    if (o.format.empty())
+        throw Error("FILE arguments need --format tsv|nt|jsonl", Error::Kind::Usage);
+    if (o.files.empty())
+        throw Error("--format needs FILE... (or - for standard input)", Error::Kind::Usage);
+    if (!o.nodes.empty() || !o.edges.empty()) {
+        throw Error("--format FILE... and --nodes/--edges are separate modes", Error::Kind::Usage);
     }
+    std::vector<std::unique_ptr<std::ifstream>> files;
+    std::vector<exporter::ImportInput> inputs;
+    for (const auto& f : o.files) {
+        if (f == "-") {
+            inputs.push_back({"-", &std::cin});
+            continue;
+        }
+        files.push_back(std::make_unique<std::ifstream>(f, std::ios::binary));
+        if (!*files.back()) throw Error("cannot read " + f);
+        inputs.push_back({f, files.back().get()});
+    }
+    std::string db = resolveDbPath(o.db);
+    auto store = storage::GraphStore::open(db);
+    auto r = exporter::importTriples(*store, o.format, inputs, o.strict);
+    for (const auto& p : r.problems) std::cerr << "skipped " << p << "\n";
+    std::cout << "imported: " << r.lines << " facts (" << r.documents << " source documents), "
+              << r.skipped << " bad lines skipped\n"
+              << "database: " << db << "\n";
+    return 0;
+}
+
+int runImport(const Options& o) {
+    if (!o.format.empty() || !o.files.empty()) return runTripleImport(o);
     if (o.nodes.empty()) {
         throw Error(
             "kgraph import needs --nodes FILE (and usually --edges FILE); see kgraph import --help",
@@ -62,16 +91,20 @@ void addImportCommand(CLI::App& app, Action& action) {
     cmd->add_option("--edges", o->edges,
                     "CSV with header src,dst,type: one relationship per line, by name")
         ->check(CLI::ExistingFile);
-    cmd->add_option("--format", o->format,
-                    "Triples format for FILE... (tsv, nt, jsonl; not available yet)");
-    cmd->add_option("files", o->files, "Triples files (with --format; not available yet)");
+    cmd->add_option(
+        "--format", o->format,
+        "Triples format for FILE...: tsv, nt or jsonl (kgraph export or kgraph extract lines)");
+    cmd->add_option("files", o->files, "Triples files (with --format; - for standard input)");
+    cmd->add_flag("--strict", o->strict,
+                  "With --format: any bad line aborts with nothing imported");
     cmd->add_option("--threads", o->threads, "Threads writing the sorted files (default: 2)")
         ->check(CLI::Range(1, 64));
     cmd->footer(
         "RFC 4180 quoting. The database must be new or empty; the whole import is committed at "
         "once,\n"
         "and a file with an error (named with its line and column) commits nothing.\n"
-        "Example: kgraph import --db big.kg --nodes nodes.csv --edges edges.csv");
+        "Example: kgraph import --db big.kg --nodes nodes.csv --edges edges.csv\n"
+        "         kgraph import --db news.kg --format jsonl facts.jsonl");
     cmd->callback([o, &action] { action = [o] { return runImport(*o); }; });
 }
 

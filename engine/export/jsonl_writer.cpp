@@ -24,8 +24,8 @@ uint64_t writeJsonl(storage::GraphView& graph, std::ostream& out) {
         if (!e || !isFact(*e)) return true;
         auto src = graph.node(e->src), dst = graph.node(e->dst);
         if (!src || !dst) return true;
-        out << "{\"id\":" << id << ",\"subject\":" << nodeJson(*src)
-            << ",\"predicate\":" << jsonString(e->type) << ",\"object\":" << nodeJson(*dst)
+        out << "{\"subject\":" << nodeJson(*src) << ",\"predicate\":" << jsonString(e->type)
+            << ",\"object\":" << nodeJson(*dst)
             << ",\"properties\":" << jsonValue(PropertyValue(e->props)) << ",\"mentions\":[";
         bool first = true;
         for (const auto& m : readMentions(graph, id)) {

@@ -1,9 +1,11 @@
 // JSON Lines export: one fact (relationship other than MENTIONED_IN) per line,
 // in relationship id order:
-//   {"id":7,"subject":{"label":"Country","name":"China","properties":{...}},
+//   {"subject":{"label":"Country","name":"China","properties":{...}},
 //    "predicate":"provide","object":{...},"properties":{"confidence":0.85,...},
 //    "mentions":[{"doc":"a.txt","sentence":1,"begin":0,"end":97,"text":"..."}]}
-// Property maps have sorted keys, so the output is byte-deterministic.
+// Property maps have sorted keys, so the output is byte-deterministic. No ids
+// are written: `kgraph import --format jsonl` of this output into an empty
+// database gives back the same export.
 #pragma once
 
 #include <cstdint>

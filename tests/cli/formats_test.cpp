@@ -59,7 +59,7 @@ protected:
     static CommandRun run(const std::string& cmdLine) {
         fs::path out = dir_->path() / "stdout.txt", err = dir_->path() / "stderr.txt";
         std::string cmd =
-            cmdLine + " </dev/null >" + quote(out.string()) + " 2>" + quote(err.string());
+            "(" + cmdLine + ") </dev/null >" + quote(out.string()) + " 2>" + quote(err.string());
         int status = std::system(cmd.c_str());
         return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
     }
@@ -108,7 +108,7 @@ TEST_F(FormatsTest, JsonlHasOneLinePerFactWithMentions) {
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
-        ASSERT_EQ(line.rfind("{\"id\":", 0), 0u) << line;
+        ASSERT_EQ(line.rfind("{\"subject\":", 0), 0u) << line;
         EXPECT_NE(line.find("\"mentions\":[{\"doc\":"), std::string::npos) << line;
     }
 }
@@ -163,6 +163,60 @@ TEST_F(FormatsTest, DotHasEveryNodeAndEdge) {
     auto r = run("dot -Tcanon " + quote(path));
     EXPECT_EQ(r.exit, 0) << r.err;
     EXPECT_NE(r.out.find("->"), std::string::npos);
+}
+
+TEST_F(FormatsTest, JsonlRoundTripGivesIdenticalBytes) {
+    std::string first = exportTo("jsonl", "rt1.jsonl");
+    std::string copy = dir_->sub("copy.kg");
+    auto r = run(quote(KGRAPH_BINARY) + " import --db " + quote(copy) + " --format jsonl " +
+                 quote(first));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find(" 0 bad lines skipped"), std::string::npos) << r.out;
+    auto again = run(quote(KGRAPH_BINARY) + " export --db " + quote(copy) + " --format jsonl");
+    ASSERT_EQ(again.exit, 0) << again.err;
+    EXPECT_EQ(again.out, slurp(first));
+}
+
+TEST_F(FormatsTest, TsvImportReportsBadLinesAndStrictCommitsNothing) {
+    std::string tsv = dir_->sub("in.tsv");
+    std::ofstream(tsv) << "# comment\nChina\tborder\tKazakhstan\t0.9\tdoc1\nbad line\n"
+                          "A\tb\tC\t2\tdoc1\n\nXi Jinping\tvisit\tAstana\n";
+    std::string strictDb = dir_->sub("strict.kg");
+    auto strict = run(quote(KGRAPH_BINARY) + " import --db " + quote(strictDb) +
+                      " --format tsv --strict " + quote(tsv));
+    EXPECT_NE(strict.exit, 0);
+    EXPECT_NE(strict.err.find(tsv + ":3: expected 3 or 5 tab-separated columns"), std::string::npos)
+        << strict.err;
+    EXPECT_NE(strict.err.find(tsv + ":4: confidence '2'"), std::string::npos) << strict.err;
+    auto empty = run(quote(KGRAPH_BINARY) + " query --db " + quote(strictDb) + " --format csv " +
+                     quote("MATCH (n) RETURN count(n)"));
+    EXPECT_EQ(empty.out, "count(n)\n0\n") << empty.err;
+
+    std::string lenientDb = dir_->sub("lenient.kg");
+    auto ok = run(quote(KGRAPH_BINARY) + " import --db " + quote(lenientDb) + " --format tsv " +
+                  quote(tsv));
+    ASSERT_EQ(ok.exit, 0) << ok.err;
+    EXPECT_NE(ok.out.find("imported: 2 facts (2 source documents), 2 bad lines skipped"),
+              std::string::npos)
+        << ok.out;
+    auto facts = run(quote(KGRAPH_BINARY) + " query --db " + quote(lenientDb) + " --format csv " +
+                     quote("MATCH (a)-[r:border|visit]->(b) RETURN a.name, type(r), b.name, "
+                           "r.confidence ORDER BY a.name"));
+    EXPECT_EQ(facts.out,
+              "a.name,type(r),b.name,r.confidence\nChina,border,Kazakhstan,0.9\nXi "
+              "Jinping,visit,Astana,1.0\n")
+        << facts.err;
+}
+
+TEST_F(FormatsTest, ImportsFromStdinAndNTriplesFromExport) {
+    std::string nt = exportTo("nt", "in.nt");
+    std::string ntDb = dir_->sub("nt.kg");
+    auto r = run("cat " + quote(nt) + " | " + quote(KGRAPH_BINARY) + " import --db " + quote(ntDb) +
+                 " --format nt -");
+    ASSERT_EQ(r.exit, 0) << r.err;
+    size_t facts = count("MATCH ()-[r]->() WHERE type(r) <> 'MENTIONED_IN' RETURN count(r)");
+    EXPECT_NE(r.out.find("imported: " + std::to_string(facts) + " facts"), std::string::npos)
+        << r.out;
 }
 
 }  // namespace

@@ -1,0 +1,46 @@
+// Importing facts written by other tools (or by `kgraph export`/`extract`).
+//
+//   tsv    subject<TAB>predicate<TAB>object[<TAB>confidence<TAB>source]; '#'
+//          comments and blank lines skipped; entities get the label Entity.
+//   nt     N-Triples: triples whose object is an IRI become facts (predicate =
+//          the IRI's last segment); kgraph's own IRIs <BASE entity/LABEL/NAME>
+//          give back label and name, other IRIs become Resource nodes named
+//          by the IRI; rdf:type, literal and reification triples are skipped.
+//   jsonl  either `kgraph export --format jsonl` lines (with "mentions"),
+//          recreated as they were (entities, fact properties, mentions), or
+//          `kgraph extract --format jsonl` lines (with "doc"), ingested per
+//          document like `kgraph build` does.
+// TSV, N-Triples and extract lines are grouped by source document and stored
+// through storage::ingestDocument; the document id is the TSV source column,
+// the extract "doc", or else the input file name.
+//
+// Every input is parsed before anything is written. Bad lines are reported
+// as FILE:LINE: reason; with `strict` any bad line throws kgraph::Error and
+// nothing is stored, otherwise the good lines are stored.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "storage/graph_store.h"
+
+namespace kgraph::exporter {
+
+struct ImportInput {
+    std::string name;  // file name for messages ("-" for stdin)
+    std::istream* in = nullptr;
+};
+
+struct ImportReport {
+    uint64_t lines = 0;    // facts read (skipped N-Triples statements not counted)
+    uint64_t skipped = 0;  // bad lines
+    uint64_t documents = 0;
+    std::vector<std::string> problems;  // "file:line: reason"
+};
+
+ImportReport importTriples(storage::GraphStore& store, const std::string& format,
+                           const std::vector<ImportInput>& inputs, bool strict);
+
+}  // namespace kgraph::exporter
