@@ -6,6 +6,7 @@
 #include <array>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "engine/common/error.h"
@@ -52,11 +53,16 @@ struct Style {
 // One colour and shape per entity label (PRODUCT.md §2); other labels cycle.
 Style styleFor(const std::string& label) {
     static const std::map<std::string, Style> kStyles = {
-        {"Person", {"#fde2b3", "ellipse"}},       {"Organization", {"#c9e4f6", "box"}},
-        {"Country", {"#cdeccd", "hexagon"}},      {"Location", {"#e3f5d6", "house"}},
-        {"Group", {"#f3d1e8", "octagon"}},        {"Event", {"#f9d0c4", "diamond"}},
-        {"Initiative", {"#e4dcf5", "parallelogram"}}, {"Media", {"#d7eef0", "note"}},
-        {"Concept", {"#eeeeee", "box"}},          {"Document", {"#ffffff", "folder"}}};
+        {"Person", {"#fde2b3", "ellipse"}},
+        {"Organization", {"#c9e4f6", "box"}},
+        {"Country", {"#cdeccd", "hexagon"}},
+        {"Location", {"#e3f5d6", "house"}},
+        {"Group", {"#f3d1e8", "octagon"}},
+        {"Event", {"#f9d0c4", "diamond"}},
+        {"Initiative", {"#e4dcf5", "parallelogram"}},
+        {"Media", {"#d7eef0", "note"}},
+        {"Concept", {"#eeeeee", "box"}},
+        {"Document", {"#ffffff", "folder"}}};
     if (auto it = kStyles.find(label); it != kStyles.end()) return it->second;
     static const std::array<const char*, 4> kOther = {"#f0e68c", "#d3d3f3", "#f5c6cb", "#c3e6cb"};
     return {kOther[std::hash<std::string>{}(label) % kOther.size()], "ellipse"};
@@ -82,11 +88,13 @@ void checkOptions(const RenderOptions& o) {
 }
 
 void set(void* obj, const char* attr, const std::string& value) {
-    agsafeset(obj, const_cast<char*>(attr), const_cast<char*>(value.c_str()), const_cast<char*>(""));
+    agsafeset(obj, const_cast<char*>(attr), const_cast<char*>(value.c_str()),
+              const_cast<char*>(""));
 }
 
 // Builds the cgraph graph. The caller owns it (agclose).
-Agraph_t* buildGraph(const query::QueryResult& result, const RenderOptions& options, RenderSummary& summary) {
+Agraph_t* buildGraph(const query::QueryResult& result, const RenderOptions& options,
+                     RenderSummary& summary) {
     Collected c;
     for (const auto& row : result.rows) {
         for (const auto& v : row) collect(v, c);
@@ -126,16 +134,26 @@ Agraph_t* buildGraph(const query::QueryResult& result, const RenderOptions& opti
     }
     summary.nodes = drawn.size();
     if (summary.truncated) {
-        set(g, "label", "Only the first " + std::to_string(options.maxNodes) + " of " +
-                            std::to_string(c.nodes.size()) + " nodes are drawn");
+        set(g, "label",
+            "Only the first " + std::to_string(options.maxNodes) + " of " +
+                std::to_string(c.nodes.size()) + " nodes are drawn");
         set(g, "labelloc", "t");
     }
     return g;
 }
 
-struct GvcDeleter {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+// One Graphviz context for the whole process, never freed: Graphviz 2.42's
+// pango plugin keeps font data across contexts, so a second gvContext() after
+// gvFreeContext() reads freed memory. Graphviz is not thread-safe either,
+// hence the lock around every use.
+GVC_t* sharedContext() {
+    static GVC_t* gvc = gvContext();
+    return gvc;
+}
+std::mutex& graphvizMutex() {
+    static std::mutex m;
+    return m;
+}
 
 }  // namespace
 
@@ -143,19 +161,20 @@ std::string renderToString(const query::QueryResult& result, const RenderOptions
                            RenderSummary* summaryOut) {
     checkOptions(options);
     RenderSummary summary;
-    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    std::lock_guard lock(graphvizMutex());
+    GVC_t* gvc = sharedContext();
     Agraph_t* g = buildGraph(result, options, summary);
     std::string out;
-    if (gvLayout(gvc.get(), g, options.layout.c_str()) != 0) {
+    if (gvLayout(gvc, g, options.layout.c_str()) != 0) {
         agclose(g);
         throw Error("Graphviz could not lay out the drawing with '" + options.layout + "'");
     }
     char* data = nullptr;
     unsigned int length = 0;
-    int rc = gvRenderData(gvc.get(), g, options.format.c_str(), &data, &length);
+    int rc = gvRenderData(gvc, g, options.format.c_str(), &data, &length);
     if (rc == 0 && data) out.assign(data, length);
     gvFreeRenderData(data);
-    gvFreeLayout(gvc.get(), g);
+    gvFreeLayout(gvc, g);
     agclose(g);
     if (rc != 0) throw Error("Graphviz could not render format '" + options.format + "'");
     if (summaryOut) *summaryOut = summary;
