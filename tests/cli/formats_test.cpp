@@ -165,6 +165,59 @@ TEST_F(FormatsTest, DotHasEveryNodeAndEdge) {
     EXPECT_NE(r.out.find("->"), std::string::npos);
 }
 
+// Loads kgraph's CSV export into Kùzu (the schema from the neo4j-admin
+// header) and prints "NODES RELATIONSHIPS".
+constexpr const char* kKuzuLoad =
+    R"JS(// Loads kgraph's CSV export into Kùzu and prints "NODES EDGES".
+const path = require("path"), fs = require("fs");
+const [peerDir, csvDir, dbDir] = process.argv.slice(2);
+const kuzu = require(path.join(peerDir, "node_modules", "kuzu"));
+const types = { long: "INT64", double: "DOUBLE", boolean: "BOOLEAN", string: "STRING", "string[]": "STRING" };
+function columns(file, skip) {
+  const header = fs.readFileSync(file, "utf8").split("\n")[0].split(",");
+  return header.slice(skip).map((h, i) => {
+    if (h === ":ID") return "id INT64";
+    if (h === ":LABEL") return "labels STRING";
+    if (h === ":TYPE") return "type STRING";
+    const c = h.lastIndexOf(":");
+    return `p${i}_${h.slice(0, c).replace(/[^A-Za-z0-9_]/g, "_")} ${types[h.slice(c + 1)]}`;
+  });
+}
+(async () => {
+  const db = new kuzu.Database(dbDir);
+  const conn = new kuzu.Connection(db);
+  const nodes = path.join(csvDir, "nodes.csv"), rels = path.join(csvDir, "relationships.csv");
+  await conn.query(`CREATE NODE TABLE N(${columns(nodes, 0).join(", ")}, PRIMARY KEY(id))`);
+  await conn.query(`CREATE REL TABLE R(FROM N TO N, ${columns(rels, 2).join(", ")})`);
+  await conn.query(`COPY N FROM '${nodes}' (HEADER=true, PARALLEL=false)`);
+  await conn.query(`COPY R FROM '${rels}' (HEADER=true, PARALLEL=false)`);
+  const n = await (await conn.query("MATCH (n:N) RETURN count(n) AS c")).getAll();
+  const r = await (await conn.query("MATCH ()-[r:R]->() RETURN count(r) AS c")).getAll();
+  console.log(`${n[0].c} ${r[0].c}`);
+})().catch((e) => { console.error(String(e)); process.exit(1); });
+)JS";
+
+TEST_F(FormatsTest, KuzuLoadsTheCsvWithTheSameCounts) {
+    const char* env = std::getenv("KGRAPH_PEERS");
+    const char* home = std::getenv("HOME");
+    std::string peers = env ? env : std::string(home ? home : "") + "/.cache/kgraph-peers";
+    if (!fs::exists(peers + "/node_modules/kuzu/kuzujs.node") || !haveTool("node --version")) {
+        GTEST_SKIP() << "Kùzu not installed: run ../shared/bench/install_peers.sh (skipped where "
+                        "../shared is absent)";
+    }
+    std::string dir = dir_->sub("kuzu-csv") + "/";
+    auto r = run(quote(KGRAPH_BINARY) + " export --db " + quote(db()) + " --format csv -o " +
+                 quote(dir));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    std::string script = dir_->sub("kuzu_load.js");
+    std::ofstream(script) << kKuzuLoad;
+    auto k = run("node " + quote(script) + " " + quote(peers) + " " + quote(dir) + " " +
+                 quote(dir_->sub("kuzu.db")));
+    ASSERT_EQ(k.exit, 0) << k.err;
+    EXPECT_EQ(k.out, std::to_string(count("MATCH (n) RETURN count(n)")) + " " +
+                         std::to_string(count("MATCH ()-[r]->() RETURN count(r)")) + "\n");
+}
+
 TEST_F(FormatsTest, JsonlRoundTripGivesIdenticalBytes) {
     std::string first = exportTo("jsonl", "rt1.jsonl");
     std::string copy = dir_->sub("copy.kg");
