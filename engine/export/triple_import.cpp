@@ -43,8 +43,16 @@ struct DocBuild {
     uint64_t hash = 1469598103934665603ULL;  // FNV-1a of the lines
 };
 
+// An N-Triples statement between two IRIs, resolved once every rdf:type and
+// rdfs:label of the inputs is known.
+struct NtFact {
+    std::string doc, line, subject, predicate, object;
+};
+
 struct Collector {
     std::vector<ExportedFact> exported;
+    std::vector<NtFact> ntFacts;
+    std::map<std::string, std::string> ntLabels, ntTypes;  // IRI -> first rdfs:label / rdf:type
     std::vector<DocBuild> docs;
     std::map<std::string, size_t> docIndex;
 
@@ -275,22 +283,91 @@ Entity ntEntity(const std::string& iri) {
     return {"Resource", iri, {}};
 }
 
+// The value of an N-Triples literal term ("..."[@lang|^^<dt>]).
+std::string literalValue(const std::string& term) {
+    std::string out;
+    size_t end = term.rfind('"');
+    for (size_t i = 1; i < end; ++i) {
+        if (term[i] != '\\' || i + 1 >= end) {
+            out.push_back(term[i]);
+            continue;
+        }
+        char e = term[++i];
+        if (e == 'n')
+            out.push_back('\n');
+        else if (e == 't')
+            out.push_back('\t');
+        else if (e == 'r')
+            out.push_back('\r');
+        else if ((e == 'u' && i + 4 < end) || (e == 'U' && i + 8 < end)) {
+            size_t digits = e == 'u' ? 4 : 8;
+            auto cp = static_cast<uint32_t>(std::stoul(term.substr(i + 1, digits), nullptr, 16));
+            i += digits;
+            if (cp < 0x80) {
+                out.push_back(static_cast<char>(cp));
+            } else if (cp < 0x800) {
+                out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+            } else if (cp < 0x10000) {
+                out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+                out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+            } else {
+                out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+                out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+                out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+            }
+        } else {
+            out.push_back(e);
+        }
+    }
+    return out;
+}
+
 void ntLine(Collector& c, const std::string& line, const std::string& fileDoc) {
     size_t pos = 0;
     std::string s = ntTerm(line, pos), p = ntTerm(line, pos), o = ntTerm(line, pos);
     while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
     if (pos >= line.size() || line[pos] != '.') throw BadLine{"missing final '.'"};
-    if (line[0] != '<' && line.compare(0, 2, "_:") != 0)
-        throw BadLine{"subject must be an IRI or blank node"};
-    if (o.front() == '"' || o.compare(0, 2, "_:") == 0 || s.compare(0, 2, "_:") == 0) return;
-    if (p.rfind(std::string(kRdfNs), 0) == 0 || s.find("fact/") != std::string::npos) return;
+    if (s.empty() || p.empty() || o.empty()) throw BadLine{"empty IRI"};
+    if (s.front() == '"') throw BadLine{"subject must be an IRI or blank node"};
+    if (s.compare(0, 2, "_:") == 0 || o.compare(0, 2, "_:") == 0) return;
+    if (p == std::string(kRdfsNs) + "label" && o.front() == '"') {
+        c.ntLabels.emplace(s, literalValue(o));
+        return;
+    }
+    if (p == std::string(kRdfNs) + "type" && o.front() != '"') {
+        c.ntTypes.emplace(s, lastSegment(o));
+        return;
+    }
+    if (o.front() == '"' || p.rfind(std::string(kRdfNs), 0) == 0 ||
+        s.find("fact/") != std::string::npos)
+        return;
     if (s.find("doc/") != std::string::npos || o.find("doc/") != std::string::npos) return;
-    storage::FactInput f;
-    f.type = lastSegment(p);
-    f.text = f.type;
-    f.confidence = 1.0;
-    Entity se = ntEntity(s), oe = ntEntity(o);
-    c.fact(fileDoc, line, se, se.name, oe, oe.name, std::move(f));
+    c.ntFacts.push_back({fileDoc, line, s, p, o});
+}
+
+// Entities of N-Triples facts: kgraph IRIs give label and name back; other
+// IRIs take their rdf:type (else Resource) and rdfs:label (else the IRI).
+void resolveNtFacts(Collector& c) {
+    auto entity = [&](const std::string& iri) {
+        Entity e = ntEntity(iri);
+        if (e.label != "Resource") return e;
+        if (auto t = c.ntTypes.find(iri); t != c.ntTypes.end() && !t->second.empty())
+            e.label = t->second;
+        if (auto l = c.ntLabels.find(iri); l != c.ntLabels.end() && !l->second.empty())
+            e.name = l->second;
+        return e;
+    };
+    for (const auto& t : c.ntFacts) {
+        storage::FactInput f;
+        f.type = lastSegment(t.predicate);
+        f.text = f.type;
+        f.confidence = 1.0;
+        Entity se = entity(t.subject), oe = entity(t.object);
+        c.fact(t.doc, t.line, se, se.name, oe, oe.name, std::move(f));
+    }
 }
 
 void writeExported(storage::GraphStore& store, const std::vector<ExportedFact>& facts) {
@@ -357,6 +434,7 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
         }
         if (input.in->bad()) throw Error("cannot read " + input.name);
     }
+    resolveNtFacts(c);
     report.lines = c.exported.size();
     for (const auto& d : c.docs) report.lines += d.doc.facts.size();
     if (strict && report.skipped > 0) {

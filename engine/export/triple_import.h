@@ -4,8 +4,9 @@
 //          comments and blank lines skipped; entities get the label Entity.
 //   nt     N-Triples: triples whose object is an IRI become facts (predicate =
 //          the IRI's last segment); kgraph's own IRIs <BASE entity/LABEL/NAME>
-//          give back label and name, other IRIs become Resource nodes named
-//          by the IRI; rdf:type, literal and reification triples are skipped.
+//          give back label and name, other IRIs take their rdf:type (else
+//          Resource) and rdfs:label (else the IRI); other literal, rdf: and
+//          reification triples are skipped.
 //   jsonl  either `kgraph export --format jsonl` lines (with "mentions"),
 //          recreated as they were (entities, fact properties, mentions), or
 //          `kgraph extract --format jsonl` lines (with "doc"), ingested per

@@ -261,6 +261,37 @@ TEST_F(FormatsTest, TsvImportReportsBadLinesAndStrictCommitsNothing) {
         << facts.err;
 }
 
+TEST_F(FormatsTest, ImportsNTriplesOfOtherToolsWithTypesAndLabels) {
+    std::string nt = dir_->sub("foreign.nt");
+    std::ofstream(nt)
+        << "# DBpedia-style\n"
+           "<http://dbpedia.org/resource/Astana> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+           "<http://dbpedia.org/ontology/City> .\n"
+           "<http://dbpedia.org/resource/Astana> <http://www.w3.org/2000/01/rdf-schema#label> "
+           "\"Astana\"@en .\n"
+           "<http://dbpedia.org/resource/Kazakhstan> <http://www.w3.org/2000/01/rdf-schema#label> "
+           "\"Kaz\\u00E1khstan \\\"KZ\\\"\" .\n"
+           "<http://dbpedia.org/resource/Kazakhstan> <http://dbpedia.org/ontology/capital> "
+           "<http://dbpedia.org/resource/Astana> .\n"
+           "not a triple\n"
+           "<> <http://x/p> <http://x/o> .\n";
+    std::string ntDb = dir_->sub("foreign.kg");
+    auto r =
+        run(quote(KGRAPH_BINARY) + " import --db " + quote(ntDb) + " --format nt " + quote(nt));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("imported: 1 facts (1 source documents), 2 bad lines skipped"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.err.find(nt + ":6: unexpected character 'n'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(nt + ":7: empty IRI"), std::string::npos) << r.err;
+    auto q = run(quote(KGRAPH_BINARY) + " query --db " + quote(ntDb) + " --format csv " +
+                 quote("MATCH (a)-[r:capital]->(b) RETURN labels(a), a.name, labels(b), b.name"));
+    EXPECT_EQ(q.out,
+              "labels(a),a.name,labels(b),b.name\n['Resource'],\"Kazákhstan "
+              "\"\"KZ\"\"\",['City'],Astana\n")
+        << q.err;
+}
+
 TEST_F(FormatsTest, ImportsFromStdinAndNTriplesFromExport) {
     std::string nt = exportTo("nt", "in.nt");
     std::string ntDb = dir_->sub("nt.kg");
