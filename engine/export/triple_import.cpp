@@ -430,6 +430,10 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
                 ++report.skipped;
                 report.problems.push_back(input.name + ":" + std::to_string(number) + ": " +
                                           bad.reason);
+            } catch (const std::exception& e) {  // a JSON value of the wrong type, a bad \\u escape
+                ++report.skipped;
+                report.problems.push_back(input.name + ":" + std::to_string(number) + ": " +
+                                          e.what());
             }
         }
         if (input.in->bad()) throw Error("cannot read " + input.name);

@@ -292,6 +292,26 @@ TEST_F(FormatsTest, ImportsNTriplesOfOtherToolsWithTypesAndLabels) {
         << q.err;
 }
 
+TEST_F(FormatsTest, JsonlImportReportsWrongTypesAsBadLines) {
+    std::string jsonl = dir_->sub("bad.jsonl");
+    std::ofstream(jsonl)
+        << R"({"doc":"d","subject":{"name":"A","label":"Person"},"predicate":"meet","object":{"name":"B","label":"Person"}})"
+        << "\n"
+        << R"({"mentions":[{"doc":"d","sentence":"one"}],"subject":{"name":"A","label":"Person"},"predicate":"p","object":{"name":"B","label":"Person"}})"
+        << "\n{broken\n"
+        << R"({"doc":"d","subject":{"name":"A"},"predicate":"p","object":{"name":"B","label":"Person"}})"
+        << "\n";
+    auto r = run(quote(KGRAPH_BINARY) + " import --db " + quote(dir_->sub("bad.kg")) +
+                 " --format jsonl " + quote(jsonl));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("imported: 1 facts (1 source documents), 3 bad lines skipped"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.err.find(jsonl + ":2: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(jsonl + ":3: not a JSON object"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(jsonl + ":4: missing string \"label\""), std::string::npos) << r.err;
+}
+
 TEST_F(FormatsTest, ImportsFromStdinAndNTriplesFromExport) {
     std::string nt = exportTo("nt", "in.nt");
     std::string ntDb = dir_->sub("nt.kg");
