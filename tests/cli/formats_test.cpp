@@ -9,30 +9,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/process.h"
 #include "tests/temp_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandRun {
-    int exit = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
+using kgraph::testing::CommandRun;
+using kgraph::testing::quote;
+using kgraph::testing::slurp;
 
 size_t lines(const std::string& s) {
     return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
@@ -57,11 +43,7 @@ protected:
     static std::string db() { return dir_->sub("news.kg"); }
     // Runs a shell command line, capturing its output.
     static CommandRun run(const std::string& cmdLine) {
-        fs::path out = dir_->path() / "stdout.txt", err = dir_->path() / "stderr.txt";
-        std::string cmd =
-            "(" + cmdLine + ") </dev/null >" + quote(out.string()) + " 2>" + quote(err.string());
-        int status = std::system(cmd.c_str());
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+        return kgraph::testing::runCommand(cmdLine, dir_->path());
     }
     // Exports to a file in the temp dir and returns its path.
     static std::string exportTo(const std::string& format, const std::string& name) {

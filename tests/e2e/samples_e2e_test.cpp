@@ -7,41 +7,23 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/process.h"
 #include "tests/temp_dir.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandRun {
-    int exit = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
-
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
+using kgraph::testing::CommandRun;
+using kgraph::testing::quote;
+using kgraph::testing::slurp;
 
 class SamplesE2ETest : public ::testing::Test {
 protected:
     CommandRun kgraph(const std::vector<std::string>& args, const std::string& stdinText = "") {
         std::string cmd = quote(KGRAPH_BINARY);
         for (const auto& a : args) cmd += " " + quote(a);
-        fs::path in = dir_.path() / "stdin.txt", out = dir_.path() / "stdout.txt", err = dir_.path() / "stderr.txt";
-        std::ofstream(in) << stdinText;
-        cmd += " <" + quote(in.string()) + " >" + quote(out.string()) + " 2>" + quote(err.string());
-        int status = std::system(cmd.c_str());
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+        return kgraph::testing::runCommand(cmd, dir_.path(), stdinText);
     }
     std::string db() const { return dir_.sub("news.kg"); }
     std::string samples() const { return std::string(KGRAPH_SOURCE_DIR) + "/samples"; }
@@ -56,12 +38,14 @@ protected:
 TEST_F(SamplesE2ETest, BuildIsAtomicPerDocumentAndIdempotent) {
     auto first = kgraph({"build", samples(), "--db", db()});
     ASSERT_EQ(first.exit, 0) << first.err;
-    EXPECT_NE(first.out.find("documents: 5 added, 0 replaced, 0 unchanged, 0 skipped"), std::string::npos)
+    EXPECT_NE(first.out.find("documents: 5 added, 0 replaced, 0 unchanged, 0 skipped"),
+              std::string::npos)
         << first.out;
     auto second = kgraph({"build", samples(), "--db", db()});
     ASSERT_EQ(second.exit, 0) << second.err;
     EXPECT_NE(second.out.find("0 added, 0 replaced, 5 unchanged"), std::string::npos) << second.out;
-    auto docs = kgraph({"query", "--db", db(), "--format", "csv", "MATCH (d:Document) RETURN count(d) AS n"});
+    auto docs = kgraph(
+        {"query", "--db", db(), "--format", "csv", "MATCH (d:Document) RETURN count(d) AS n"});
     EXPECT_EQ(docs.out, "n\n5\n");
 }
 
@@ -105,8 +89,10 @@ TEST_F(SamplesE2ETest, SyntaxErrorShowsLineColumnAndCaret) {
 TEST_F(SamplesE2ETest, RenderDrawsTheResultThroughGraphviz) {
     buildSamples();
     std::string svg = dir_.sub("kz.svg");
-    auto r = kgraph({"render", "--db", db(),
-                     "MATCH p = (k {name: 'Kazakhstan'})-[r]-() WHERE type(r) <> 'MENTIONED_IN' RETURN p", "-o", svg});
+    auto r = kgraph(
+        {"render", "--db", db(),
+         "MATCH p = (k {name: 'Kazakhstan'})-[r]-() WHERE type(r) <> 'MENTIONED_IN' RETURN p", "-o",
+         svg});
     ASSERT_EQ(r.exit, 0) << r.err;
     std::string text = slurp(svg);
     EXPECT_NE(text.find("<svg"), std::string::npos);
@@ -119,7 +105,8 @@ TEST_F(SamplesE2ETest, ExportsNTriplesDeterministically) {
     auto b = kgraph({"export", "--db", db(), "--format", "nt"});
     ASSERT_EQ(a.exit, 0) << a.err;
     EXPECT_EQ(a.out, b.out);
-    EXPECT_NE(a.out.find("<urn:kgraph:entity/Country/Kazakhstan> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    EXPECT_NE(a.out.find("<urn:kgraph:entity/Country/Kazakhstan> "
+                         "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
                          "<urn:kgraph:type/Country> ."),
               std::string::npos);
     std::istringstream lines(a.out);
@@ -138,13 +125,18 @@ TEST_F(SamplesE2ETest, ShellRunsTheExampleQueries) {
 TEST_F(SamplesE2ETest, BadFilesAreNamedAndSkipped) {
     fs::create_directories(dir_.path() / "in");
     std::ofstream(dir_.path() / "in" / "good.txt") << "Title\n\nChina supports Kazakhstan.\n";
-    std::ofstream(dir_.path() / "in" / "binary.txt", std::ios::binary) << std::string("\x7f" "ELF\0\0", 6);
+    std::ofstream(dir_.path() / "in" / "binary.txt", std::ios::binary) << std::string(
+        "\x7f"
+        "ELF\0\0",
+        6);
     std::ofstream(dir_.path() / "in" / "latin1.txt") << "caf\xe9\n";
     std::ofstream(dir_.path() / "in" / "empty.txt");
-    std::ofstream(dir_.path() / "in" / "queries.cypher") << "MATCH (n) RETURN n;\n";  // not a document
+    std::ofstream(dir_.path() / "in" / "queries.cypher")
+        << "MATCH (n) RETURN n;\n";  // not a document
     auto r = kgraph({"build", (dir_.path() / "in").string(), "--db", db()});
     ASSERT_EQ(r.exit, 0) << r.err;
-    EXPECT_NE(r.out.find("2 added, 0 replaced, 0 unchanged, 2 skipped"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 added, 0 replaced, 0 unchanged, 2 skipped"), std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("binary.txt: looks like a binary file"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("latin1.txt: not valid UTF-8"), std::string::npos) << r.out;
 }
