@@ -6,6 +6,7 @@
 // failing scenario and a closing line "N passed, M failed, K skipped". Exit code 0 if it ran,
 // 1 if --baseline is given and fewer scenarios passed than the number in FILE, 2 on bad usage.
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -56,8 +57,12 @@ std::optional<std::string> skipReason(const Scenario& s) {
             for (const auto& c : row) text += " " + lower(c);
         }
         for (const auto& o : kOutOfScope) {
-            if (text.find(o.needle) != std::string::npos) {
-                return std::string(o.reason) + " (`" + o.needle + "`)";
+            // a whole word: `update.x` or `mytime(` do not count
+            for (size_t at = 0; (at = text.find(o.needle, at)) != std::string::npos; ++at) {
+                unsigned char before = at == 0 ? ' ' : static_cast<unsigned char>(text[at - 1]);
+                if (!std::isalnum(before) && before != '_' && before != '.' && before != '`') {
+                    return std::string(o.reason) + " (`" + o.needle + "`)";
+                }
             }
         }
     }
