@@ -6,8 +6,9 @@
 
 int main(int argc, char** argv) {
     using namespace kgraph::cli;
-    CLI::App app{"kgraph: knowledge graphs from English documents, queried in a language that follows "
-                 "openCypher syntax"};
+    CLI::App app{
+        "kgraph: knowledge graphs from English documents, queried in a language that follows "
+        "openCypher syntax"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "kgraph 0.1.0");
     app.footer("Run `kgraph COMMAND --help` for a command's options and an example.");

@@ -11,7 +11,10 @@ namespace kgraph::cli {
 class Progress {
 public:
     Progress(std::string what, size_t total, std::string unit, bool enabled)
-        : what_(std::move(what)), unit_(std::move(unit)), total_(total), enabled_(enabled),
+        : what_(std::move(what)),
+          unit_(std::move(unit)),
+          total_(total),
+          enabled_(enabled),
           start_(std::chrono::steady_clock::now()) {}
 
     // `done` items more; `words` is the running total shown as a rate.
@@ -27,8 +30,8 @@ public:
         int filled = static_cast<int>(frac * 30);
         double eta = frac > 0 ? secs / frac - secs : 0;
         std::fprintf(stderr, "\r%s [%s%s] %zu/%zu %s  %.0f words/s  ETA %.0fs ", what_.c_str(),
-                     std::string(filled, '#').c_str(), std::string(30 - filled, ' ').c_str(), done_, total_,
-                     unit_.c_str(), secs > 0 ? words_ / secs : 0.0, eta);
+                     std::string(filled, '#').c_str(), std::string(30 - filled, ' ').c_str(), done_,
+                     total_, unit_.c_str(), secs > 0 ? words_ / secs : 0.0, eta);
         std::fflush(stderr);
     }
     void finish() {

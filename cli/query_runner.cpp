@@ -46,7 +46,8 @@ bool mayWrite(std::string_view text) {
     return false;
 }
 
-std::unique_ptr<storage::GraphStore> openForQuery(const std::string& dbPath, std::string_view text) {
+std::unique_ptr<storage::GraphStore> openForQuery(const std::string& dbPath,
+                                                  std::string_view text) {
     storage::OpenOptions options;
     options.readOnly = !mayWrite(text);
     options.createIfMissing = !options.readOnly;

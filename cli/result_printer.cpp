@@ -57,25 +57,36 @@ Json nodeJson(const query::NodeValue& n) {
 }
 
 Json relJson(const query::RelationshipValue& r) {
-    return Json{{"id", r.id}, {"type", r.type}, {"start", r.src}, {"end", r.dst},
+    return Json{{"id", r.id},
+                {"type", r.type},
+                {"start", r.src},
+                {"end", r.dst},
                 {"properties", mapToJson(r.properties)}};
 }
 
 Json toJson(const Value& v) {
     switch (v.type()) {
-        case Value::Type::Null: return nullptr;
-        case Value::Type::Bool: return v.asBool();
-        case Value::Type::Int: return v.asInt();
-        case Value::Type::Float: return v.asFloat();
-        case Value::Type::String: return v.asString();
+        case Value::Type::Null:
+            return nullptr;
+        case Value::Type::Bool:
+            return v.asBool();
+        case Value::Type::Int:
+            return v.asInt();
+        case Value::Type::Float:
+            return v.asFloat();
+        case Value::Type::String:
+            return v.asString();
         case Value::Type::List: {
             Json j = Json::array();
             for (const auto& e : v.asList()) j.push_back(toJson(e));
             return j;
         }
-        case Value::Type::Map: return mapToJson(v.asMap());
-        case Value::Type::Node: return nodeJson(v.asNode());
-        case Value::Type::Relationship: return relJson(v.asRelationship());
+        case Value::Type::Map:
+            return mapToJson(v.asMap());
+        case Value::Type::Node:
+            return nodeJson(v.asNode());
+        case Value::Type::Relationship:
+            return relJson(v.asRelationship());
         case Value::Type::Path: {
             Json nodes = Json::array(), rels = Json::array();
             for (const auto& n : v.asPath().nodes) nodes.push_back(nodeJson(n));
@@ -125,8 +136,8 @@ void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth)
             const std::string s = c < v.size() ? v[c] : "";
             size_t pad = width[c] - displayWidth(s);
             bool right = numeric[c] && !header;
-            out << ' ' << (right ? std::string(pad, ' ') : "") << s << (right ? "" : std::string(pad, ' '))
-                << " │";
+            out << ' ' << (right ? std::string(pad, ' ') : "") << s
+                << (right ? "" : std::string(pad, ' ')) << " │";
         }
         out << '\n';
     };
@@ -170,10 +181,12 @@ void printResult(const query::QueryResult& r, std::ostream& out, const PrintOpti
             bool csv = options.format == OutputFormat::Csv;
             auto field = [&](const std::string& s) { return csv ? csvField(s) : oneLine(s); };
             char sep = csv ? ',' : '\t';
-            for (size_t c = 0; c < r.columns.size(); ++c) out << (c ? std::string(1, sep) : "") << field(r.columns[c]);
+            for (size_t c = 0; c < r.columns.size(); ++c)
+                out << (c ? std::string(1, sep) : "") << field(r.columns[c]);
             out << '\n';
             for (const auto& row : r.rows) {
-                for (size_t c = 0; c < row.size(); ++c) out << (c ? std::string(1, sep) : "") << field(cellText(row[c]));
+                for (size_t c = 0; c < row.size(); ++c)
+                    out << (c ? std::string(1, sep) : "") << field(cellText(row[c]));
                 out << '\n';
             }
             break;
@@ -184,7 +197,8 @@ void printResult(const query::QueryResult& r, std::ostream& out, const PrintOpti
             Json all = Json::array();
             for (const auto& row : r.rows) {
                 Json obj = Json::object();
-                for (size_t c = 0; c < r.columns.size() && c < row.size(); ++c) obj[r.columns[c]] = toJson(row[c]);
+                for (size_t c = 0; c < r.columns.size() && c < row.size(); ++c)
+                    obj[r.columns[c]] = toJson(row[c]);
                 if (lines) {
                     out << obj.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
                 } else {

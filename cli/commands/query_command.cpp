@@ -51,7 +51,9 @@ int runQuery(const Options& o) {
     for (int i = 0; i < o.repeat; ++i) {
         auto t0 = std::chrono::steady_clock::now();
         result = engine.run(text, params);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
     }
     if (result.plan) {
         std::cout << *result.plan;
@@ -67,7 +69,8 @@ int runQuery(const Options& o) {
         render::RenderOptions ro{result.render->format, result.render->layout};
         std::string file = result.render->file.value_or("kgraph-result." + ro.format);
         auto s = render::renderToFile(result, file, ro);
-        std::cerr << "drew " << s.nodes << " nodes and " << s.edges << " relationships to " << file << "\n";
+        std::cerr << "drew " << s.nodes << " nodes and " << s.edges << " relationships to " << file
+                  << "\n";
     }
     if (o.timing) {
         auto sorted = ms;
@@ -75,10 +78,11 @@ int runQuery(const Options& o) {
         size_t n = sorted.size();
         double median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         std::cout.flush();
-        std::fprintf(stderr,
-                     "{\"timing\": {\"runs\": %zu, \"median_ms\": %.4f, \"min_ms\": %.4f, \"max_ms\": %.4f, "
-                     "\"rows\": %zu}}\n",
-                     n, median, sorted.front(), sorted.back(), result.rows.size());
+        std::fprintf(
+            stderr,
+            "{\"timing\": {\"runs\": %zu, \"median_ms\": %.4f, \"min_ms\": %.4f, \"max_ms\": %.4f, "
+            "\"rows\": %zu}}\n",
+            n, median, sorted.front(), sorted.back(), result.rows.size());
     }
     return 0;
 }
@@ -87,16 +91,20 @@ int runQuery(const Options& o) {
 
 void addQueryCommand(CLI::App& app, Action& action) {
     auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("query", "Answer a query (syntax following openCypher) and print the rows");
+    auto* cmd = app.add_subcommand(
+        "query", "Answer a query (syntax following openCypher) and print the rows");
     cmd->add_option("query", o->query, "The query text");
     cmd->add_option("-f,--file", o->file, "Read the query from a file instead");
     addDbOption(*cmd, o->db);
     cmd->add_option("--format", o->format, "table, csv, tsv, json or jsonl (default: table)");
-    cmd->add_option("--param", o->params, "A parameter name=value (repeatable); $name in the query");
+    cmd->add_option("--param", o->params,
+                    "A parameter name=value (repeatable); $name in the query");
     cmd->add_option("--repeat", o->repeat, "Run the query N times in this process, print once");
-    cmd->add_flag("--timing", o->timing, "Print a JSON timing line on stderr (median/min/max ms, rows)");
+    cmd->add_flag("--timing", o->timing,
+                  "Print a JSON timing line on stderr (median/min/max ms, rows)");
     cmd->footer(
-        "Example: kgraph query --db news.kg \"MATCH (p:Person)-[r]->(c:Country) RETURN p.name, type(r), "
+        "Example: kgraph query --db news.kg \"MATCH (p:Person)-[r]->(c:Country) RETURN p.name, "
+        "type(r), "
         "c.name\"");
     cmd->callback([o, &action] { action = [o] { return runQuery(*o); }; });
 }

@@ -46,16 +46,19 @@ int runRender(const Options& o) {
 
 void addRenderCommand(CLI::App& app, Action& action) {
     auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("render", "Draw the nodes, relationships and paths of a query's result");
+    auto* cmd =
+        app.add_subcommand("render", "Draw the nodes, relationships and paths of a query's result");
     cmd->add_option("query", o->query, "The query text")->required();
     cmd->add_option("-o,--output", o->output, "Output file (.svg, .png, .pdf or .dot)")->required();
     addDbOption(*cmd, o->db);
-    cmd->add_option("--format", o->format, "svg, png, pdf or dot (default: from the file extension)");
+    cmd->add_option("--format", o->format,
+                    "svg, png, pdf or dot (default: from the file extension)");
     cmd->add_option("--layout", o->layout, "dot, neato, fdp, sfdp, circo or twopi (default: dot)");
     cmd->add_option("--max-nodes", o->maxNodes, "Draw at most this many nodes (default: 300)");
     cmd->add_option("--param", o->params, "A parameter name=value (repeatable)");
     cmd->footer(
-        "Example: kgraph render --db news.kg \"MATCH path = (:Person {name: 'Kassym-Jomart Tokayev'})-[*1..2]-() "
+        "Example: kgraph render --db news.kg \"MATCH path = (:Person {name: 'Kassym-Jomart "
+        "Tokayev'})-[*1..2]-() "
         "RETURN path\" -o tokayev.svg");
     cmd->callback([o, &action] { action = [o] { return runRender(*o); }; });
 }

@@ -44,12 +44,14 @@ TEST(ResultPrinterTest, LongCellsAreCutWithAnEllipsis) {
 }
 
 TEST(ResultPrinterTest, CsvQuotesPerRfc4180) {
-    EXPECT_EQ(print(sample(), OutputFormat::Csv), "name,mentions\nXi Jinping,12\n\"Wang, \"\"Yi\"\"\",null\n");
+    EXPECT_EQ(print(sample(), OutputFormat::Csv),
+              "name,mentions\nXi Jinping,12\n\"Wang, \"\"Yi\"\"\",null\n");
 }
 
 TEST(ResultPrinterTest, JsonlHasOneObjectPerRow) {
     EXPECT_EQ(print(sample(), OutputFormat::Jsonl),
-              "{\"name\":\"Xi Jinping\",\"mentions\":12}\n{\"name\":\"Wang, \\\"Yi\\\"\",\"mentions\":null}\n");
+              "{\"name\":\"Xi Jinping\",\"mentions\":12}\n{\"name\":\"Wang, "
+              "\\\"Yi\\\"\",\"mentions\":null}\n");
 }
 
 TEST(ResultPrinterTest, NodesPrintReadably) {

@@ -29,16 +29,20 @@ TEST(NTriplesWriterTest, WritesTypesLabelsAndFactsDeterministically) {
     EXPECT_EQ(writeNTriples(*r, a), 5u);
     writeNTriples(*r, b);
     EXPECT_EQ(a.str(), b.str());
-    EXPECT_EQ(a.str(),
-              "<urn:kgraph:entity/Person/Xi%20Jinping> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
-              "<urn:kgraph:type/Person> .\n"
-              "<urn:kgraph:entity/Person/Xi%20Jinping> <http://www.w3.org/2000/01/rdf-schema#label> \"Xi Jinping\" .\n"
-              "<urn:kgraph:entity/Country/Kazakhstan%20%22KZ%22> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
-              "<urn:kgraph:type/Country> .\n"
-              "<urn:kgraph:entity/Country/Kazakhstan%20%22KZ%22> <http://www.w3.org/2000/01/rdf-schema#label> "
-              "\"Kazakhstan \\\"KZ\\\"\" .\n"
-              "<urn:kgraph:entity/Person/Xi%20Jinping> <urn:kgraph:rel/send_message_to> "
-              "<urn:kgraph:entity/Country/Kazakhstan%20%22KZ%22> .\n");
+    EXPECT_EQ(
+        a.str(),
+        "<urn:kgraph:entity/Person/Xi%20Jinping> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<urn:kgraph:type/Person> .\n"
+        "<urn:kgraph:entity/Person/Xi%20Jinping> <http://www.w3.org/2000/01/rdf-schema#label> \"Xi "
+        "Jinping\" .\n"
+        "<urn:kgraph:entity/Country/Kazakhstan%20%22KZ%22> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<urn:kgraph:type/Country> .\n"
+        "<urn:kgraph:entity/Country/Kazakhstan%20%22KZ%22> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> "
+        "\"Kazakhstan \\\"KZ\\\"\" .\n"
+        "<urn:kgraph:entity/Person/Xi%20Jinping> <urn:kgraph:rel/send_message_to> "
+        "<urn:kgraph:entity/Country/Kazakhstan%20%22KZ%22> .\n");
 }
 
 }  // namespace

@@ -24,7 +24,8 @@ query::QueryResult sample() {
     query::QueryResult r;
     r.columns = {"p"};
     query::PathValue p;
-    p.nodes = {node(1, "Person", "Xi Jinping"), node(2, "Person", "Kassym-Jomart \"KJ\" <Tokayev> & co")};
+    p.nodes = {node(1, "Person", "Xi Jinping"),
+               node(2, "Person", "Kassym-Jomart \"KJ\" <Tokayev> & co")};
     RelationshipValue rel;
     rel.id = 7;
     rel.src = 1;
@@ -64,7 +65,8 @@ TEST(GraphRendererTest, SvgEscapesMarkup) {
 TEST(GraphRendererTest, CutsLargeResultsWithANote) {
     query::QueryResult r;
     r.columns = {"n"};
-    for (uint64_t i = 1; i <= 20; ++i) r.rows.push_back({Value(node(i, "Concept", "c" + std::to_string(i)))});
+    for (uint64_t i = 1; i <= 20; ++i)
+        r.rows.push_back({Value(node(i, "Concept", "c" + std::to_string(i)))});
     RenderOptions o;
     o.format = "dot";
     o.maxNodes = 5;

@@ -11,8 +11,9 @@ namespace kgraph::text {
 namespace {
 
 TEST(DocumentReaderTest, TakesTitleAndPublicationDate) {
-    auto doc = documentFromText("China offers support\nPublished: Jan 08, 2022 05:29 PM\n\nBody text.\n",
-                                "a.txt", "samples/a.txt");
+    auto doc =
+        documentFromText("China offers support\nPublished: Jan 08, 2022 05:29 PM\n\nBody text.\n",
+                         "a.txt", "samples/a.txt");
     EXPECT_EQ(doc.title, "China offers support");
     EXPECT_EQ(doc.published, "2022-01-08T17:29");
     EXPECT_EQ(doc.id, "a.txt");
