@@ -131,16 +131,22 @@ public:
     }
 
 private:
+    // True for exactly `MATCH <one pattern> RETURN ...` with no WHERE, OPTIONAL or RENDER:
+    // the shape the statistics shortcuts below start from.
+    static bool isSingleMatchReturn(const ast::SingleQuery& q) {
+        if (q.clauses.size() != 2) return false;
+        const auto& m = q.clauses[0];
+        const auto& r = q.clauses[1];
+        return m.kind == ast::ClauseKind::Match && !m.optional && !m.where &&
+               m.pattern.size() == 1 && r.kind == ast::ClauseKind::Return && !r.render;
+    }
+
     // MATCH of one plain node or relationship followed by RETURN count(...) alone: the store
     // keeps these counts.
     OperatorPtr planCountFromStatistics(ast::SingleQuery& q) {
-        if (q.clauses.size() != 2) return nullptr;
+        if (!isSingleMatchReturn(q)) return nullptr;
         const auto& m = q.clauses[0];
         const auto& r = q.clauses[1];
-        if (m.kind != ast::ClauseKind::Match || m.optional || m.where || m.pattern.size() != 1 ||
-            r.kind != ast::ClauseKind::Return || r.render) {
-            return nullptr;
-        }
         const auto& p = r.projection;
         if (p.distinct || p.items.size() != 1 || !p.order.empty() || p.skip || p.limit) {
             return nullptr;
@@ -179,13 +185,9 @@ private:
     // MATCH ()-[r]->() RETURN type(r), count(*) [ORDER BY ...] [SKIP ...] [LIMIT ...]: the
     // store keeps the count of every relationship type.
     OperatorPtr planCountByType(ast::SingleQuery& q) {
-        if (q.clauses.size() != 2) return nullptr;
+        if (!isSingleMatchReturn(q)) return nullptr;
         const auto& m = q.clauses[0];
         const auto& r = q.clauses[1];
-        if (m.kind != ast::ClauseKind::Match || m.optional || m.where || m.pattern.size() != 1 ||
-            r.kind != ast::ClauseKind::Return || r.render) {
-            return nullptr;
-        }
         const auto& p = r.projection;
         const auto& part = *m.pattern[0];
         if (p.distinct || p.items.size() != 2 || part.kind != ast::PathKind::Normal ||
