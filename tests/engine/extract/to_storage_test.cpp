@@ -1,0 +1,46 @@
+#include "engine/extract/to_storage.h"
+
+#include <gtest/gtest.h>
+
+namespace kgraph::extract {
+namespace {
+
+TEST(ToStorageTest, GroupsMentionsIntoOneContribution) {
+    auto doc = text::documentFromText("T\nChina supports Kazakhstan. China supports Kazakhstan.\n",
+                                      "d", "d");
+    // Two sentences, each with China -[support]-> Kazakhstan; "China" once as "PRC".
+    Extraction ex;
+    ex.sentences = {{2, 28}, {29, 55}};
+    ex.entities = {{"China", "China", "Country", 1, 2, 7},
+                   {"Kazakhstan", "Kazakhstan", "Country", 1, 17, 27},
+                   {"PRC", "China", "Country", 2, 29, 34},
+                   {"Kazakhstan", "Kazakhstan", "Country", 2, 44, 54}};
+    FactMention f1;
+    f1.subject = 0;
+    f1.object = 1;
+    f1.predicate = "support";
+    f1.predicateText = "supports";
+    f1.confidence = 0.7999999999999999;
+    f1.sentence = 1;
+    FactMention f2 = f1;
+    f2.subject = 2;
+    f2.object = 3;
+    f2.confidence = 0.6;
+    f2.sentence = 2;
+    ex.facts = {f1, f2};
+
+    auto input = toDocumentInput(doc, ex);
+    ASSERT_EQ(input.entities.size(), 2u);
+    EXPECT_EQ(input.entities[0].name, "China");
+    EXPECT_EQ(input.entities[0].mentions, 2u);
+    EXPECT_EQ(input.entities[0].aliases, (std::vector<std::string>{"China", "PRC"}));
+    ASSERT_EQ(input.facts.size(), 1u);
+    EXPECT_EQ(input.facts[0].type, "support");
+    EXPECT_DOUBLE_EQ(input.facts[0].confidence, 0.8);  // the higher, to three decimals
+    ASSERT_EQ(input.facts[0].mentions.size(), 2u);
+    EXPECT_EQ(input.facts[0].mentions[1].sentence, 2u);
+    EXPECT_EQ(input.facts[0].mentions[1].text, "China supports Kazakhstan.");
+}
+
+}  // namespace
+}  // namespace kgraph::extract
