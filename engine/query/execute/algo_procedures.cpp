@@ -34,15 +34,15 @@ class Options {
 public:
     Options(std::string procedure, const Value& v, std::vector<std::string> valid)
         : procedure_(std::move(procedure)) {
-        if (v.isNull()) return;
-        if (!v.isMap()) {
-            fail("the options must be a map such as {" + valid.front() + ": ...}, got " +
-                 typeName(v.type()));
-        }
-        map_ = v.asMap();
         valid.push_back("labels");
         valid.push_back("relationshipTypes");
         std::sort(valid.begin(), valid.end());
+        if (v.isNull()) return;
+        if (!v.isMap()) {
+            fail("the options must be a map such as {labels: ['Person']}, got " +
+                 typeName(v.type()));
+        }
+        map_ = v.asMap();
         for (const auto& [key, value] : map_) {
             if (std::find(valid.begin(), valid.end(), key) != valid.end()) continue;
             std::string list;
@@ -52,12 +52,15 @@ public:
     }
 
     graph::Projection projection() const { return {names("labels"), names("relationshipTypes")}; }
-    int64_t integer(const std::string& key, int64_t dflt, int64_t min) const {
+    int64_t integer(const std::string& key, int64_t dflt, int64_t min,
+                    int64_t max = std::numeric_limits<int64_t>::max()) const {
         const Value* v = find(key);
         if (!v) return dflt;
-        if (!v->isInt() || v->asInt() < min) {
-            fail("option " + key + " must be an integer >= " + std::to_string(min) + ", got " +
-                 formatValue(*v));
+        if (!v->isInt() || v->asInt() < min || v->asInt() > max) {
+            std::string range = max == std::numeric_limits<int64_t>::max()
+                                    ? ">= " + std::to_string(min)
+                                    : "from " + std::to_string(min) + " to " + std::to_string(max);
+            fail("option " + key + " must be an integer " + range + ", got " + formatValue(*v));
         }
         return v->asInt();
     }
@@ -252,8 +255,7 @@ bool callAlgoProcedure(const std::string& p, const std::vector<Value>& args, Exe
     } else if (p == "algo.pagerank") {
         Options o(proc, arg(args, 0), {"iterations", "dampingFactor", "tolerance"});
         graph::PageRankOptions pr;
-        pr.iterations = static_cast<int>(
-            std::min<int64_t>(o.integer("iterations", pr.iterations, 1), 1'000'000));
+        pr.iterations = static_cast<int>(o.integer("iterations", pr.iterations, 1, 1'000'000));
         pr.dampingFactor = o.number("dampingFactor", pr.dampingFactor, 0, 1);
         pr.tolerance = o.number("tolerance", pr.tolerance, 0, 1);
         auto g = snapshot(ctx, o);

@@ -169,6 +169,14 @@ TEST_F(ProceduresTest, BadOptionsAndArguments) {
     e = error(
         "CALL algo.degree({labels: 'Person', relationshipTypes: [1]}) YIELD node RETURN node");
     EXPECT_NE(e.find("relationshipTypes must be a list of names"), std::string::npos) << e;
+    e = error("CALL algo.weaklyConnectedComponents(5) YIELD node RETURN node");
+    EXPECT_NE(e.find("the options must be a map"), std::string::npos) << e;
+    e = error("CALL algo.pageRank({iterations: 0}) YIELD node RETURN node");
+    EXPECT_NE(e.find("iterations must be an integer from 1 to 1000000, got 0"),
+              std::string::npos)
+        << e;
+    e = error("MATCH (a) CALL algo.jaccard(a, {limit: 0}) YIELD other RETURN other");
+    EXPECT_NE(e.find("limit must be an integer >= 1"), std::string::npos) << e;
     e = error("CALL algo.pageRank(1, 2) YIELD node RETURN node");
     EXPECT_NE(e.find("takes 0 to 1 argument(s), got 2"), std::string::npos) << e;
     e = error("CALL algo.neighborhood('Ann', 1) YIELD node RETURN node");
