@@ -46,6 +46,11 @@ std::vector<storage::NodeId> projectedNodes(storage::GraphView& view, const Proj
 GraphSnapshot::GraphSnapshot(storage::GraphView& view, const Projection& projection)
     : nodeIds_(projectedNodes(view, projection)) {
     checkSize(nodeIds_.size(), "nodes");
+    if (!nodeIds_.empty() && nodeIds_.back() - nodeIds_.front() < 4 * nodeIds_.size()) {
+        denseIndex_.assign(nodeIds_.back() - nodeIds_.front() + 1, kNoVertex);
+        for (Vertex v = 0; v < nodeIds_.size(); ++v)
+            denseIndex_[nodeIds_[v] - nodeIds_.front()] = v;
+    }
     bool allTypes = projection.relationshipTypes.empty();
     std::unordered_set<storage::TokenId> types;
     for (const auto& t : projection.relationshipTypes) {
@@ -73,6 +78,13 @@ GraphSnapshot::GraphSnapshot(storage::GraphView& view, const Projection& project
 }
 
 std::optional<Vertex> GraphSnapshot::vertexOf(storage::NodeId id) const {
+    if (!denseIndex_.empty()) {
+        if (id < nodeIds_.front() || id - nodeIds_.front() >= denseIndex_.size())
+            return std::nullopt;
+        Vertex v = denseIndex_[id - nodeIds_.front()];
+        if (v == kNoVertex) return std::nullopt;
+        return v;
+    }
     auto it = std::lower_bound(nodeIds_.begin(), nodeIds_.end(), id);
     if (it == nodeIds_.end() || *it != id) return std::nullopt;
     return static_cast<Vertex>(it - nodeIds_.begin());
@@ -119,10 +131,10 @@ const GraphSnapshot::Undirected& GraphSnapshot::undirected() const {
 }
 
 size_t GraphSnapshot::memoryBytes() const {
-    size_t bytes = nodeIds_.capacity() * sizeof(storage::NodeId) +
-                   edgeIds_.capacity() * sizeof(storage::EdgeId) +
-                   sources_.capacity() * sizeof(Vertex) +
-                   (vertexCount() + 1 + edgeCount()) * sizeof(uint32_t);
+    size_t bytes =
+        nodeIds_.capacity() * sizeof(storage::NodeId) + denseIndex_.capacity() * sizeof(Vertex) +
+        edgeIds_.capacity() * sizeof(storage::EdgeId) + sources_.capacity() * sizeof(Vertex) +
+        (vertexCount() + 1 + edgeCount()) * sizeof(uint32_t);
     if (undirected_) {
         size_t ends = undirected_->directedEdge.size();
         bytes += (vertexCount() + 1 + 2 * ends) * sizeof(uint32_t) + ends / 8;

@@ -8,7 +8,7 @@
 // undirected() is the same relationships seen from both ends: one edge per end (a self-loop
 // once), each carrying the directed edge it stands for; it is built on first use.
 //
-// Memory: 16 bytes per relationship and 12 per node for directed(), 9 more bytes per
+// Memory: 16 bytes per relationship and 12 to 28 per node for directed(), 9 more bytes per
 // relationship end for undirected(). Limit: 2^32 - 1 nodes and relationships (Error beyond).
 // Thread-safety: may be shared by threads; undirected() builds under a lock.
 #pragma once
@@ -80,6 +80,10 @@ public:
 
 private:
     std::vector<storage::NodeId> nodeIds_;
+    // vertexOf() by direct lookup when node ids are dense (at most 4 ids per vertex):
+    // denseIndex_[id - nodeIds_.front()] is the vertex or kNoVertex. Empty otherwise.
+    std::vector<Vertex> denseIndex_;
+    static constexpr Vertex kNoVertex = ~Vertex{0};
     std::vector<storage::EdgeId> edgeIds_;
     std::vector<Vertex> sources_;
     Csr directed_;

@@ -52,6 +52,22 @@ TEST(GraphSnapshotTest, ProjectionKeepsLabelledNodesAndChosenTypes) {
     EXPECT_EQ(none.edgeCount(), 0u);
 }
 
+TEST(GraphSnapshotTest, SparseNodeIdsAreFound) {
+    // Two projected nodes far apart in id: vertexOf() searches instead of indexing.
+    TestGraph t;
+    std::vector<std::string> nodes = {"first:Far"};
+    for (int i = 0; i < 30; ++i) nodes.push_back("n" + std::to_string(i));
+    nodes.push_back("last:Far");
+    t.add(nodes, {{"first", "last"}, {"n3", "last"}});
+    GraphSnapshot g = t.snapshot({{"Far"}, {}});
+    ASSERT_EQ(g.vertexCount(), 2u);
+    EXPECT_EQ(g.edgeCount(), 1u);
+    EXPECT_EQ(g.vertexOf(t.id("first")), Vertex{0});
+    EXPECT_EQ(g.vertexOf(t.id("last")), Vertex{1});
+    EXPECT_FALSE(g.vertexOf(t.id("n3")));
+    EXPECT_FALSE(g.vertexOf(t.id("last") + 1000));
+}
+
 TEST(GraphSnapshotTest, ProjectionKeyIgnoresOrderAndDuplicates) {
     EXPECT_EQ((Projection{{"B", "A", "A"}, {"T"}}.key()), (Projection{{"A", "B"}, {"T"}}.key()));
     EXPECT_NE((Projection{{"A"}, {}}.key()), (Projection{{}, {"A"}}.key()));
