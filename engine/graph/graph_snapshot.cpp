@@ -57,7 +57,10 @@ GraphSnapshot::GraphSnapshot(storage::GraphView& view, const Projection& project
         if (auto id = view.tokenId(t)) types.insert(*id);
     }
     std::vector<std::pair<Vertex, Vertex>> edges;
-    if (allTypes && projection.labels.empty()) edges.reserve(view.edgeCount());
+    if (allTypes && projection.labels.empty()) {
+        edges.reserve(view.edgeCount());
+        edgeIds_.reserve(view.edgeCount());
+    }
     for (Vertex v = 0; v < nodeIds_.size(); ++v) {
         view.expand(nodeIds_[v], storage::Direction::Outgoing, std::nullopt,
                     [&](const storage::Adjacent& a) {

@@ -229,9 +229,11 @@ PathValue pathValue(const GraphSnapshot& g, const graph::PathResult& p, ExecCont
         r.src = g.nodeId(g.source(e));
         r.dst = g.nodeId(g.target(e));
         auto edge = ctx.view->edge(r.id);
-        if (!edge)
-            throw Error("relationship " + std::to_string(r.id) + " vanished",
+        if (!edge) {
+            std::string id = std::to_string(r.id);
+            throw Error("relationship " + id + " is in the snapshot but not in the store",
                         Error::Kind::Internal);
+        }
         r.type = edge->type;
         out.relationships.push_back(std::move(r));
     }
