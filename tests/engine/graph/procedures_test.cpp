@@ -172,8 +172,7 @@ TEST_F(ProceduresTest, BadOptionsAndArguments) {
     e = error("CALL algo.weaklyConnectedComponents(5) YIELD node RETURN node");
     EXPECT_NE(e.find("the options must be a map"), std::string::npos) << e;
     e = error("CALL algo.pageRank({iterations: 0}) YIELD node RETURN node");
-    EXPECT_NE(e.find("iterations must be an integer from 1 to 1000000, got 0"),
-              std::string::npos)
+    EXPECT_NE(e.find("iterations must be an integer from 1 to 1000000, got 0"), std::string::npos)
         << e;
     e = error("MATCH (a) CALL algo.jaccard(a, {limit: 0}) YIELD other RETURN other");
     EXPECT_NE(e.find("limit must be an integer >= 1"), std::string::npos) << e;
