@@ -119,7 +119,17 @@ const std::vector<std::string> kKeywords = {"MATCH",
                                             "allShortestPaths(",
                                             "db.labels()",
                                             "db.relationshipTypes()",
-                                            "db.schema()"};
+                                            "db.propertyKeys()",
+                                            "db.schema()",
+                                            "algo.list()",
+                                            "algo.pageRank(",
+                                            "algo.betweenness(",
+                                            "algo.degree(",
+                                            "algo.weaklyConnectedComponents(",
+                                            "algo.stronglyConnectedComponents(",
+                                            "algo.shortestPath(",
+                                            "algo.neighborhood(",
+                                            "algo.jaccard("};
 
 // Completion words of the open database; read by the libedit callback, which
 // has no user-data pointer.

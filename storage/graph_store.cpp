@@ -135,12 +135,19 @@ public:
     StoreImpl(std::unique_ptr<rocksdb::DB> db, std::string path, bool readOnly)
         : db_(std::move(db)), path_(std::move(path)), readOnly_(readOnly) {}
 
+    // See GraphView::version().
+    uint64_t instance() const { return instance_; }
+    uint64_t ingestions() const { return ingestions_.load(); }
+
     std::unique_ptr<ReadTxn> read() override;
     std::unique_ptr<WriteTxn> write() override;
     const std::string& path() const override { return path_; }
     bool readOnly() const override { return readOnly_; }
 
     rocksdb::DB& db() { return *db_; }
+
+    // Called after records were ingested behind the transactions' back (bulk import).
+    void noteIngestion() { ++ingestions_; }
 
     void loadTokens() {
         std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
@@ -177,6 +184,12 @@ private:
     std::unordered_map<std::string, TokenId> tokenIds_;
     std::vector<std::string> tokenNames_;
     std::atomic<bool> writerOpen_{false};
+    std::atomic<uint64_t> ingestions_{0};
+    const uint64_t instance_ = nextInstance();
+    static uint64_t nextInstance() {
+        static std::atomic<uint64_t> counter{0};
+        return ++counter;
+    }
     friend class WriteTxnImpl;
 };
 
@@ -425,6 +438,10 @@ public:
     }
     ~ReadTxnImpl() override { store_.db().ReleaseSnapshot(snapshot_); }
 
+    std::optional<GraphView::Version> version() override {
+        return GraphView::Version{store_.instance(), snapshot_->GetSequenceNumber(), ingestions_};
+    }
+
 protected:
     std::optional<std::string> rawGet(const std::string& key) override {
         std::string value;
@@ -451,6 +468,8 @@ protected:
 private:
     const rocksdb::Snapshot* snapshot_;
     rocksdb::ReadOptions options_;
+    // Read after the snapshot was taken: ingested files are visible to every snapshot.
+    uint64_t ingestions_ = store_.ingestions();
 };
 
 // ---------------------------------------------------------------------------
@@ -905,7 +924,10 @@ std::unique_ptr<internal::RawView> internal::rawSnapshot(GraphStore& store) {
 
 rocksdb::DB& internal::rocksDb(GraphStore& store) { return impl(store).db(); }
 
-void internal::reloadDictionary(GraphStore& store) { impl(store).loadTokens(); }
+void internal::reloadDictionary(GraphStore& store) {
+    impl(store).noteIngestion();
+    impl(store).loadTokens();
+}
 
 uint64_t GraphView::patternCount(std::string_view srcLabel, std::string_view type,
                                  std::string_view dstLabel) {

@@ -146,6 +146,19 @@ public:
     // Every (label, type, label) triple with a non-zero count, all three named
     // (no "any"), sorted. The default implementation returns nothing.
     virtual std::vector<PatternCount> patternCounts() { return {}; }
+
+    // Identifies the committed state of the database this view reads, for caches of data
+    // derived from the graph (engine/graph's snapshots): two views with equal versions read
+    // the same graph. It changes with every commit and every bulk ingestion. std::nullopt
+    // when the view cannot promise that: a WriteTxn (it also sees its own uncommitted
+    // changes) and, by default, other GraphViews.
+    struct Version {
+        uint64_t store = 0;       // unique per GraphStore::open in this process
+        uint64_t sequence = 0;    // RocksDB sequence number of the snapshot
+        uint64_t ingestions = 0;  // bulk ingestions into this store since it was opened
+        bool operator==(const Version&) const = default;
+    };
+    virtual std::optional<Version> version() { return std::nullopt; }
 };
 
 class ReadTxn : public GraphView {};

@@ -474,9 +474,14 @@ private:
     void bindCall(ast::Clause& c, Scope& scope) {
         const ProcedureInfo* proc = findProcedure(c.procedure);
         if (!proc) fail(c.pos, "unknown procedure: " + c.procedure);
-        if (c.hasArgs && c.args.size() != proc->argCount) {
-            fail(c.pos, "procedure " + proc->name + " takes " + std::to_string(proc->argCount) +
-                            " argument(s), got " + std::to_string(c.args.size()));
+        if (c.hasArgs && (c.args.size() < proc->minArgs || c.args.size() > proc->maxArgs)) {
+            std::string count = std::to_string(proc->minArgs);
+            if (proc->maxArgs != proc->minArgs) count += " to " + std::to_string(proc->maxArgs);
+            fail(c.pos, "procedure " + proc->name + " takes " + count + " argument(s), got " +
+                            std::to_string(c.args.size()) + ": " + proc->signature);
+        }
+        if (!c.hasArgs && proc->minArgs > 0) {
+            fail(c.pos, "procedure " + proc->name + " needs arguments: " + proc->signature);
         }
         for (auto& a : c.args) bindExpr(*a, scope);
         if (c.yields.empty()) {

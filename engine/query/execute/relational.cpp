@@ -276,11 +276,12 @@ bool ProcedureCallOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
         std::vector<Value> args;
         for (const auto* a : args_) args.push_back(evaluate(*a, row, ctx));
-        for (auto& rec : callProcedure(name_, args, ctx)) {
-            for (const auto& [field, slot] : yields_) row[slot] = rec[field];
-            if (!out(row)) return false;
-        }
-        return true;
+        bool more = true;
+        callProcedure(name_, args, ctx, [&](std::map<std::string, Value>& rec) {
+            for (const auto& [field, slot] : yields_) row[slot] = std::move(rec[field]);
+            return more = out(row);
+        });
+        return more;
     });
 }
 

@@ -1,6 +1,9 @@
 // Row-at-a-time and blocking operators that do not touch the graph structure.
 #pragma once
 
+#include <functional>
+#include <map>
+
 #include "engine/query/parse/ast.h"
 #include "engine/query/plan/operator.h"
 #include "engine/query/plan/subplan.h"
@@ -194,9 +197,9 @@ private:
     std::vector<std::pair<std::string, int>> yields_;  // output field -> slot
 };
 
-// Rows of a procedure: each row maps output field names to values (execute/procedures.cpp).
-std::vector<std::map<std::string, Value>> callProcedure(const std::string& name,
-                                                        const std::vector<Value>& args,
-                                                        ExecContext& ctx);
+// Runs a procedure, handing each row (output field name -> value) to `emit` until it returns
+// false (execute/procedures.cpp).
+void callProcedure(const std::string& name, const std::vector<Value>& args, ExecContext& ctx,
+                   const std::function<bool(std::map<std::string, Value>&)>& emit);
 
 }  // namespace kgraph::query
