@@ -67,14 +67,16 @@ std::optional<NodeId> findEntity(GraphView& v, const std::string& label, const s
 }
 
 std::optional<EdgeId> findFact(GraphView& v, NodeId src, NodeId dst, const std::string& type,
-                               bool negated) {
+                               bool negated, const std::string& modality) {
     std::optional<EdgeId> found;
     v.expand(src, Direction::Outgoing, type, [&](const Adjacent& a) {
         if (a.neighbor != dst) return true;
         auto sources = v.edgeProperty(a.edge, "sources");
         auto neg = v.edgeProperty(a.edge, "negated");
         bool isNeg = neg.isBool() && neg.asBool();
-        if (sources.isList() && isNeg == negated) {
+        auto mod = v.edgeProperty(a.edge, "modality");
+        std::string hedge = mod.isString() ? std::string(mod.asString()) : std::string();
+        if (sources.isList() && isNeg == negated && hedge == modality) {
             found = a.edge;
             return false;
         }
@@ -222,7 +224,7 @@ IngestResult ingestDocument(GraphStore& store, const DocumentInput& doc) {
         NodeId dst = entityIds[f.object];
         auto n = static_cast<int64_t>(f.mentions.size());
         EdgeId edge;
-        if (auto found = findFact(*txn, src, dst, f.type, f.negated)) {
+        if (auto found = findFact(*txn, src, dst, f.type, f.negated, f.modality)) {
             edge = *found;
             auto m = txn->edgeProperty(edge, "mentions");
             txn->setEdgeProperty(edge, "mentions", (m.isInt() ? m.asInt() : 0) + n);
@@ -243,6 +245,7 @@ IngestResult ingestDocument(GraphStore& store, const DocumentInput& doc) {
             if (!f.mentions.empty()) props["evidence"] = f.mentions.front().text;
             if (!f.attributedTo.empty()) props["attributed_to"] = f.attributedTo;
             if (!f.date.empty()) props["date"] = f.date;
+            if (!f.modality.empty()) props["modality"] = f.modality;
             edge = txn->createEdge(src, dst, f.type, props);
             ++result.factsCreated;
         }

@@ -50,6 +50,7 @@ struct FactInput {
     std::string attributedTo;  // empty if stated by the document itself
     std::string date;          // ISO date or empty
     std::vector<FactMentionInput> mentions;
+    std::string modality;  // the modal verb that hedges it ("could", "will"), or empty
 };
 
 struct DocumentInput {

@@ -172,6 +172,7 @@ void jsonlLine(Collector& c, const std::string& line, const std::string& fileDoc
     f.negated = j.value("negated", false);
     f.attributedTo = optString(j, "attributed_to");
     f.date = optString(j, "date");
+    f.modality = optString(j, "modality");
     uint32_t sentence = j.contains("sentence") && j["sentence"].is_number_unsigned()
                             ? j["sentence"].get<uint32_t>()
                             : 1;

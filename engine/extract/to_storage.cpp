@@ -30,10 +30,10 @@ storage::DocumentInput toDocumentInput(const text::SourceDocument& doc, const Ex
         mentionToEntity.push_back(it->second);
     }
 
-    std::map<std::tuple<size_t, std::string, size_t, bool>, size_t> factIndex;
+    std::map<std::tuple<size_t, std::string, size_t, bool, std::string>, size_t> factIndex;
     for (const auto& f : ex.facts) {
         size_t s = mentionToEntity[f.subject], o = mentionToEntity[f.object];
-        auto key = std::make_tuple(s, f.predicate, o, f.negated);
+        auto key = std::make_tuple(s, f.predicate, o, f.negated, f.modality);
         auto [it, added] = factIndex.emplace(key, in.facts.size());
         if (added) {
             storage::FactInput fi;
@@ -44,6 +44,7 @@ storage::DocumentInput toDocumentInput(const text::SourceDocument& doc, const Ex
             fi.negated = f.negated;
             fi.attributedTo = f.attributedTo;
             fi.date = f.date;
+            fi.modality = f.modality;
             in.facts.push_back(std::move(fi));
         }
         auto& fi = in.facts[it->second];

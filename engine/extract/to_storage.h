@@ -1,6 +1,6 @@
 // Turning an Extraction into one document's contribution for storage:
 // entity mentions grouped by (label, canonical name) with their aliases and
-// counts; fact mentions grouped by (subject, predicate, object, negated) with
+// counts; fact mentions grouped by (subject, predicate, object, negated, modality) with
 // one supporting mention per sentence. Order follows first appearance, so the
 // same input gives the same contribution.
 #pragma once

@@ -68,6 +68,33 @@ TEST(DocumentIngestTest, MergesEntitiesAndFactsAcrossDocuments) {
     EXPECT_EQ(mentions, 2);
 }
 
+TEST(DocumentIngestTest, AHedgedFactIsItsOwnRelationshipWithItsModality) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    DocumentInput d = makeDoc("a.txt", "h1", false);
+    FactInput hedged = d.facts.front();
+    hedged.modality = "could";
+    hedged.mentions = {{2, 41, 70, "Xi could send a message to Tokayev."}};
+    d.facts.push_back(hedged);
+    ingestDocument(*store, d);
+    auto r = store->read();
+    EXPECT_EQ(r->typeCount("send_message_to"), 2u);
+    int hedgedSeen = 0, plainSeen = 0;
+    r->scanEdgesOfType("send_message_to", [&](EdgeId id) {
+        auto e = r->edge(id);
+        auto it = e->props.find("modality");
+        if (it == e->props.end()) {
+            ++plainSeen;
+        } else {
+            EXPECT_EQ(it->second, PropertyValue("could"));
+            ++hedgedSeen;
+        }
+        return true;
+    });
+    EXPECT_EQ(hedgedSeen, 1);
+    EXPECT_EQ(plainSeen, 1);
+}
+
 TEST(DocumentIngestTest, UnchangedDocumentIsANoOp) {
     TempDir dir;
     auto store = GraphStore::open(dir.sub("db"));

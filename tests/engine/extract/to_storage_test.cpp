@@ -42,5 +42,36 @@ TEST(ToStorageTest, GroupsMentionsIntoOneContribution) {
     EXPECT_EQ(input.facts[0].mentions[1].text, "China supports Kazakhstan.");
 }
 
+TEST(ToStorageTest, AHedgedFactStaysApartFromTheAssertedOne) {
+    auto doc =
+        text::documentFromText("T\nRussia sent troops. Russia could send troops.\n", "d", "d");
+    Extraction ex;
+    ex.sentences = {{2, 21}, {22, 47}};
+    ex.entities = {{"Russia", "Russia", "Country", 1, 2, 8},
+                   {"troops", "troops", "Concept", 1, 14, 20},
+                   {"Russia", "Russia", "Country", 2, 22, 28},
+                   {"troops", "troops", "Concept", 2, 40, 46}};
+    FactMention asserted;
+    asserted.subject = 0;
+    asserted.object = 1;
+    asserted.predicate = "send";
+    asserted.predicateText = "sent";
+    asserted.confidence = 0.7;
+    asserted.sentence = 1;
+    FactMention hedged = asserted;
+    hedged.subject = 2;
+    hedged.object = 3;
+    hedged.predicateText = "send";
+    hedged.modality = "could";
+    hedged.sentence = 2;
+    ex.facts = {asserted, hedged};
+
+    auto input = toDocumentInput(doc, ex);
+    ASSERT_EQ(input.facts.size(), 2u);
+    EXPECT_EQ(input.facts[0].modality, "");
+    EXPECT_EQ(input.facts[1].modality, "could");
+    EXPECT_EQ(input.facts[1].mentions.at(0).sentence, 2u);
+}
+
 }  // namespace
 }  // namespace kgraph::extract
