@@ -1,5 +1,6 @@
 #include "engine/query/bind/binder.h"
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -218,8 +219,13 @@ private:
             auto known = scope.find(r.variable);
             if (known != scope.end()) {
                 // MATCH may name a relationship bound earlier: it must be that relationship.
-                bool reusable = known->second.kind == VarKind::Relationship && !r.variableLength &&
-                                use == PatternUse::Match && !clauseRels_.count(r.variable);
+                // A variable-length one may name a list of relationships bound earlier: it
+                // must be exactly that walk.
+                VarKind k = known->second.kind;
+                bool listKind =
+                    k == VarKind::RelationshipList || k == VarKind::Value || k == VarKind::Scalar;
+                bool reusable = use == PatternUse::Match && !clauseRels_.count(r.variable) &&
+                                (r.variableLength ? listKind : k == VarKind::Relationship);
                 if (!reusable) fail(r.pos, "variable `" + r.variable + "` is already declared");
                 r.slot = known->second.slot;
                 continue;
@@ -445,6 +451,23 @@ private:
         } catch (const Error&) {
             fail(e.pos, clause + " must be a constant or a parameter: " + e.text);
         }
+        // A number written here is checked now; a parameter's value when the query runs.
+        const ast::Expr* lit = &e;
+        bool negated = false;
+        if (e.kind == ast::ExprKind::Unary && e.op == ast::Op::Negate &&
+            e.children[0]->kind == ast::ExprKind::Literal) {
+            lit = e.children[0].get();
+            negated = true;
+        }
+        if (lit->kind != ast::ExprKind::Literal) return;
+        const Value& v = lit->value;
+        bool integral = v.isInt() ||
+                        (v.isFloat() && std::isfinite(v.asFloat()) &&
+                         std::trunc(v.asFloat()) == v.asFloat() && std::fabs(v.asFloat()) < 9.2e18);
+        bool negative = v.isNumber() && (negated ? v.asNumber() > 0 : v.asNumber() < 0);
+        if (!integral || negative) {
+            fail(e.pos, clause + " expects a non-negative integer, got " + e.text);
+        }
     }
 
     void bindPredicate(ast::Expr& e, Scope& scope, const std::string& clause) {
@@ -463,6 +486,11 @@ private:
         bool agg = isAggregateCall(e);
         if (agg && inside) {
             fail(e.pos, "aggregate functions cannot be nested: " + e.name + "(...)");
+        }
+        if (inside && e.kind == ast::ExprKind::FunctionCall && lowerCase(e.name) == "rand") {
+            fail(e.pos,
+                 "rand() cannot be used inside an aggregate function: the aggregate would not "
+                 "be deterministic (compute it in a WITH before aggregating)");
         }
         for (const auto& c : e.children) {
             if (c) checkNestedAggregates(*c, inside || agg);
@@ -571,12 +599,41 @@ private:
                 }
                 return;
             }
+            case ast::ExprKind::Unary:
+            case ast::ExprKind::Binary:
+                if (e.op == ast::Op::Not || e.op == ast::Op::And || e.op == ast::Op::Or ||
+                    e.op == ast::Op::Xor) {
+                    for (const auto& c : e.children) booleanOperand(*c, ast::opText(e.op));
+                }
+                break;
             default:
                 break;
         }
         for (auto& c : e.children) {
             if (c) bindExpr(*c, scope);
         }
+    }
+
+    // An operand of NOT/AND/OR/XOR written as a literal that is not a boolean (or null) can
+    // never work: say so before running anything.
+    void booleanOperand(const ast::Expr& operand, const std::string& op) {
+        std::string got;
+        switch (operand.kind) {
+            case ast::ExprKind::Literal:
+                if (operand.value.isNull() || operand.value.isBool()) return;
+                got = typeName(operand.value.type());
+                break;
+            case ast::ExprKind::ListLiteral:
+                got = "List";
+                break;
+            case ast::ExprKind::MapLiteral:
+                got = "Map";
+                break;
+            default:
+                return;
+        }
+        fail(operand.pos,
+             "type error: " + op + " expects a Boolean, got " + got + " " + operand.text);
     }
 
     static bool isAggregateCall(const ast::Expr& e) {

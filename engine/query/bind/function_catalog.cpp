@@ -88,6 +88,8 @@ std::string lowerCase(std::string_view s) {
     return out;
 }
 
+std::span<const FunctionInfo> allFunctions() { return kFunctions; }
+
 const FunctionInfo* findFunction(std::string_view name) {
     std::string lower = lowerCase(name);
     for (const auto& f : kFunctions) {

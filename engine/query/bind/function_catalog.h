@@ -2,6 +2,7 @@
 // an aggregate. Names are matched case-insensitively (openCypher function names are).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,9 @@ struct FunctionInfo {
 
 // nullptr when there is no such function.
 const FunctionInfo* findFunction(std::string_view name);
+
+// Every built-in function, in catalog order (docs checks iterate over them).
+std::span<const FunctionInfo> allFunctions();
 
 std::string lowerCase(std::string_view s);
 

@@ -121,7 +121,8 @@ public:
     explicit PercentileAgg(bool continuous) : continuous_(continuous) {}
     void setArgument(const Value& p) override {
         if (!p.isNumber() || p.asNumber() < 0 || p.asNumber() > 1) {
-            throw Error(std::string(continuous_ ? "percentileCont()" : "percentileDisc()") +
+            throw Error(std::string("argument error: ") +
+                        (continuous_ ? "percentileCont()" : "percentileDisc()") +
                         " expects a percentile between 0.0 and 1.0, got " + formatValue(p));
         }
         p_ = p.asNumber();

@@ -171,11 +171,11 @@ void typeError(const std::string& where, const std::string& expected, const Valu
 
 void checkNotDeleted(const Value& v, ExecContext& ctx, const std::string& what) {
     if (v.isNode() && ctx.deletedNodes.count(v.asNode().id)) {
-        throw Error("node " + std::to_string(v.asNode().id) +
+        throw Error("entity error: node " + std::to_string(v.asNode().id) +
                     " was deleted by this statement: its " + what + " cannot be read");
     }
     if (v.isRelationship() && ctx.deletedRelationships.count(v.asRelationship().id)) {
-        throw Error("relationship " + std::to_string(v.asRelationship().id) +
+        throw Error("entity error: relationship " + std::to_string(v.asRelationship().id) +
                     " was deleted by this statement: its " + what + " cannot be read");
     }
 }

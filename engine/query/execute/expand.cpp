@@ -212,12 +212,64 @@ bool ExpandOp::produce(ExecContext& ctx, const Consumer& out) {
     });
 }
 
+namespace {
+
+// A relationship list bound earlier (`WITH [r1, r2] AS rs MATCH (a)-[rs*]->(b)`): the
+// pattern matches exactly that walk, if it leads from `from` within the spec's bounds.
+bool followBoundList(const ExpandSpec& spec, storage::NodeId from, Row& row, ExecContext& ctx) {
+    const Value& bound = row[spec.relSlot];
+    if (bound.isNull()) return false;
+    if (!bound.isList()) typeError("pattern relationship (" + spec.relName + ")", "a List", bound);
+    const ValueList& rels = bound.asList();
+    auto n = static_cast<int64_t>(rels.size());
+    if (n < spec.minHops || (spec.maxHops && n > *spec.maxHops)) return false;
+    storage::NodeId node = from;
+    std::unordered_set<uint64_t> used;
+    for (int64_t k = 0; k < n; ++k) {
+        // The list is in pattern order; a reversed expansion walks it from the end.
+        const Value& v = rels[static_cast<size_t>(spec.reversed ? n - 1 - k : k)];
+        if (!v.isRelationship()) {
+            if (v.isNull()) return false;
+            typeError("pattern relationship (" + spec.relName + ")", "a List of Relationships",
+                      bound);
+        }
+        const RelationshipValue& r = v.asRelationship();
+        bool leaves = r.src == node;
+        bool enters = r.dst == node;
+        if ((spec.direction == storage::Direction::Outgoing && !leaves) ||
+            (spec.direction == storage::Direction::Incoming && !enters) || (!leaves && !enters)) {
+            return false;
+        }
+        if (!spec.types.empty() &&
+            std::find(spec.types.begin(), spec.types.end(), r.type) == spec.types.end()) {
+            return false;
+        }
+        if (!used.insert(r.id).second || relationshipUsed(r.id, spec.otherRelSlots, row) ||
+            !relMatches(spec, r, row, ctx)) {
+            return false;
+        }
+        if (spec.direction == storage::Direction::Outgoing) {
+            node = r.dst;
+        } else if (spec.direction == storage::Direction::Incoming) {
+            node = r.src;
+        } else {
+            node = leaves ? r.dst : r.src;
+        }
+    }
+    return bindTarget(spec, node, row, ctx);
+}
+
+}  // namespace
+
 bool VarExpandOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
         const Value& from = row[spec_.fromSlot];
         if (!from.isNode()) {
             if (from.isNull()) return true;
             typeError("pattern node (" + spec_.fromName + ")", "a Node", from);
+        }
+        if (spec_.relBound) {
+            return followBoundList(spec_, from.asNode().id, row, ctx) ? out(row) : true;
         }
         std::vector<RelationshipValue> path;
         std::unordered_set<storage::EdgeId> used;

@@ -55,6 +55,14 @@ bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+// The integer part of `d`, or null when it does not fit an int64 (the cast would be undefined).
+Value truncated(double d) {
+    if (!std::isfinite(d) || d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
+        return Value();
+    }
+    return Value(static_cast<int64_t>(std::trunc(d)));
+}
+
 Value toInteger(const Value& v) {
     switch (v.type()) {
         case Value::Type::Null:
@@ -62,9 +70,7 @@ Value toInteger(const Value& v) {
         case Value::Type::Int:
             return v;
         case Value::Type::Float: {
-            double d = v.asFloat();
-            if (std::isnan(d) || std::isinf(d) || std::fabs(d) >= 9.3e18) return Value();
-            return Value(static_cast<int64_t>(std::trunc(d)));
+            return truncated(v.asFloat());
         }
         case Value::Type::Bool:
             return Value(int64_t{v.asBool() ? 1 : 0});
@@ -75,9 +81,7 @@ Value toInteger(const Value& v) {
                 long long i = std::stoll(s, &used, 10);
                 if (used == s.size()) return Value(static_cast<int64_t>(i));
                 double d = std::stod(s, &used);
-                if (used == s.size() && std::isfinite(d)) {
-                    return Value(static_cast<int64_t>(std::trunc(d)));
-                }
+                if (used == s.size()) return truncated(d);
             } catch (const std::exception&) {
             }
             return Value();
@@ -293,7 +297,7 @@ Value callFunction(const std::string& f, std::vector<Value>& args, ExecContext& 
         int64_t from = needInt(f, args[0]);
         int64_t to = needInt(f, args[1]);
         int64_t step = args.size() > 2 ? needInt(f, args[2]) : 1;
-        if (step == 0) throw Error("range() step must not be zero");
+        if (step == 0) throw Error("argument error: range() step must not be zero");
         ValueList out;
         __int128 n = (static_cast<__int128>(to) - from) / step + 1;
         if (n > 10'000'000) throw Error("range() would return more than 10,000,000 elements");
@@ -351,12 +355,12 @@ Value callFunction(const std::string& f, std::vector<Value>& args, ExecContext& 
         auto cps = codePoints(needString(f, a));
         if (args[1].isNull()) return Value();
         int64_t start = needInt(f, args[1]);
-        if (start < 0) throw Error("substring() start must not be negative");
+        if (start < 0) throw Error("argument error: substring() start must not be negative");
         int64_t len = static_cast<int64_t>(cps.size());
         if (args.size() > 2) {
             if (args[2].isNull()) return Value();
             len = needInt(f, args[2]);
-            if (len < 0) throw Error("substring() length must not be negative");
+            if (len < 0) throw Error("argument error: substring() length must not be negative");
         }
         size_t from = std::min<size_t>(static_cast<size_t>(start), cps.size());
         size_t to = std::min<size_t>(
@@ -366,9 +370,10 @@ Value callFunction(const std::string& f, std::vector<Value>& args, ExecContext& 
     }
     if (f == "left" || f == "right") {
         auto cps = codePoints(needString(f, a));
-        if (args[1].isNull()) throw Error(fname(f) + " length must not be null");
+        if (args[1].isNull())
+            throw Error("argument error: " + fname(f) + " length must not be null");
         int64_t n = needInt(f, args[1]);
-        if (n < 0) throw Error(fname(f) + " length must not be negative");
+        if (n < 0) throw Error("argument error: " + fname(f) + " length must not be negative");
         size_t k = std::min<size_t>(static_cast<size_t>(n), cps.size());
         return Value(f == "left" ? join(cps, 0, k) : join(cps, cps.size() - k, cps.size()));
     }

@@ -1,6 +1,7 @@
 #include "engine/query/execute/relational.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,11 +22,16 @@ std::string rowKey(const Row& row, const std::vector<int>& slots) {
 
 int64_t nonNegativeCount(const ast::Expr& e, Row& row, ExecContext& ctx, const char* what) {
     Value v = evaluate(e, row, ctx);
-    if (v.isFloat() && v.asFloat() == static_cast<double>(static_cast<int64_t>(v.asFloat()))) {
+    // A float with an integral value counts (checked for range first: the cast of a float
+    // beyond int64 is undefined).
+    if (v.isFloat() && std::isfinite(v.asFloat()) && std::fabs(v.asFloat()) < 9.2e18 &&
+        std::trunc(v.asFloat()) == v.asFloat()) {
         v = Value(static_cast<int64_t>(v.asFloat()));
     }
     if (!v.isInt() || v.asInt() < 0) {
-        throw Error(std::string(what) + " expects a non-negative integer, got " + formatValue(v));
+        // openCypher files this under SyntaxError even when a parameter brings the value.
+        throw Error("semantic error: " + std::string(what) +
+                    " expects a non-negative integer, got " + formatValue(v) + " (" + e.text + ")");
     }
     return v.asInt();
 }
@@ -177,14 +183,15 @@ bool SortOp::produce(ExecContext& ctx, const Consumer& out) {
 bool SkipLimitOp::produce(ExecContext& ctx, const Consumer& out) {
     Row empty(ctx.slotCount);
     int64_t n = nonNegativeCount(*count_, empty, ctx, limit_ ? "LIMIT" : "SKIP");
-    if (limit_ && n == 0) return true;
+    if (limit_ && n == 0 && !drain_) return true;
     int64_t seen = 0;
     bool stoppedByUs = false;
     bool ok = pull(ctx, [&](Row& row) {
         ++seen;
         if (!limit_) return seen <= n ? true : out(row);
+        if (seen > n) return true;  // draining: only a writing input gets here
         if (!out(row)) return false;
-        if (seen >= n) {
+        if (seen >= n && !drain_) {
             stoppedByUs = true;
             return false;
         }

@@ -100,10 +100,13 @@ private:
     const ast::Expr* topLimit_ = nullptr;
 };
 
-// SKIP n / LIMIT n. LIMIT stops its input after n rows.
+// SKIP n / LIMIT n. LIMIT stops its input after n rows, unless the input writes: every write
+// of a statement happens even when fewer rows are returned (openCypher), so then LIMIT runs
+// its input to the end and drops the rows after the n-th.
 class SkipLimitOp : public Operator {
 public:
-    SkipLimitOp(const ast::Expr* count, bool limit) : count_(count), limit_(limit) {}
+    SkipLimitOp(const ast::Expr* count, bool limit, bool inputWrites = false)
+        : count_(count), limit_(limit), drain_(inputWrites) {}
     std::string describe() const override {
         return std::string(limit_ ? "Limit " : "Skip ") + count_->text;
     }
@@ -114,6 +117,7 @@ protected:
 private:
     const ast::Expr* count_;
     bool limit_;
+    bool drain_;
 };
 
 class UnwindOp : public Operator {

@@ -64,8 +64,9 @@ void finishDeletes(ExecContext& ctx) {
         if (!ctx.view->node(id)) continue;
         int64_t rels = relationshipCount(id, ctx);
         if (rels > 0) {
-            throw Error("cannot delete node " + std::to_string(id) + ": it still has " +
-                        std::to_string(rels) + " relationship(s); use DETACH DELETE");
+            throw Error("constraint error: cannot delete node " + std::to_string(id) +
+                        ": it still has " + std::to_string(rels) +
+                        " relationship(s); use DETACH DELETE");
         }
         writer(ctx).deleteNode(id);
         ctx.deletedNodes.insert(id);

@@ -230,6 +230,7 @@ private:
         SlotSet bound;
         bool reading = false;  // a reading clause ran since the last write
         bool wrote = false;
+        inputWrites_ = false;
         for (auto& c : q.clauses) {
             bool updating = isUpdating(c.kind);
             if (updating && reading) op = wrap<EagerOp>(std::move(op));
@@ -245,6 +246,7 @@ private:
                 reading = true;
             }
             op = planClause(std::move(op), c, bound);
+            inputWrites_ = inputWrites_ || updating;
         }
         return op;
     }
@@ -590,7 +592,7 @@ private:
             op = std::move(sort);
         }
         if (p.skip) op = wrap<SkipLimitOp>(std::move(op), p.skip.get(), false);
-        if (p.limit) op = wrap<SkipLimitOp>(std::move(op), p.limit.get(), true);
+        if (p.limit) op = wrap<SkipLimitOp>(std::move(op), p.limit.get(), true, inputWrites_);
         return op;
     }
 
@@ -684,6 +686,7 @@ private:
 
     storage::GraphView& stats_;
     ast::SingleQuery* query_ = nullptr;
+    bool inputWrites_ = false;  // a clause planned so far in this query writes
 };
 
 }  // namespace

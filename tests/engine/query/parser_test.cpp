@@ -122,6 +122,33 @@ TEST(ParserTest, RefusesPathologicalNesting) {
     EXPECT_NO_THROW(parseScript(fine));
 }
 
+// Found by tests/fuzz/query_fuzzer.cpp: bytes that look like UTF-8 but are not well-formed
+// (a lead byte beyond U+10FFFF here) made ANTLR throw std::range_error, which ended the
+// process. Every ill-formed sequence is a syntax error naming the byte.
+TEST(ParserTest, IllFormedUtf8IsASyntaxError) {
+    const std::string fuzzed =
+        "RETMATCH ()-[*]-()-[r]-(), (), ()-[*]-(r)\xF6\xAD\xBA\xA8URURN -0x8000000000000001 AS "
+        "literal";
+    const std::string cases[] = {
+        fuzzed,
+        "RETURN '\xF5\x80\x80\x80'",  // above U+10FFFF
+        "RETURN '\xF4\x90\x80\x80'",  // U+110000
+        "RETURN '\xC0\xAF'",          // overlong '/'
+        "RETURN '\xE0\x80\xAF'",      // overlong '/'
+        "RETURN '\xF0\x80\x80\xAF'",  // overlong '/'
+        "RETURN '\xED\xA0\x80'",      // a surrogate
+    };
+    for (const auto& q : cases) {
+        try {
+            parseScript(q);
+            ADD_FAILURE() << "accepted " << q;
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find("not valid UTF-8"), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_NO_THROW(parseScript("RETURN '\xF4\x8F\xBF\xBF \xED\x9F\xBF \xE2\x82\xAC \xC3\xA9'"));
+}
+
 TEST(ParserTest, ParseLiteral) {
     EXPECT_EQ(formatValue(parseLiteral("42")), "42");
     EXPECT_EQ(formatValue(parseLiteral("-1.5")), "-1.5");
