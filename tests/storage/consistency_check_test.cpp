@@ -20,8 +20,16 @@ DocumentInput sampleDoc(const std::string& id, const std::string& sha) {
     d.sha256 = sha;
     d.sentences = 1;
     d.entities = {{"Person", "Wang Yi", {"Wang"}, 1}, {"Person", "Mukhtar Tileuberdi", {}, 1}};
-    d.facts.push_back(
-        {0, 1, "call", "called", 0.9, false, "", "", {{1, 0, 30, "Wang Yi called Tileuberdi."}}});
+    d.facts.push_back({0,
+                       1,
+                       "call",
+                       "called",
+                       0.9,
+                       false,
+                       "",
+                       "",
+                       {{1, 0, 30, "Wang Yi called Tileuberdi."}},
+                       ""});
     return d;
 }
 

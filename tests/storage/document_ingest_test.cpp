@@ -27,10 +27,11 @@ DocumentInput makeDoc(const std::string& id, const std::string& sha, bool withCa
                        false,
                        "",
                        "2022-01-07",
-                       {{1, 0, 40, "Xi sent a message to Tokayev."}}});
+                       {{1, 0, 40, "Xi sent a message to Tokayev."}},
+                       ""});
     if (withCall) {
         d.facts.push_back(
-            {0, 1, "call", "called", 0.8, false, "", "", {{2, 41, 60, "Xi called Tokayev."}}});
+            {0, 1, "call", "called", 0.8, false, "", "", {{2, 41, 60, "Xi called Tokayev."}}, ""});
     }
     return d;
 }

@@ -67,7 +67,8 @@ DocumentInput doc(const std::string& id, int facts) {
                            false,
                            "",
                            "",
-                           {{static_cast<uint32_t>(i + 1), 0, 10, std::string(200, 'x')}}});
+                           {{static_cast<uint32_t>(i + 1), 0, 10, std::string(200, 'x')}},
+                           ""});
     }
     return d;
 }
