@@ -33,9 +33,10 @@ public:
 
     // Adds the weights of feats[0..n) to scores[0..numClasses()).
     //
-    // Lookups are memory-bound, so they run in three passes that let the misses
-    // overlap: prefetch every slot, then resolve slots and prefetch their rows,
-    // then add the rows. Rows that cover most classes are stored densely and added
+    // Lookups are memory-bound, so they run in passes that let the misses
+    // overlap: prefetch every slot, then resolve the slots (short rows live in
+    // the slot itself and are added at once; long rows are prefetched), then add
+    // the long rows. Rows that cover most classes are stored densely and added
     // with a loop the compiler vectorizes.
     void score(const uint64_t* feats, size_t n, int32_t* __restrict scores) const {
         constexpr size_t kBatch = 64;
@@ -45,13 +46,24 @@ public:
             size_t m = std::min(kBatch, n - start);
             const uint64_t* f = feats + start;
             for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[f[i] & mask_]);
+            size_t far = 0;
             for (size_t i = 0; i < m; ++i) {
-                rows[i] = find(f[i]);
-                if (rows[i]) __builtin_prefetch(rows[i] + 1);
+                const Slot* s = find(f[i]);
+                if (!s) continue;
+                if (s->e[0].cls == kExternal) {
+                    const Entry* h = &entries_[s->row()];
+                    __builtin_prefetch(h);
+                    __builtin_prefetch(h + 16);
+                    rows[far++] = h;
+                } else {
+                    // Unused inline cells are {0, 0}: adding them changes nothing.
+                    scores[s->e[0].cls & 0xFF] += s->e[0].weight;
+                    scores[s->e[1].cls] += s->e[1].weight;
+                    scores[s->e[2].cls] += s->e[2].weight;
+                }
             }
-            for (size_t i = 0; i < m; ++i) {
+            for (size_t i = 0; i < far; ++i) {
                 const Entry* h = rows[i];
-                if (!h) continue;
                 if (h->weight == kDense) {
                     const int16_t* __restrict w = reinterpret_cast<const int16_t*>(h + 1);
                     for (int c = 0; c < numClasses; ++c) scores[c] += w[c];
@@ -72,38 +84,46 @@ public:
     static LinearModel load(BinaryReader& r);
 
 private:
-    // 8-byte slots keep the probe cheap: the slot index gives the low bits of the
-    // key, `check` 32 high bits (never 0 in a used slot), and `row` the index of
-    // the row header in entries_. A false match needs 2^-32 luck per probe.
+    // A 16-byte slot holds `check`, 32 high bits of the key (never 0 in a used
+    // slot; the slot index gives the low bits, so a false match needs 2^-32 luck
+    // per probe), and either the whole row, when it has at most kInline entries
+    // (most rows: one cache miss per feature instead of two), or the index of
+    // the row header in entries_. Inline: e[0].cls's high byte holds the row
+    // length, unused cells are {0, 0}. Out of line: e[0].cls == kExternal and
+    // e[1..2] hold the row index.
     static constexpr int16_t kDense = 1;  // header weight of a dense row
-    struct Slot {
+    static constexpr int kInline = 3;
+    static constexpr uint16_t kExternal = 0xFFFF;
+    struct alignas(16) Slot {
         uint32_t check;
-        uint32_t row;
+        Entry e[kInline];
+        uint32_t row() const {
+            return uint32_t{e[1].cls} << 16 | static_cast<uint16_t>(e[1].weight);
+        }
     };
     static uint32_t checkOf(uint64_t key) {
         uint32_t c = static_cast<uint32_t>(key >> 32);
         return c ? c : 1;
     }
-    const Entry* find(uint64_t key) const {
+    const Slot* find(uint64_t key) const {
         uint32_t check = checkOf(key);
         for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
-            if (s.check == check) return &entries_[s.row];
+            if (s.check == check) return &s;
             if (s.check == 0) return nullptr;
         }
     }
 
-    std::vector<Entry> rowEntries(size_t row) const;  // non-zero (cls, weight), by class
-    size_t rowSize(size_t row) const;                 // header included, in Entry cells
+    std::vector<Entry> rowEntries(const Slot& s) const;  // non-zero (cls, weight), by class
 
     int numClasses_ = 0;
     size_t numFeatures_ = 0;
     size_t numEntries_ = 0;
     uint64_t mask_ = 0;
-    std::vector<Slot, HugePageAllocator<Slot>> slots_{Slot{0, 0}};
+    std::vector<Slot, HugePageAllocator<Slot>> slots_{Slot{}};
     std::vector<uint64_t> keys_;  // for save() and pruned(), in row order
     std::vector<Entry, HugePageAllocator<Entry>>
-        entries_;  // per row: header {0, count} + count entries, or
+        entries_;  // per long row: header {0, count} + count entries, or
                    // header {kDense, count} + numClasses_ int16 weights
 };
 
