@@ -29,8 +29,9 @@ LinearModel::LinearModel(int numClasses, std::vector<uint64_t> keys, std::vector
             uint32_t row = static_cast<uint32_t>(entries_.size());
             slot.e[0] = Entry{0, kExternal};
             slot.e[1] = Entry{static_cast<int16_t>(row & 0xFFFF), static_cast<uint16_t>(row >> 16)};
-            if (counts[i] * 2 > numClasses_) {
-                // Dense: numClasses_ int16 weights in ceil(numClasses_ / 2) Entry-sized cells.
+            if (counts[i] * 6 > numClasses_) {
+                // Dense (see score()): numClasses_ int16 weights in ceil(numClasses_ / 2)
+                // Entry-sized cells.
                 entries_.push_back(Entry{kDense, counts[i]});
                 size_t at = entries_.size();
                 entries_.resize(at + (numClasses_ + 1) / 2, Entry{0, 0});
@@ -46,6 +47,13 @@ LinearModel::LinearModel(int numClasses, std::vector<uint64_t> keys, std::vector
         from += counts[i];
     }
     entries_.shrink_to_fit();
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void LinearModel::addDense(int32_t* __restrict scores, const int16_t* __restrict w, int n) {
+    for (int c = 0; c < n; ++c) scores[c] += w[c];
 }
 
 std::vector<LinearModel::Entry> LinearModel::rowEntries(const Slot& s) const {

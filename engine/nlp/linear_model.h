@@ -32,16 +32,42 @@ public:
     size_t numEntries() const { return numEntries_; }
 
     // Adds the weights of feats[0..n) to scores[0..numClasses()).
-    //
+    void score(const uint64_t* feats, size_t n, int32_t* __restrict scores) const {
+        scoreInto(feats, n, [scores](size_t) { return scores; });
+    }
+
+    // Adds the weights of feats[0..ends[0]) to outs[0], of feats[ends[0]..ends[1]) to
+    // outs[1], ..., up to ends[parts - 1]: one batch of lookups for several score
+    // vectors (a caller that caches the sums of feature groups).
+    void scoreParts(const uint64_t* feats, const size_t* ends, int32_t* const* outs,
+                    int parts) const {
+        scoreInto(feats, ends[parts - 1], [&](size_t i) {
+            int p = 0;
+            while (i >= ends[p]) ++p;
+            return outs[p];
+        });
+    }
+
+    // A copy without the weights whose magnitude is below minWeight.
+    LinearModel pruned(int minWeight) const;
+
+    void save(BinaryWriter& w) const;
+    static LinearModel load(BinaryReader& r);
+
+private:
     // Lookups are memory-bound, so they run in passes that let the misses
     // overlap: prefetch every slot, then resolve the slots (short rows live in
     // the slot itself and are added at once; long rows are prefetched), then add
-    // the long rows. Rows that cover most classes are stored densely and added
-    // with a loop the compiler vectorizes.
-    void score(const uint64_t* feats, size_t n, int32_t* __restrict scores) const {
+    // the long rows. Rows that cover more than a sixth of the classes are stored
+    // densely and added with a vector loop: scattering that many (class, weight)
+    // entries one by one costs more than adding all classes (measured). out(i) is the score vector
+    // of feats[i].
+    template <typename Out>
+    void scoreInto(const uint64_t* feats, size_t n, Out out) const {
         constexpr size_t kBatch = 64;
         const Entry* rows[kBatch];
-        const int numClasses = numClasses_;  // a local, so the dense loop vectorizes
+        int32_t* rowOut[kBatch];
+        const int numClasses = numClasses_;
         for (size_t start = 0; start < n; start += kBatch) {
             size_t m = std::min(kBatch, n - start);
             const uint64_t* f = feats + start;
@@ -54,9 +80,11 @@ public:
                     const Entry* h = &entries_[s->row()];
                     __builtin_prefetch(h);
                     __builtin_prefetch(h + 16);
+                    rowOut[far] = out(start + i);
                     rows[far++] = h;
                 } else {
                     // Unused inline cells are {0, 0}: adding them changes nothing.
+                    int32_t* scores = out(start + i);
                     scores[s->e[0].cls & 0xFF] += s->e[0].weight;
                     scores[s->e[1].cls] += s->e[1].weight;
                     scores[s->e[2].cls] += s->e[2].weight;
@@ -64,9 +92,9 @@ public:
             }
             for (size_t i = 0; i < far; ++i) {
                 const Entry* h = rows[i];
+                int32_t* __restrict scores = rowOut[i];
                 if (h->weight == kDense) {
-                    const int16_t* __restrict w = reinterpret_cast<const int16_t*>(h + 1);
-                    for (int c = 0; c < numClasses; ++c) scores[c] += w[c];
+                    addDense(scores, reinterpret_cast<const int16_t*>(h + 1), numClasses);
                 } else {
                     // The header's cls field holds the row length.
                     for (const Entry *e = h + 1, *end = e + h->cls; e != end; ++e) {
@@ -77,13 +105,6 @@ public:
         }
     }
 
-    // A copy without the weights whose magnitude is below minWeight.
-    LinearModel pruned(int minWeight) const;
-
-    void save(BinaryWriter& w) const;
-    static LinearModel load(BinaryReader& r);
-
-private:
     // A 16-byte slot holds `check`, 32 high bits of the key (never 0 in a used
     // slot; the slot index gives the low bits, so a false match needs 2^-32 luck
     // per probe), and either the whole row, when it has at most kInline entries
@@ -113,6 +134,9 @@ private:
             if (s.check == 0) return nullptr;
         }
     }
+
+    // scores[c] += w[c] for c < n; built for AVX2 too, chosen at run time.
+    static void addDense(int32_t* __restrict scores, const int16_t* __restrict w, int n);
 
     std::vector<Entry> rowEntries(const Slot& s) const;  // non-zero (cls, weight), by class
 
