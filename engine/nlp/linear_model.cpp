@@ -29,7 +29,10 @@ LinearModel::LinearModel(int numClasses, std::vector<uint64_t> keys, std::vector
             uint32_t row = static_cast<uint32_t>(entries_.size());
             slot.e[0] = Entry{0, kExternal};
             slot.e[1] = Entry{static_cast<int16_t>(row & 0xFFFF), static_cast<uint16_t>(row >> 16)};
-            if (counts[i] * 6 > numClasses_) {
+            bool dense = counts[i] * 6 > numClasses_;
+            size_t cells = 1 + (dense ? (numClasses_ + 1) / 2 : counts[i]);
+            slot.e[2] = Entry{0, static_cast<uint16_t>(cells)};
+            if (dense) {
                 // Dense (see score()): numClasses_ int16 weights in ceil(numClasses_ / 2)
                 // Entry-sized cells.
                 entries_.push_back(Entry{kDense, counts[i]});

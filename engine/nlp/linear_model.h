@@ -78,8 +78,8 @@ private:
                 if (!s) continue;
                 if (s->e[0].cls == kExternal) {
                     const Entry* h = &entries_[s->row()];
-                    __builtin_prefetch(h);
-                    __builtin_prefetch(h + 16);
+                    // e[2].cls: the row's size in Entry cells, header included.
+                    for (int at = 0; at < s->e[2].cls; at += 16) __builtin_prefetch(h + at);
                     rowOut[far] = out(start + i);
                     rows[far++] = h;
                 } else {
@@ -110,8 +110,8 @@ private:
     // per probe), and either the whole row, when it has at most kInline entries
     // (most rows: one cache miss per feature instead of two), or the index of
     // the row header in entries_. Inline: e[0].cls's high byte holds the row
-    // length, unused cells are {0, 0}. Out of line: e[0].cls == kExternal and
-    // e[1..2] hold the row index.
+    // length, unused cells are {0, 0}. Out of line: e[0].cls == kExternal, e[1]
+    // holds the row index and e[2].cls the row's size in Entry cells (to prefetch it).
     static constexpr int16_t kDense = 1;  // header weight of a dense row
     static constexpr int kInline = 3;
     static constexpr uint16_t kExternal = 0xFFFF;
