@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <numeric>
 
 namespace kgraph::nlp {
@@ -59,25 +60,51 @@ void LinearModel::addDense(int32_t* __restrict scores, const int16_t* __restrict
     for (int c = 0; c < n; ++c) scores[c] += w[c];
 }
 
-std::vector<LinearModel::Entry> LinearModel::rowEntries(const Slot& s) const {
-    std::vector<Entry> out;
+void LinearModel::appendRow(const Slot& s, uint16_t offset, std::vector<Entry>& out) const {
     if (s.e[0].cls != kExternal) {
         int count = s.e[0].cls >> 8;
         for (int k = 0; k < count; ++k)
-            out.push_back(Entry{s.e[k].weight, static_cast<uint16_t>(s.e[k].cls & 0xFF)});
-        return out;
+            out.push_back(
+                Entry{s.e[k].weight, static_cast<uint16_t>((s.e[k].cls & 0xFF) + offset)});
+        return;
     }
     size_t row = s.row();
     const Entry& h = entries_[row];
     if (h.weight == kDense) {
         const int16_t* w = reinterpret_cast<const int16_t*>(&entries_[row + 1]);
         for (int c = 0; c < numClasses_; ++c) {
-            if (w[c] != 0) out.push_back(Entry{w[c], static_cast<uint16_t>(c)});
+            if (w[c] != 0) out.push_back(Entry{w[c], static_cast<uint16_t>(c + offset)});
         }
     } else {
-        out.assign(entries_.begin() + row + 1, entries_.begin() + row + 1 + h.cls);
+        for (const Entry *e = &entries_[row + 1], *end = e + h.cls; e != end; ++e)
+            out.push_back(Entry{e->weight, static_cast<uint16_t>(e->cls + offset)});
     }
+}
+
+std::vector<LinearModel::Entry> LinearModel::rowEntries(const Slot& s) const {
+    std::vector<Entry> out;
+    appendRow(s, 0, out);
     return out;
+}
+
+LinearModel LinearModel::concat(const LinearModel& a, const LinearModel& b) {
+    std::vector<uint64_t> ka = a.keys_, kb = b.keys_, keys;
+    std::sort(ka.begin(), ka.end());
+    std::sort(kb.begin(), kb.end());
+    std::set_union(ka.begin(), ka.end(), kb.begin(), kb.end(), std::back_inserter(keys));
+    std::vector<uint8_t> counts;
+    std::vector<Entry> entries;
+    counts.reserve(keys.size());
+    entries.reserve(a.numEntries_ + b.numEntries_);
+    for (uint64_t key : keys) {
+        size_t before = entries.size();
+        if (const Slot* s = a.find(key)) a.appendRow(*s, 0, entries);
+        if (const Slot* s = b.find(key))
+            b.appendRow(*s, static_cast<uint16_t>(a.numClasses_), entries);
+        counts.push_back(static_cast<uint8_t>(entries.size() - before));
+    }
+    return LinearModel(a.numClasses_ + b.numClasses_, std::move(keys), std::move(counts),
+                       std::move(entries));
 }
 
 LinearModel LinearModel::pruned(int minWeight) const {
