@@ -165,28 +165,39 @@ std::string civilFromDays(long z) {
     return buf;
 }
 
-int monthOf(const std::string& w) {
-    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                    "jul", "aug", "sep", "oct", "nov", "dec"};
-    std::string l = detail::toLower(w);
+// ASCII-lower-cased w in buf, or "" when w is longer than buf (no month or weekday
+// name is): sentenceDate() asks about every word, so no string is built.
+std::string_view lowerInto(std::string_view w, char (&buf)[10]) {
+    if (w.size() > sizeof buf) return {};
+    for (size_t i = 0; i < w.size(); ++i)
+        buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? static_cast<char>(w[i] - 'A' + 'a') : w[i];
+    return {buf, w.size()};
+}
+
+int monthOf(std::string_view w) {
+    static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+    static constexpr std::string_view kFull[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+    char buf[10];
+    std::string_view l = lowerInto(w, buf);
     if (l.size() < 3) return 0;
     if (l == "may") return 5;
-    static const char* kFull[] = {"january",   "february", "march",    "april",
-                                  "may",       "june",     "july",     "august",
-                                  "september", "october",  "november", "december"};
     for (int i = 0; i < 12; ++i) {
         if (l == kFull[i]) return i + 1;
-        if (l == kMonths[i] || l == std::string(kMonths[i]) + "." ||
+        if (l == kMonths[i] || (l.size() == 4 && l.back() == '.' && l.substr(0, 3) == kMonths[i]) ||
             (i == 8 && (l == "sept" || l == "sept.")))
             return i + 1;
     }
     return 0;
 }
 
-int weekdayOf(const std::string& w) {
-    static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                  "friday", "saturday", "sunday"};
-    std::string l = detail::toLower(w);
+int weekdayOf(std::string_view w) {
+    static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                 "friday", "saturday", "sunday"};
+    char buf[10];
+    std::string_view l = lowerInto(w, buf);
     for (int i = 0; i < 7; ++i)
         if (l == kDays[i]) return i;
     return -1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <numeric>
 
 namespace kgraph::nlp {
@@ -15,56 +16,104 @@ LinearModel::LinearModel(int numClasses, std::vector<uint64_t> keys, std::vector
     size_t cap = 16;
     while (cap < keys_.size() * 3 / 2 + 1) cap <<= 1;
     mask_ = cap - 1;
-    slots_.assign(cap, Slot{0, 0});
-    entries_.reserve(entries.size() + keys_.size());
+    slots_.assign(cap, Slot{});
     size_t from = 0;
     for (size_t i = 0; i < keys_.size(); ++i) {
         uint64_t j = keys_[i] & mask_;
         while (slots_[j].check != 0) j = (j + 1) & mask_;
-        slots_[j] = Slot{checkOf(keys_[i]), static_cast<uint32_t>(entries_.size())};
-        if (counts[i] * 2 > numClasses_) {
-            // Dense: numClasses_ int16 weights in ceil(numClasses_ / 2) Entry-sized cells.
-            entries_.push_back(Entry{kDense, counts[i]});
-            size_t at = entries_.size();
-            entries_.resize(at + (numClasses_ + 1) / 2, Entry{0, 0});
-            int16_t* w = reinterpret_cast<int16_t*>(&entries_[at]);
-            for (size_t k = from; k < from + counts[i]; ++k) w[entries[k].cls] = entries[k].weight;
+        Slot& slot = slots_[j];
+        slot.check = checkOf(keys_[i]);
+        if (counts[i] <= kInline) {
+            for (size_t k = 0; k < counts[i]; ++k) slot.e[k] = entries[from + k];
+            slot.e[0].cls = static_cast<uint16_t>(slot.e[0].cls | counts[i] << 8);
         } else {
-            entries_.push_back(Entry{0, counts[i]});
-            entries_.insert(entries_.end(), entries.begin() + from,
-                            entries.begin() + from + counts[i]);
+            uint32_t row = static_cast<uint32_t>(entries_.size());
+            slot.e[0] = Entry{0, kExternal};
+            slot.e[1] = Entry{static_cast<int16_t>(row & 0xFFFF), static_cast<uint16_t>(row >> 16)};
+            bool dense = counts[i] * 6 > numClasses_;
+            size_t cells = 1 + (dense ? (numClasses_ + 1) / 2 : counts[i]);
+            slot.e[2] = Entry{0, static_cast<uint16_t>(cells)};
+            if (dense) {
+                // Dense (see score()): numClasses_ int16 weights in ceil(numClasses_ / 2)
+                // Entry-sized cells.
+                entries_.push_back(Entry{kDense, counts[i]});
+                size_t at = entries_.size();
+                entries_.resize(at + (numClasses_ + 1) / 2, Entry{0, 0});
+                int16_t* w = reinterpret_cast<int16_t*>(&entries_[at]);
+                for (size_t k = from; k < from + counts[i]; ++k)
+                    w[entries[k].cls] = entries[k].weight;
+            } else {
+                entries_.push_back(Entry{0, counts[i]});
+                entries_.insert(entries_.end(), entries.begin() + from,
+                                entries.begin() + from + counts[i]);
+            }
         }
         from += counts[i];
     }
+    entries_.shrink_to_fit();
 }
 
-std::vector<LinearModel::Entry> LinearModel::rowEntries(size_t row) const {
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void LinearModel::addDense(int32_t* __restrict scores, const int16_t* __restrict w, int n) {
+    for (int c = 0; c < n; ++c) scores[c] += w[c];
+}
+
+void LinearModel::appendRow(const Slot& s, uint16_t offset, std::vector<Entry>& out) const {
+    if (s.e[0].cls != kExternal) {
+        int count = s.e[0].cls >> 8;
+        for (int k = 0; k < count; ++k)
+            out.push_back(
+                Entry{s.e[k].weight, static_cast<uint16_t>((s.e[k].cls & 0xFF) + offset)});
+        return;
+    }
+    size_t row = s.row();
     const Entry& h = entries_[row];
-    std::vector<Entry> out;
     if (h.weight == kDense) {
         const int16_t* w = reinterpret_cast<const int16_t*>(&entries_[row + 1]);
         for (int c = 0; c < numClasses_; ++c) {
-            if (w[c] != 0) out.push_back(Entry{w[c], static_cast<uint16_t>(c)});
+            if (w[c] != 0) out.push_back(Entry{w[c], static_cast<uint16_t>(c + offset)});
         }
     } else {
-        out.assign(entries_.begin() + row + 1, entries_.begin() + row + 1 + h.cls);
+        for (const Entry *e = &entries_[row + 1], *end = e + h.cls; e != end; ++e)
+            out.push_back(Entry{e->weight, static_cast<uint16_t>(e->cls + offset)});
     }
+}
+
+std::vector<LinearModel::Entry> LinearModel::rowEntries(const Slot& s) const {
+    std::vector<Entry> out;
+    appendRow(s, 0, out);
     return out;
 }
 
-size_t LinearModel::rowSize(size_t row) const {
-    const Entry& h = entries_[row];
-    return 1 + (h.weight == kDense ? (numClasses_ + 1) / 2 : h.cls);
+LinearModel LinearModel::concat(const LinearModel& a, const LinearModel& b) {
+    std::vector<uint64_t> ka = a.keys_, kb = b.keys_, keys;
+    std::sort(ka.begin(), ka.end());
+    std::sort(kb.begin(), kb.end());
+    std::set_union(ka.begin(), ka.end(), kb.begin(), kb.end(), std::back_inserter(keys));
+    std::vector<uint8_t> counts;
+    std::vector<Entry> entries;
+    counts.reserve(keys.size());
+    entries.reserve(a.numEntries_ + b.numEntries_);
+    for (uint64_t key : keys) {
+        size_t before = entries.size();
+        if (const Slot* s = a.find(key)) a.appendRow(*s, 0, entries);
+        if (const Slot* s = b.find(key))
+            b.appendRow(*s, static_cast<uint16_t>(a.numClasses_), entries);
+        counts.push_back(static_cast<uint8_t>(entries.size() - before));
+    }
+    return LinearModel(a.numClasses_ + b.numClasses_, std::move(keys), std::move(counts),
+                       std::move(entries));
 }
 
 LinearModel LinearModel::pruned(int minWeight) const {
     std::vector<uint64_t> keys;
     std::vector<uint8_t> counts;
     std::vector<Entry> entries;
-    size_t row = 0;
     for (uint64_t key : keys_) {
         uint8_t n = 0;
-        for (const Entry& e : rowEntries(row)) {
+        for (const Entry& e : rowEntries(*find(key))) {
             if (std::abs(e.weight) < minWeight) continue;
             entries.push_back(e);
             ++n;
@@ -73,7 +122,6 @@ LinearModel LinearModel::pruned(int minWeight) const {
             keys.push_back(key);
             counts.push_back(n);
         }
-        row += rowSize(row);
     }
     return LinearModel(numClasses_, std::move(keys), std::move(counts), std::move(entries));
 }
@@ -81,12 +129,6 @@ LinearModel LinearModel::pruned(int minWeight) const {
 // Layout: u32 classes | u64 n | n varint key deltas (keys ascending) | n u8 counts |
 //         u64 entries | entries u8 class | entries i16 weight.
 void LinearModel::save(BinaryWriter& w) const {
-    std::vector<size_t> rows;  // row header index per key
-    rows.reserve(keys_.size());
-    for (size_t i = 0, row = 0; i < keys_.size(); ++i) {
-        rows.push_back(row);
-        row += rowSize(row);
-    }
     std::vector<size_t> order(keys_.size());
     std::iota(order.begin(), order.end(), size_t{0});
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
@@ -97,11 +139,14 @@ void LinearModel::save(BinaryWriter& w) const {
         w.putVarint(keys_[i] - prev);
         prev = keys_[i];
     }
+    std::vector<std::vector<Entry>> rows;  // per key, in key order
+    rows.reserve(order.size());
+    for (size_t i : order) rows.push_back(rowEntries(*find(keys_[i])));
     std::vector<uint8_t> classes;
     std::vector<int16_t> weights;
-    for (size_t i : order) w.put<uint8_t>(static_cast<uint8_t>(entries_[rows[i]].cls));
-    for (size_t i : order) {
-        for (const Entry& e : rowEntries(rows[i])) {
+    for (const auto& row : rows) w.put<uint8_t>(static_cast<uint8_t>(row.size()));
+    for (const auto& row : rows) {
+        for (const Entry& e : row) {
             classes.push_back(static_cast<uint8_t>(e.cls));
             weights.push_back(e.weight);
         }

@@ -237,6 +237,15 @@ struct Parser::GoldTree {
 
 namespace {
 
+// Feature groups, so that parse() can keep the sums of the groups that did not
+// change since the last decision: kGroupBuffer depends only on the buffer's
+// words (fixed while b0 stays), kGroupN0Kids on b0 and its left children (fixed
+// until a left arc gives b0 a child), kGroupRest on the rest.
+constexpr unsigned kGroupBuffer = 1, kGroupN0Kids = 2, kGroupRest = 4, kGroupAll = 7;
+
+// Writes the features of the groups in G, in one fixed order (training sums
+// float weights in this order, so it must not change), and returns their number.
+template <unsigned G = kGroupAll>
 size_t extract(const State& st, const Parser::Words& x, uint64_t* f) {
     auto W = [&](int i) { return i < 0 ? kNoWord : x.w[i]; };
     auto P = [&](int i) { return i < 0 ? kNoWord : x.p[i]; };
@@ -262,90 +271,95 @@ size_t extract(const State& st, const Parser::Words& x, uint64_t* f) {
     uint64_t s0vl = s0 < 0 ? 0 : st.nl[s0], s0vr = s0 < 0 ? 0 : st.nr[s0], n0vl = st.nl[n0];
     uint64_t s0sl = s0 < 0 ? 0 : st.lset[s0], s0sr = s0 < 0 ? 0 : st.rset[s0], n0sl = st.lset[n0];
     size_t k = 0;
-    f[k++] = feature(kBias, 0);
-    f[k++] = feature(kS0wp, WP(s0));
-    f[k++] = feature(kS0w, W(s0));
-    f[k++] = feature(kS0p, P(s0));
-    f[k++] = feature(kN0wp, WP(n0));
-    f[k++] = feature(kN0w, W(n0));
-    f[k++] = feature(kN0p, P(n0));
-    f[k++] = feature(kN1wp, WP(n1));
-    f[k++] = feature(kN1w, W(n1));
-    f[k++] = feature(kN1p, P(n1));
-    f[k++] = feature(kN2wp, WP(n2));
-    f[k++] = feature(kN2w, W(n2));
-    f[k++] = feature(kN2p, P(n2));
-    f[k++] = feature(kS0wpN0wp, WP(s0), WP(n0));
-    f[k++] = feature(kS0wpN0w, WP(s0), W(n0));
-    f[k++] = feature(kS0wN0wp, W(s0), WP(n0));
-    f[k++] = feature(kS0wpN0p, WP(s0), P(n0));
-    f[k++] = feature(kS0pN0wp, P(s0), WP(n0));
-    f[k++] = feature(kS0wN0w, W(s0), W(n0));
-    f[k++] = feature(kS0pN0p, P(s0), P(n0));
-    f[k++] = feature(kN0pN1p, P(n0), P(n1));
-    f[k++] = feature(kN0pN1pN2p, P(n0), P(n1), P(n2));
-    f[k++] = feature(kS0pN0pN1p, P(s0), P(n0), P(n1));
-    f[k++] = feature(kS0hpS0pN0p, P(s0h), P(s0), P(n0));
-    f[k++] = feature(kS0pS0lpN0p, P(s0), P(s0l), P(n0));
-    f[k++] = feature(kS0pS0rpN0p, P(s0), P(s0r), P(n0));
-    f[k++] = feature(kS0pN0pN0lp, P(s0), P(n0), P(n0l));
-    f[k++] = feature(kS0wD, W(s0), d);
-    f[k++] = feature(kS0pD, P(s0), d);
-    f[k++] = feature(kN0wD, W(n0), d);
-    f[k++] = feature(kN0pD, P(n0), d);
-    f[k++] = feature(kS0wN0wD, W(s0), W(n0), d);
-    f[k++] = feature(kS0pN0pD, P(s0), P(n0), d);
-    f[k++] = feature(kS0wVr, W(s0), s0vr);
-    f[k++] = feature(kS0pVr, P(s0), s0vr);
-    f[k++] = feature(kS0wVl, W(s0), s0vl);
-    f[k++] = feature(kS0pVl, P(s0), s0vl);
-    f[k++] = feature(kN0wVl, W(n0), n0vl);
-    f[k++] = feature(kN0pVl, P(n0), n0vl);
-    f[k++] = feature(kS0hw, W(s0h));
-    f[k++] = feature(kS0hp, P(s0h));
-    f[k++] = feature(kS0l, L(s0));
-    f[k++] = feature(kS0lw, W(s0l));
-    f[k++] = feature(kS0lp, P(s0l));
-    f[k++] = feature(kS0ll, L(s0l));
-    f[k++] = feature(kS0rw, W(s0r));
-    f[k++] = feature(kS0rp, P(s0r));
-    f[k++] = feature(kS0rl, L(s0r));
-    f[k++] = feature(kN0lw, W(n0l));
-    f[k++] = feature(kN0lp, P(n0l));
-    f[k++] = feature(kN0ll, L(n0l));
-    f[k++] = feature(kS0h2w, W(s0h2));
-    f[k++] = feature(kS0h2p, P(s0h2));
-    f[k++] = feature(kS0hl, L(s0h));
-    f[k++] = feature(kS0l2w, W(s0l2));
-    f[k++] = feature(kS0l2p, P(s0l2));
-    f[k++] = feature(kS0l2l, L(s0l2));
-    f[k++] = feature(kS0r2w, W(s0r2));
-    f[k++] = feature(kS0r2p, P(s0r2));
-    f[k++] = feature(kS0r2l, L(s0r2));
-    f[k++] = feature(kN0l2w, W(n0l2));
-    f[k++] = feature(kN0l2p, P(n0l2));
-    f[k++] = feature(kN0l2l, L(n0l2));
-    f[k++] = feature(kS0pS0lpS0l2p, P(s0), P(s0l), P(s0l2));
-    f[k++] = feature(kS0pS0rpS0r2p, P(s0), P(s0r), P(s0r2));
-    f[k++] = feature(kS0pS0hpS0h2p, P(s0), P(s0h), P(s0h2));
-    f[k++] = feature(kN0pN0lpN0l2p, P(n0), P(n0l), P(n0l2));
-    f[k++] = feature(kS0wSr, W(s0), s0sr);
-    f[k++] = feature(kS0pSr, P(s0), s0sr);
-    f[k++] = feature(kS0wSl, W(s0), s0sl);
-    f[k++] = feature(kS0pSl, P(s0), s0sl);
-    f[k++] = feature(kN0wSl, W(n0), n0sl);
-    f[k++] = feature(kN0pSl, P(n0), n0sl);
-    f[k++] = feature(kS1wp, WP(s1));
-    f[k++] = feature(kS1pS0pN0p, P(s1), P(s0), P(n0));
-    f[k++] = feature(kS1wS0w, W(s1), W(s0));
-    f[k++] = feature(kN3p, P(n3));
-    f[k++] = feature(kS0pN0pHasHead, P(s0), P(n0), s0 >= 0 && st.head[s0] >= 0);
+#define F(group, value)                                   \
+    do {                                                  \
+        if constexpr ((G & (group)) != 0) f[k++] = value; \
+    } while (0)
+    F(kGroupRest, feature(kBias, 0));
+    F(kGroupRest, feature(kS0wp, WP(s0)));
+    F(kGroupRest, feature(kS0w, W(s0)));
+    F(kGroupRest, feature(kS0p, P(s0)));
+    F(kGroupBuffer, feature(kN0wp, WP(n0)));
+    F(kGroupBuffer, feature(kN0w, W(n0)));
+    F(kGroupBuffer, feature(kN0p, P(n0)));
+    F(kGroupBuffer, feature(kN1wp, WP(n1)));
+    F(kGroupBuffer, feature(kN1w, W(n1)));
+    F(kGroupBuffer, feature(kN1p, P(n1)));
+    F(kGroupBuffer, feature(kN2wp, WP(n2)));
+    F(kGroupBuffer, feature(kN2w, W(n2)));
+    F(kGroupBuffer, feature(kN2p, P(n2)));
+    F(kGroupRest, feature(kS0wpN0wp, WP(s0), WP(n0)));
+    F(kGroupRest, feature(kS0wpN0w, WP(s0), W(n0)));
+    F(kGroupRest, feature(kS0wN0wp, W(s0), WP(n0)));
+    F(kGroupRest, feature(kS0wpN0p, WP(s0), P(n0)));
+    F(kGroupRest, feature(kS0pN0wp, P(s0), WP(n0)));
+    F(kGroupRest, feature(kS0wN0w, W(s0), W(n0)));
+    F(kGroupRest, feature(kS0pN0p, P(s0), P(n0)));
+    F(kGroupBuffer, feature(kN0pN1p, P(n0), P(n1)));
+    F(kGroupBuffer, feature(kN0pN1pN2p, P(n0), P(n1), P(n2)));
+    F(kGroupRest, feature(kS0pN0pN1p, P(s0), P(n0), P(n1)));
+    F(kGroupRest, feature(kS0hpS0pN0p, P(s0h), P(s0), P(n0)));
+    F(kGroupRest, feature(kS0pS0lpN0p, P(s0), P(s0l), P(n0)));
+    F(kGroupRest, feature(kS0pS0rpN0p, P(s0), P(s0r), P(n0)));
+    F(kGroupRest, feature(kS0pN0pN0lp, P(s0), P(n0), P(n0l)));
+    F(kGroupRest, feature(kS0wD, W(s0), d));
+    F(kGroupRest, feature(kS0pD, P(s0), d));
+    F(kGroupRest, feature(kN0wD, W(n0), d));
+    F(kGroupRest, feature(kN0pD, P(n0), d));
+    F(kGroupRest, feature(kS0wN0wD, W(s0), W(n0), d));
+    F(kGroupRest, feature(kS0pN0pD, P(s0), P(n0), d));
+    F(kGroupRest, feature(kS0wVr, W(s0), s0vr));
+    F(kGroupRest, feature(kS0pVr, P(s0), s0vr));
+    F(kGroupRest, feature(kS0wVl, W(s0), s0vl));
+    F(kGroupRest, feature(kS0pVl, P(s0), s0vl));
+    F(kGroupN0Kids, feature(kN0wVl, W(n0), n0vl));
+    F(kGroupN0Kids, feature(kN0pVl, P(n0), n0vl));
+    F(kGroupRest, feature(kS0hw, W(s0h)));
+    F(kGroupRest, feature(kS0hp, P(s0h)));
+    F(kGroupRest, feature(kS0l, L(s0)));
+    F(kGroupRest, feature(kS0lw, W(s0l)));
+    F(kGroupRest, feature(kS0lp, P(s0l)));
+    F(kGroupRest, feature(kS0ll, L(s0l)));
+    F(kGroupRest, feature(kS0rw, W(s0r)));
+    F(kGroupRest, feature(kS0rp, P(s0r)));
+    F(kGroupRest, feature(kS0rl, L(s0r)));
+    F(kGroupN0Kids, feature(kN0lw, W(n0l)));
+    F(kGroupN0Kids, feature(kN0lp, P(n0l)));
+    F(kGroupN0Kids, feature(kN0ll, L(n0l)));
+    F(kGroupRest, feature(kS0h2w, W(s0h2)));
+    F(kGroupRest, feature(kS0h2p, P(s0h2)));
+    F(kGroupRest, feature(kS0hl, L(s0h)));
+    F(kGroupRest, feature(kS0l2w, W(s0l2)));
+    F(kGroupRest, feature(kS0l2p, P(s0l2)));
+    F(kGroupRest, feature(kS0l2l, L(s0l2)));
+    F(kGroupRest, feature(kS0r2w, W(s0r2)));
+    F(kGroupRest, feature(kS0r2p, P(s0r2)));
+    F(kGroupRest, feature(kS0r2l, L(s0r2)));
+    F(kGroupN0Kids, feature(kN0l2w, W(n0l2)));
+    F(kGroupN0Kids, feature(kN0l2p, P(n0l2)));
+    F(kGroupN0Kids, feature(kN0l2l, L(n0l2)));
+    F(kGroupRest, feature(kS0pS0lpS0l2p, P(s0), P(s0l), P(s0l2)));
+    F(kGroupRest, feature(kS0pS0rpS0r2p, P(s0), P(s0r), P(s0r2)));
+    F(kGroupRest, feature(kS0pS0hpS0h2p, P(s0), P(s0h), P(s0h2)));
+    F(kGroupN0Kids, feature(kN0pN0lpN0l2p, P(n0), P(n0l), P(n0l2)));
+    F(kGroupRest, feature(kS0wSr, W(s0), s0sr));
+    F(kGroupRest, feature(kS0pSr, P(s0), s0sr));
+    F(kGroupRest, feature(kS0wSl, W(s0), s0sl));
+    F(kGroupRest, feature(kS0pSl, P(s0), s0sl));
+    F(kGroupN0Kids, feature(kN0wSl, W(n0), n0sl));
+    F(kGroupN0Kids, feature(kN0pSl, P(n0), n0sl));
+    F(kGroupRest, feature(kS1wp, WP(s1)));
+    F(kGroupRest, feature(kS1pS0pN0p, P(s1), P(s0), P(n0)));
+    F(kGroupRest, feature(kS1wS0w, W(s1), W(s0)));
+    F(kGroupBuffer, feature(kN3p, P(n3)));
+    F(kGroupRest, feature(kS0pN0pHasHead, P(s0), P(n0), s0 >= 0 && st.head[s0] >= 0));
     // Function words under n0 (its case or mark child) decide where n0 attaches.
-    f[k++] = feature(kS0pN0pN0lw, P(s0), P(n0), W(n0l));
-    f[k++] = feature(kS0wN0lw, W(s0), W(n0l));
-    f[k++] = feature(kN0wN0lw, W(n0), W(n0l));
-    f[k++] = feature(kN0wN1w, W(n0), W(n1));
-    f[k++] = feature(kS0pS0rwN0p, P(s0), W(s0r), P(n0));
+    F(kGroupRest, feature(kS0pN0pN0lw, P(s0), P(n0), W(n0l)));
+    F(kGroupRest, feature(kS0wN0lw, W(s0), W(n0l)));
+    F(kGroupN0Kids, feature(kN0wN0lw, W(n0), W(n0l)));
+    F(kGroupBuffer, feature(kN0wN1w, W(n0), W(n1)));
+    F(kGroupRest, feature(kS0pS0rwN0p, P(s0), W(s0r), P(n0)));
+#undef F
     return k;
 }
 
@@ -470,18 +484,50 @@ void Parser::parse(const std::vector<std::string_view>& words,
     int numLabels = static_cast<int>(labels_.size());
     x.prepare(words, xpos);
     st.reset(n);
-    scores.resize(model_.numClasses());
+    thread_local std::vector<int32_t> bufferScores, kidScores;
+    const int numClasses = model_.numClasses();
+    scores.resize(numClasses);
+    bufferScores.resize(numClasses);
+    kidScores.resize(numClasses);
     uint64_t feats[kMaxFeatures];
+    // The sums of the feature groups that only depend on the buffer stay valid
+    // while b0 does (kGroupBuffer) and until b0 gets a left child (kGroupN0Kids):
+    // after a reduce or a left arc, fewer features need looking up.
+    int bufferFor = -1, kidsFor = -1;  // the b0 the cached sums belong to
     while (!st.terminal()) {
         int forced = validActions(st, numLabels, rootLabel_, valid);
         if (forced >= 0) {  // nothing to score
+            if (forced >= 2 && forced < 2 + numLabels) kidsFor = -1;
             st.apply(forced, numLabels);
             continue;
         }
-        size_t k = extract(st, x, feats);
+        size_t ends[3];
+        int32_t* outs[3];
+        int parts = 0;
+        size_t k = 0;
+        if (bufferFor != st.b0) {
+            k += extract<kGroupBuffer>(st, x, feats + k);
+            std::fill(bufferScores.begin(), bufferScores.end(), 0);
+            ends[parts] = k;
+            outs[parts++] = bufferScores.data();
+            bufferFor = st.b0;
+        }
+        if (kidsFor != st.b0) {
+            k += extract<kGroupN0Kids>(st, x, feats + k);
+            std::fill(kidScores.begin(), kidScores.end(), 0);
+            ends[parts] = k;
+            outs[parts++] = kidScores.data();
+            kidsFor = st.b0;
+        }
+        k += extract<kGroupRest>(st, x, feats + k);
         std::fill(scores.begin(), scores.end(), 0);
-        model_.score(feats, k, scores.data());
-        st.apply(bestValid(scores, valid), numLabels);
+        ends[parts] = k;
+        outs[parts++] = scores.data();
+        model_.scoreParts(feats, ends, outs, parts);
+        for (int c = 0; c < numClasses; ++c) scores[c] += bufferScores[c] + kidScores[c];
+        int action = bestValid(scores, valid);
+        if (action >= 2 && action < 2 + numLabels) kidsFor = -1;  // b0 gets a left child
+        st.apply(action, numLabels);
     }
     if (labeler_.numClasses() > 0) {
         // Second look at every relation, now that the whole tree is known.

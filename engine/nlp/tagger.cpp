@@ -116,8 +116,15 @@ uint32_t wordFlags(std::string_view w, bool first) {
 
 std::string jointName(const Token& t) { return t.upos + "\t" + t.xpos; }
 
-// The features of word i given the previous two tags. Returns how many were written.
-template <typename Info>
+// Feature groups: kGroupWords depends on the words only, so the stacked pass can
+// reuse what the first pass looked up (Tagger::tag); kGroupTags on the previous
+// two tags; kGroupStacked on the first pass's tags (second pass only).
+constexpr unsigned kGroupWords = 1, kGroupTags = 2, kGroupStacked = 4, kGroupAll = 7;
+
+// The features of word i given the previous two tags, in one fixed order
+// (training sums float weights in this order, so it must not change), for the
+// groups in G. Returns how many were written.
+template <unsigned G = kGroupAll, typename Info>
 size_t extract(const Info* w, int n, int i, int p1, int p2, const int* first, uint64_t* f) {
     auto at = [&](int j) -> const Info* { return (j >= 0 && j < n) ? &w[j] : nullptr; };
     const Info& c = w[i];
@@ -130,54 +137,59 @@ size_t extract(const Info* w, int n, int i, int p1, int p2, const int* first, ui
     uint64_t ra1 = r1 ? r1->amb : kNone, ra2 = r2 ? r2->amb : kNone;
     uint64_t t1 = static_cast<uint64_t>(p1 + 8), t2 = static_cast<uint64_t>(p2 + 8);
     size_t k = 0;
-    f[k++] = feature(kBias, 0);
-    f[k++] = feature(kLower, c.lower);
-    for (int s = 0; s < 4; ++s) f[k++] = feature(kSuf1 + s, c.suf[s]);
-    for (int s = 0; s < 3; ++s) f[k++] = feature(kPre1 + s, c.pre[s]);
-    f[k++] = feature(kShape, c.shape);
-    f[k++] = feature(kExact, c.exact);
-    f[k++] = feature(kFlags, c.flags);
-    f[k++] = feature(kPrevTag, t1);
-    f[k++] = feature(kPrevTags, t1, t2);
-    f[k++] = feature(kPrevTagWord, t1, c.lower);
-    f[k++] = feature(kPrevWord, lw1);
-    f[k++] = feature(kPrevSuf3, l1 ? l1->suf3 : kNone);
-    f[k++] = feature(kPrev2Word, lw2);
-    f[k++] = feature(kNextWord, rw1);
-    f[k++] = feature(kNextSuf3, r1 ? r1->suf3 : kNone);
-    f[k++] = feature(kNext2Word, rw2);
-    f[k++] = feature(kAmb, c.amb);
-    f[k++] = feature(kNextAmb, ra1);
-    f[k++] = feature(kNext2Amb, ra2);
-    f[k++] = feature(kPrevTagAmb, t1, c.amb);
-    f[k++] = feature(kAmbNextAmb, c.amb, ra1);
-    f[k++] = feature(kWordNextWord, c.lower, rw1);
-    f[k++] = feature(kPrevWordWord, lw1, c.lower);
-    f[k++] = feature(kNextShape, r1 ? r1->shape : kNone);
-    f[k++] = feature(kPrevShape, l1 ? l1->shape : kNone);
-    f[k++] = feature(kPrevTagNextAmb, t1, ra1);
-    f[k++] = feature(kPrev2Tag, t2);
-    f[k++] = feature(kPrevAmb, l1 ? l1->amb : kNone, c.amb, ra1);
-    f[k++] = feature(kSuf5, c.suf5);
-    f[k++] = feature(kPrevTagPrevWord, t1, lw1);
-    f[k++] = feature(kNextExact, r1 ? r1->exact : kNone);
-    f[k++] = feature(kPrevExact, l1 ? l1->exact : kNone);
-    f[k++] = feature(kWordNextAmb, c.lower, ra1);
-    f[k++] = feature(kNextSuf2, r1 ? r1->suf[1] : kNone);
-    f[k++] = feature(kFlagsPrevTag, c.flags, t1);
-    if (first) {
+#define F(group, value)                                   \
+    do {                                                  \
+        if constexpr ((G & (group)) != 0) f[k++] = value; \
+    } while (0)
+    F(kGroupWords, feature(kBias, 0));
+    F(kGroupWords, feature(kLower, c.lower));
+    for (int s = 0; s < 4; ++s) F(kGroupWords, feature(kSuf1 + s, c.suf[s]));
+    for (int s = 0; s < 3; ++s) F(kGroupWords, feature(kPre1 + s, c.pre[s]));
+    F(kGroupWords, feature(kShape, c.shape));
+    F(kGroupWords, feature(kExact, c.exact));
+    F(kGroupWords, feature(kFlags, c.flags));
+    F(kGroupTags, feature(kPrevTag, t1));
+    F(kGroupTags, feature(kPrevTags, t1, t2));
+    F(kGroupTags, feature(kPrevTagWord, t1, c.lower));
+    F(kGroupWords, feature(kPrevWord, lw1));
+    F(kGroupWords, feature(kPrevSuf3, l1 ? l1->suf3 : kNone));
+    F(kGroupWords, feature(kPrev2Word, lw2));
+    F(kGroupWords, feature(kNextWord, rw1));
+    F(kGroupWords, feature(kNextSuf3, r1 ? r1->suf3 : kNone));
+    F(kGroupWords, feature(kNext2Word, rw2));
+    F(kGroupWords, feature(kAmb, c.amb));
+    F(kGroupWords, feature(kNextAmb, ra1));
+    F(kGroupWords, feature(kNext2Amb, ra2));
+    F(kGroupTags, feature(kPrevTagAmb, t1, c.amb));
+    F(kGroupWords, feature(kAmbNextAmb, c.amb, ra1));
+    F(kGroupWords, feature(kWordNextWord, c.lower, rw1));
+    F(kGroupWords, feature(kPrevWordWord, lw1, c.lower));
+    F(kGroupWords, feature(kNextShape, r1 ? r1->shape : kNone));
+    F(kGroupWords, feature(kPrevShape, l1 ? l1->shape : kNone));
+    F(kGroupTags, feature(kPrevTagNextAmb, t1, ra1));
+    F(kGroupTags, feature(kPrev2Tag, t2));
+    F(kGroupWords, feature(kPrevAmb, l1 ? l1->amb : kNone, c.amb, ra1));
+    F(kGroupWords, feature(kSuf5, c.suf5));
+    F(kGroupTags, feature(kPrevTagPrevWord, t1, lw1));
+    F(kGroupWords, feature(kNextExact, r1 ? r1->exact : kNone));
+    F(kGroupWords, feature(kPrevExact, l1 ? l1->exact : kNone));
+    F(kGroupWords, feature(kWordNextAmb, c.lower, ra1));
+    F(kGroupWords, feature(kNextSuf2, r1 ? r1->suf[1] : kNone));
+    F(kGroupTags, feature(kFlagsPrevTag, c.flags, t1));
+    if ((G & kGroupStacked) && first) {
         // Stacking: the first pass's tags stand for the right context.
         auto q = [&](int j) -> uint64_t { return (j >= 0 && j < n) ? first[j] + 8 : 0; };
-        f[k++] = feature(kQ0, q(i));
-        f[k++] = feature(kQ1, q(i + 1));
-        f[k++] = feature(kQ2, q(i + 2));
-        f[k++] = feature(kQ1PrevTag, q(i + 1), t1);
-        f[k++] = feature(kWordQ1, c.lower, q(i + 1));
-        f[k++] = feature(kQ0Q1, q(i), q(i + 1));
-        f[k++] = feature(kQ1Q2, q(i + 1), q(i + 2));
-        f[k++] = feature(kWordQ0, c.lower, q(i));
-        f[k++] = feature(kPrevTagQ0Q1, t1, q(i), q(i + 1));
+        F(kGroupStacked, feature(kQ0, q(i)));
+        F(kGroupStacked, feature(kQ1, q(i + 1)));
+        F(kGroupStacked, feature(kQ2, q(i + 2)));
+        F(kGroupStacked, feature(kQ1PrevTag, q(i + 1), t1));
+        F(kGroupStacked, feature(kWordQ1, c.lower, q(i + 1)));
+        F(kGroupStacked, feature(kQ0Q1, q(i), q(i + 1)));
+        F(kGroupStacked, feature(kQ1Q2, q(i + 1), q(i + 2)));
+        F(kGroupStacked, feature(kWordQ0, c.lower, q(i)));
+        F(kGroupStacked, feature(kPrevTagQ0Q1, t1, q(i), q(i + 1)));
     }
+#undef F
     return k;
 }
 
@@ -228,6 +240,68 @@ void Tagger::tagPass(const LinearModel& model, const WordInfo* info, int n, cons
     }
 }
 
+void Tagger::buildBoth() {
+    both_ = LinearModel();
+    if (second_.numClasses() > 0 && model_.numClasses() + second_.numClasses() <= 255)
+        both_ = LinearModel::concat(model_, second_);
+}
+
+// Both passes through both_: one lookup of a word's kGroupWords features gives
+// the first pass its weights and the second pass the same features' weights,
+// kept per word until the second pass. Same sums as tagPass() twice.
+void Tagger::tagStacked(const WordInfo* info, int n, int* tags) const {
+    thread_local std::vector<int32_t> words2;  // per word: second-pass sum of kGroupWords
+    thread_local std::vector<int32_t> a, b;
+    thread_local std::vector<int> first;
+    const int numTags = model_.numClasses();
+    words2.resize(static_cast<size_t>(n) * numTags);
+    a.resize(both_.numClasses());
+    b.resize(both_.numClasses());
+    first.resize(n);
+    uint64_t feats[kMaxFeatures];
+    auto best = [numTags](const int32_t* x, const int32_t* y) {
+        int t = 0;
+        int32_t top = x[0] + y[0];
+        for (int c = 1; c < numTags; ++c) {
+            int32_t v = x[c] + y[c];
+            if (v > top) top = v, t = c;
+        }
+        return t;
+    };
+    int p1 = kStart, p2 = kStart2;
+    for (int i = 0; i < n; ++i) {
+        int t = info[i].fixed;
+        if (t < 0) {
+            size_t ends[2];
+            ends[0] = extract<kGroupWords>(info, n, i, p1, p2, nullptr, feats);
+            ends[1] = ends[0] + extract<kGroupTags>(info, n, i, p1, p2, nullptr, feats + ends[0]);
+            int32_t* outs[2] = {a.data(), b.data()};
+            std::fill(a.begin(), a.end(), 0);
+            std::fill(b.begin(), b.end(), 0);
+            both_.scoreParts(feats, ends, outs, 2);
+            t = best(a.data(), b.data());
+            std::copy(a.begin() + numTags, a.begin() + 2 * numTags,
+                      words2.begin() + static_cast<size_t>(i) * numTags);
+        }
+        first[i] = t;
+        p2 = p1;
+        p1 = t;
+    }
+    p1 = kStart, p2 = kStart2;
+    for (int i = 0; i < n; ++i) {
+        int t = info[i].fixed;
+        if (t < 0) {
+            size_t k = extract<kGroupTags | kGroupStacked>(info, n, i, p1, p2, first.data(), feats);
+            std::fill(b.begin(), b.end(), 0);
+            both_.score(feats, k, b.data());
+            t = best(words2.data() + static_cast<size_t>(i) * numTags, b.data() + numTags);
+        }
+        tags[i] = t;
+        p2 = p1;
+        p1 = t;
+    }
+}
+
 void Tagger::tag(const std::vector<std::string_view>& words, std::vector<int>& tags) const {
     thread_local std::vector<WordInfo> info;
     thread_local std::vector<int> first;
@@ -236,6 +310,10 @@ void Tagger::tag(const std::vector<std::string_view>& words, std::vector<int>& t
     tags.resize(n);
     if (second_.numClasses() == 0) {
         tagPass(model_, info.data(), n, nullptr, tags.data());
+        return;
+    }
+    if (both_.numClasses() > 0) {
+        tagStacked(info.data(), n, tags.data());
         return;
     }
     first.resize(n);
@@ -351,6 +429,7 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
         log << "tagger: second pass\n";
         tagger.second_ =
             trainModel(infos, gold, &first, static_cast<int>(tagIds.size()), options, log);
+        tagger.buildBoth();
     }
     if (!dev.empty()) {
         std::vector<Sentence> copy = dev;
@@ -490,6 +569,7 @@ Tagger Tagger::load(BinaryReader& r) {
         t.second_ = LinearModel::load(r);
         if (t.second_.numClasses() != static_cast<int>(n)) r.fail();
     }
+    t.buildBoth();
     bool bad = false;
     t.tagDict_.forEach([&](uint64_t, uint16_t v) { bad |= v >= n; });
     if (bad) r.fail();

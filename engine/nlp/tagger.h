@@ -60,6 +60,7 @@ public:
     void prune(int minWeight) {
         model_ = model_.pruned(minWeight);
         if (second_.numClasses() > 0) second_ = second_.pruned(minWeight);
+        buildBoth();
     }
 
 private:
@@ -68,6 +69,8 @@ private:
     void prepare(const std::vector<std::string_view>& words, std::vector<WordInfo>& info) const;
     void tagPass(const LinearModel& model, const WordInfo* info, int n, const int* first,
                  int* tags) const;
+    void tagStacked(const WordInfo* info, int n, int* tags) const;
+    void buildBoth();
     static LinearModel trainModel(const std::vector<std::vector<WordInfo>>& infos,
                                   const std::vector<std::vector<int>>& gold,
                                   const std::vector<std::vector<int>>* first, int numTags,
@@ -78,6 +81,7 @@ private:
     FlatMap<uint16_t> tagDict_;    // hashBytes(word) -> its only tag (frequent words)
     LinearModel model_;            // first pass
     LinearModel second_;           // second pass (stacked), if trained
+    LinearModel both_;             // model_ and second_ in one (LinearModel::concat), for speed
 };
 
 }  // namespace kgraph::nlp
