@@ -32,20 +32,6 @@ bool startsWith(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
-// Smallest key greater than every key starting with `prefix` (empty if none).
-std::string prefixEnd(std::string_view prefix) {
-    std::string end(prefix);
-    while (!end.empty()) {
-        auto c = static_cast<unsigned char>(end.back());
-        if (c != 0xff) {
-            end.back() = static_cast<char>(c + 1);
-            return end;
-        }
-        end.pop_back();
-    }
-    return end;
-}
-
 uint64_t decodeCount(const std::optional<std::string>& v) {
     return v && v->size() == 8 ? keys::getU64(v->data()) : 0;
 }
@@ -105,6 +91,7 @@ public:
     void scanEdgesOfType(std::string_view type, const EdgeCallback& fn) override;
     void expand(NodeId node, Direction dir, std::optional<std::string_view> type,
                 const AdjacentCallback& fn) override;
+    uint64_t degree(NodeId node, Direction dir, std::optional<std::string_view> type) override;
     std::optional<TokenId> tokenId(std::string_view name) override;
     std::string tokenName(TokenId id) override;
     std::optional<std::string> getAux(AuxSpace space, std::string_view key) override;
@@ -135,6 +122,29 @@ protected:
     // Tokens created by this transaction and not yet committed.
     virtual std::optional<TokenId> localToken(std::string_view) { return std::nullopt; }
     virtual const std::string* localTokenName(TokenId) { return nullptr; }
+    // True if a record read by a scan stays what the transaction would read for it while
+    // the scan's callback runs (nothing writes): a read snapshot.
+    virtual bool recordsStable() const { return false; }
+
+    // The record of node `id`: the one scanNodes() is visiting, else a lookup. fn(bytes);
+    // returns false if there is no such node.
+    template <class Fn>
+    bool withNodeRecord(NodeId id, Fn&& fn) {
+        if (scanning_ && scanning_->id == id) {
+            fn(scanning_->record);
+            return true;
+        }
+        auto raw = rawGet(keys::node(id));
+        if (!raw) return false;
+        fn(std::string_view(*raw));
+        return true;
+    }
+    // The node scanNodes() is visiting, while its callback runs (ReadTxn only).
+    struct ScannedNode {
+        NodeId id;
+        std::string_view record;
+    };
+    const ScannedNode* scanning_ = nullptr;
 
     std::vector<std::pair<std::string, uint64_t>> counts(char what);
     PropertyMap namedProps(const codec::TokenProps& props);
@@ -204,13 +214,14 @@ PropertyMap ViewBase<I>::namedProps(const codec::TokenProps& props) {
 
 template <class I>
 std::optional<Node> ViewBase<I>::node(NodeId id) {
-    auto raw = rawGet(keys::node(id));
-    if (!raw) return std::nullopt;
-    auto rec = codec::decodeNode(*raw);
     Node n;
     n.id = id;
-    for (auto l : rec.labels) n.labels.push_back(tokenName(l));
-    n.props = namedProps(rec.props);
+    bool found = withNodeRecord(id, [&](std::string_view raw) {
+        auto rec = codec::decodeNode(raw);
+        for (auto l : rec.labels) n.labels.push_back(tokenName(l));
+        n.props = namedProps(rec.props);
+    });
+    if (!found) return std::nullopt;
     return n;
 }
 
@@ -226,9 +237,11 @@ template <class I>
 PropertyValue ViewBase<I>::nodeProperty(NodeId id, std::string_view key) {
     auto k = tokenId(key);
     if (!k) return {};
-    auto raw = rawGet(keys::node(id));
-    if (!raw) return {};
-    return codec::findProp(*raw, codec::nodePropsOffset(*raw), *k);
+    PropertyValue v;
+    withNodeRecord(id, [&](std::string_view raw) {
+        v = codec::findProp(raw, codec::nodePropsOffset(raw), *k);
+    });
+    return v;
 }
 
 template <class I>
@@ -243,9 +256,9 @@ PropertyValue ViewBase<I>::edgeProperty(EdgeId id, std::string_view key) {
 template <class I>
 std::vector<std::string> ViewBase<I>::nodeLabels(NodeId id) {
     std::vector<std::string> out;
-    auto raw = rawGet(keys::node(id));
-    if (!raw) return out;
-    for (auto l : codec::decodeNode(*raw).labels) out.push_back(tokenName(l));
+    withNodeRecord(id, [&](std::string_view raw) {
+        for (auto l : codec::decodeNode(raw).labels) out.push_back(tokenName(l));
+    });
     return out;
 }
 
@@ -258,8 +271,21 @@ bool ViewBase<I>::hasLabel(NodeId id, std::string_view label) {
 
 template <class I>
 void ViewBase<I>::scanNodes(const NodeCallback& fn) {
-    rawScan(std::string(1, keys::kNode), [&](std::string_view k, std::string_view) {
-        return k.size() != 9 || fn(keys::getU64(k.data() + 1));
+    bool keep = recordsStable();
+    rawScan(std::string(1, keys::kNode), [&](std::string_view k, std::string_view v) {
+        if (k.size() != 9) return true;
+        NodeId id = keys::getU64(k.data() + 1);
+        if (!keep) return fn(id);
+        // Scans nest (a node scan inside another's callback): restore the outer one after.
+        ScannedNode current{id, v};
+        const ScannedNode* outer = scanning_;
+        scanning_ = &current;
+        struct Restore {
+            const ScannedNode*& slot;
+            const ScannedNode* value;
+            ~Restore() { slot = value; }
+        } restore{scanning_, outer};
+        return fn(id);
     });
 }
 
@@ -334,6 +360,32 @@ void ViewBase<I>::expand(NodeId node, Direction dir, std::optional<std::string_v
     };
     if (dir != Direction::Incoming) scan(keys::kOut);
     if (go && dir != Direction::Outgoing) scan(keys::kIn);
+}
+
+template <class I>
+uint64_t ViewBase<I>::degree(NodeId node, Direction dir, std::optional<std::string_view> type) {
+    std::optional<TokenId> t;
+    if (type) {
+        t = tokenId(*type);
+        if (!t) return 0;
+    }
+    uint64_t n = 0;
+    auto scan = [&](char tag) {
+        std::string prefix(1, tag);
+        keys::putU64(prefix, node);
+        if (t) keys::putU32(prefix, *t);
+        rawScan(prefix, [&](std::string_view k, std::string_view) {
+            // As expand(): with Direction::Both a self-loop counts once, as outgoing.
+            if (k.size() == 29 && !(dir == Direction::Both && tag == keys::kIn &&
+                                    keys::getU64(k.data() + 13) == node)) {
+                ++n;
+            }
+            return true;
+        });
+    };
+    if (dir != Direction::Incoming) scan(keys::kOut);
+    if (dir != Direction::Outgoing) scan(keys::kIn);
+    return n;
 }
 
 template <class I>
@@ -435,7 +487,10 @@ public:
     explicit ReadTxnImpl(StoreImpl& store) : ViewBase(store), snapshot_(store.db().GetSnapshot()) {
         options_.snapshot = snapshot_;
     }
-    ~ReadTxnImpl() override { store_.db().ReleaseSnapshot(snapshot_); }
+    ~ReadTxnImpl() override {
+        idle_.clear();
+        store_.db().ReleaseSnapshot(snapshot_);
+    }
 
 protected:
     std::optional<std::string> rawGet(const std::string& key) override {
@@ -447,22 +502,56 @@ protected:
     }
     void rawScan(std::string_view prefix,
                  const std::function<bool(std::string_view, std::string_view)>& fn) override {
-        rocksdb::ReadOptions ro = options_;
-        std::string end = prefixEnd(prefix);
-        rocksdb::Slice upper(end);
-        if (!end.empty()) ro.iterate_upper_bound = &upper;
-        std::unique_ptr<rocksdb::Iterator> it(store_.db().NewIterator(ro));
-        for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
-            std::string_view k(it->key().data(), it->key().size());
-            if (!startsWith(k, prefix)) break;
-            if (!fn(k, std::string_view(it->value().data(), it->value().size()))) return;
+        // Creating an iterator costs more than a seek: a statement that expands many nodes
+        // reuses a few. Scans nest (an expansion inside a scan's callback), so each running
+        // scan holds its own; the prefix check, not an upper bound, ends each scan.
+        std::unique_ptr<Cursor> c;
+        if (!idle_.empty()) {
+            c = std::move(idle_.back());
+            idle_.pop_back();
+        } else {
+            c = std::make_unique<Cursor>();
+            c->it.reset(store_.db().NewIterator(options_));
         }
-        if (!it->status().ok()) fail(it->status(), "scan failed");
+        struct GiveBack {
+            ReadTxnImpl& txn;
+            std::unique_ptr<Cursor>& c;
+            ~GiveBack() {
+                if (txn.idle_.size() < kIdleIterators) txn.idle_.push_back(std::move(c));
+            }
+        } giveBack{*this, c};
+        rocksdb::Iterator& it = *c->it;
+        // Scans in key order (expanding every node of a node scan) need no seek: the last scan
+        // of this iterator stopped at the first key after its prefix P, every key from P to
+        // there starts with P, and a later prefix Q (not starting with P) is above all of them.
+        bool positioned = c->resumable && it.Valid() && !startsWith(prefix, c->lastPrefix) &&
+                          prefix > std::string_view(c->lastPrefix) &&
+                          prefix <= std::string_view(it.key().data(), it.key().size());
+        c->resumable = false;
+        if (!positioned) it.Seek(rocksdb::Slice(prefix.data(), prefix.size()));
+        for (; it.Valid(); it.Next()) {
+            std::string_view k(it.key().data(), it.key().size());
+            if (!startsWith(k, prefix)) {
+                c->lastPrefix.assign(prefix);
+                c->resumable = true;
+                break;
+            }
+            if (!fn(k, std::string_view(it.value().data(), it.value().size()))) return;
+        }
+        if (!it.status().ok()) fail(it.status(), "scan failed");
     }
+    bool recordsStable() const override { return true; }
 
 private:
+    struct Cursor {
+        std::unique_ptr<rocksdb::Iterator> it;
+        std::string lastPrefix;  // the prefix of the last scan, if it ran to its end
+        bool resumable = false;  // `it` is on the first key after lastPrefix's keys
+    };
+    static constexpr size_t kIdleIterators = 4;
     const rocksdb::Snapshot* snapshot_;
     rocksdb::ReadOptions options_;
+    std::vector<std::unique_ptr<Cursor>> idle_;
 };
 
 // ---------------------------------------------------------------------------
@@ -918,6 +1007,15 @@ std::unique_ptr<internal::RawView> internal::rawSnapshot(GraphStore& store) {
 rocksdb::DB& internal::rocksDb(GraphStore& store) { return impl(store).db(); }
 
 void internal::reloadDictionary(GraphStore& store) { impl(store).loadTokens(); }
+
+uint64_t GraphView::degree(NodeId node, Direction dir, std::optional<std::string_view> type) {
+    uint64_t n = 0;
+    expand(node, dir, type, [&](const Adjacent&) {
+        ++n;
+        return true;
+    });
+    return n;
+}
 
 uint64_t GraphView::patternCount(std::string_view srcLabel, std::string_view type,
                                  std::string_view dstLabel) {
