@@ -85,7 +85,7 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
         Group g;
         g.keys = std::move(keys);
         for (const auto& a : aggs_) {
-            bool star = a.call->kind == ast::ExprKind::CountStar;
+            bool star = a.call->kind == ast::ExprKind::CountStar || a.countsRows;
             g.aggs.push_back(makeAggregator(lowerCase(a.call->name), a.call->distinct, star));
         }
         groups.push_back(std::move(g));
@@ -100,14 +100,20 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
             }
             auto it = index.find(k);
             size_t g = it != index.end() ? it->second : (index[k] = newGroup(std::move(keys)));
+            int64_t weight = weightSlot_ >= 0 ? row[weightSlot_].asInt() : 1;
             for (size_t i = 0; i < aggs_.size(); ++i) {
                 const auto* call = aggs_[i].call;
                 if (call->children.size() > 1) {
                     groups[g].aggs[i]->setArgument(evaluate(*call->children[1], row, ctx));
                 }
-                groups[g].aggs[i]->add(call->kind == ast::ExprKind::CountStar
-                                           ? Value(true)
-                                           : evaluate(*call->children[0], row, ctx));
+                Value v = call->kind == ast::ExprKind::CountStar || aggs_[i].countsRows
+                              ? Value(true)
+                              : evaluate(*call->children[0], row, ctx);
+                if (weight == 1) {
+                    groups[g].aggs[i]->add(v);
+                } else {
+                    groups[g].aggs[i]->addRepeated(v, weight);
+                }
             }
             return true;
         })) {
