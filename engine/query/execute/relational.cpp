@@ -1,6 +1,7 @@
 #include "engine/query/execute/relational.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -142,40 +143,65 @@ std::string SortOp::describe() const {
 }
 
 bool SortOp::produce(ExecContext& ctx, const Consumer& out) {
-    std::vector<std::pair<Row, Row>> rows;  // sort keys, row
-    if (!pull(ctx, [&](Row& row) {
-            Row keys;
-            for (const auto& item : items_) keys.push_back(evaluate(*item.expr, row, ctx));
-            rows.emplace_back(std::move(keys), row);
-            return true;
-        })) {
-        return false;
-    }
-    // Ties keep the input order (the last key is the row's position).
-    for (size_t i = 0; i < rows.size(); ++i)
-        rows[i].first.push_back(Value(static_cast<int64_t>(i)));
-    auto less = [&](const auto& a, const auto& b) {
+    // Sort keys, then the row's position: ties keep the input order.
+    struct Entry {
+        Row keys;
+        int64_t position;
+        Row row;
+    };
+    auto less = [&](const Entry& a, const Entry& b) {
         for (size_t i = 0; i < items_.size(); ++i) {
-            int c = compareOrder(a.first[i], b.first[i]);
+            int c = compareOrder(a.keys[i], b.keys[i]);
             if (c != 0) return items_[i].descending ? c > 0 : c < 0;
         }
-        return a.first.back().asInt() < b.first.back().asInt();
+        return a.position < b.position;
     };
-    size_t k = rows.size();
+    std::optional<size_t> k;  // ORDER BY ... [SKIP s] LIMIT n: only the first s + n rows
     if (topLimit_) {
         Row empty(ctx.slotCount);
         int64_t n = nonNegativeCount(*topLimit_, empty, ctx, "LIMIT");
         if (topSkip_) n += nonNegativeCount(*topSkip_, empty, ctx, "SKIP");
-        k = std::min(k, static_cast<size_t>(n));
+        k = static_cast<size_t>(n);
     }
-    if (k < rows.size()) {
-        std::partial_sort(rows.begin(), rows.begin() + static_cast<long>(k), rows.end(), less);
-        rows.resize(k);
+    // With a limit, a max-heap of the best k rows so far: a row that does not beat the
+    // worst of them is dropped without being copied, and memory stays O(k).
+    std::vector<Entry> rows;
+    int64_t position = 0;
+    Entry next;
+    if (!pull(ctx, [&](Row& row) {
+            next.keys.clear();
+            for (const auto& item : items_) next.keys.push_back(evaluate(*item.expr, row, ctx));
+            next.position = position++;
+            if (!k) {
+                next.row = row;
+                rows.push_back(std::move(next));
+                next = Entry{};
+                return true;
+            }
+            if (rows.size() < *k) {
+                next.row = row;
+                rows.push_back(std::move(next));
+                next = Entry{};
+                std::push_heap(rows.begin(), rows.end(), less);
+            } else if (*k > 0 && less(next, rows.front())) {
+                std::pop_heap(rows.begin(), rows.end(), less);
+                rows.back().keys = std::move(next.keys);
+                rows.back().position = next.position;
+                rows.back().row = row;
+                next = Entry{};
+                std::push_heap(rows.begin(), rows.end(), less);
+            }
+            return true;
+        })) {
+        return false;
+    }
+    if (k) {
+        std::sort_heap(rows.begin(), rows.end(), less);
     } else {
         std::sort(rows.begin(), rows.end(), less);
     }
-    for (auto& [keys, row] : rows) {
-        if (!out(row)) return false;
+    for (auto& e : rows) {
+        if (!out(e.row)) return false;
     }
     return true;
 }
