@@ -9,6 +9,7 @@
 #include "engine/query/bind/function_catalog.h"
 #include "engine/query/execute/aggregator.h"
 #include "engine/query/execute/evaluator.h"
+#include "engine/query/execute/group_hash.h"
 
 namespace kgraph::query {
 
@@ -78,42 +79,77 @@ std::string AggregateOp::describe() const {
 bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
     struct Group {
         Row keys;
+        uint64_t hash;
         std::vector<std::unique_ptr<Aggregator>> aggs;
     };
-    std::unordered_map<std::string, size_t> index;
+    std::vector<std::string> names;  // lower case, once
+    for (const auto& a : aggs_) names.push_back(lowerCase(a.call->name));
+    // Groups in the order they were first seen; an open-addressing table of their indexes
+    // (+1, 0 = empty) by the hash of their keys. Hashing the values directly, not a string
+    // made of them, keeps a group lookup free of allocations.
     std::vector<Group> groups;
-    auto newGroup = [&](Row keys) {
+    std::vector<uint32_t> table(64, 0);
+    auto newGroup = [&](Row keys, uint64_t hash) {
         Group g;
         g.keys = std::move(keys);
-        for (const auto& a : aggs_) {
+        g.hash = hash;
+        for (size_t i = 0; i < aggs_.size(); ++i) {
+            const auto& a = aggs_[i];
             bool star = a.call->kind == ast::ExprKind::CountStar || a.countsRows;
-            g.aggs.push_back(makeAggregator(lowerCase(a.call->name), a.call->distinct, star));
+            g.aggs.push_back(makeAggregator(names[i], a.call->distinct, star));
         }
         groups.push_back(std::move(g));
         return groups.size() - 1;
     };
+    auto insert = [&](uint64_t hash, uint32_t index) {
+        size_t mask = table.size() - 1;
+        size_t i = hash & mask;
+        while (table[i]) i = (i + 1) & mask;
+        table[i] = index + 1;
+    };
+    Row keys;
     if (!pull(ctx, [&](Row& row) {
-            Row keys;
-            std::string k;
+            keys.clear();
+            uint64_t hash = 0x9e3779b97f4a7c15ULL;
             for (const auto& key : keys_) {
                 keys.push_back(evaluate(*key.expr, row, ctx));
-                k += groupKey(keys.back()) + "|";
+                hash = (hash ^ groupHash(keys.back())) * 0x100000001b3ULL;
             }
-            auto it = index.find(k);
-            size_t g = it != index.end() ? it->second : (index[k] = newGroup(std::move(keys)));
-            int64_t weight = weightSlot_ >= 0 ? row[weightSlot_].asInt() : 1;
-            for (size_t i = 0; i < aggs_.size(); ++i) {
-                const auto* call = aggs_[i].call;
-                if (call->children.size() > 1) {
-                    groups[g].aggs[i]->setArgument(evaluate(*call->children[1], row, ctx));
+            size_t mask = table.size() - 1;
+            size_t i = hash & mask;
+            size_t g = 0;
+            for (;; i = (i + 1) & mask) {
+                if (!table[i]) {
+                    g = newGroup(std::move(keys), hash);
+                    keys = Row();
+                    table[i] = static_cast<uint32_t>(g + 1);
+                    if (groups.size() * 2 > table.size()) {
+                        std::vector<uint32_t>(table.size() * 2, 0).swap(table);
+                        for (size_t k = 0; k < groups.size(); ++k) {
+                            insert(groups[k].hash, static_cast<uint32_t>(k));
+                        }
+                    }
+                    break;
                 }
-                Value v = call->kind == ast::ExprKind::CountStar || aggs_[i].countsRows
+                const Group& candidate = groups[table[i] - 1];
+                if (candidate.hash == hash && sameGroup(candidate.keys, keys)) {
+                    g = table[i] - 1;
+                    break;
+                }
+            }
+            int64_t weight = weightSlot_ >= 0 ? row[weightSlot_].asInt() : 1;
+            for (size_t a = 0; a < aggs_.size(); ++a) {
+                const auto* call = aggs_[a].call;
+                if (call->children.size() > 1) {
+                    groups[g].aggs[a]->setArgument(evaluate(*call->children[1], row, ctx));
+                }
+                Value v = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows
                               ? Value(true)
                               : evaluate(*call->children[0], row, ctx);
                 if (weight == 1) {
-                    groups[g].aggs[i]->add(v);
+                    groups[g].aggs[a]->add(v);
                 } else {
-                    groups[g].aggs[i]->addRepeated(v, weight);
+                    groups[g].aggs[a]->addRepeated(v, weight);
                 }
             }
             return true;
@@ -121,7 +157,7 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
         return false;
     }
     // Without grouping keys, aggregating no rows still yields one row (count(*) = 0).
-    if (groups.empty() && keys_.empty()) newGroup({});
+    if (groups.empty() && keys_.empty()) newGroup({}, 0);
     for (auto& g : groups) {
         Row row(ctx.slotCount);
         for (size_t i = 0; i < keys_.size(); ++i) {
