@@ -2,6 +2,7 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/perf_level.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
@@ -119,6 +120,18 @@ protected:
     // Calls fn(key, value) for keys starting with prefix, in key order.
     virtual void rawScan(std::string_view prefix,
                          const std::function<bool(std::string_view, std::string_view)>& fn) = 0;
+    // How many keys of size `size` start with `prefix`, leaving out those whose u64 at
+    // `excludeAt` (if >= 0) is `exclude`. ReadTxn counts without a callback per key.
+    virtual uint64_t rawCount(std::string_view prefix, size_t size, int excludeAt,
+                              uint64_t exclude) {
+        uint64_t n = 0;
+        rawScan(prefix, [&](std::string_view k, std::string_view) {
+            n += k.size() == size &&
+                 (excludeAt < 0 || keys::getU64(k.data() + excludeAt) != exclude);
+            return true;
+        });
+        return n;
+    }
     // Tokens created by this transaction and not yet committed.
     virtual std::optional<TokenId> localToken(std::string_view) { return std::nullopt; }
     virtual const std::string* localTokenName(TokenId) { return nullptr; }
@@ -374,14 +387,9 @@ uint64_t ViewBase<I>::degree(NodeId node, Direction dir, std::optional<std::stri
         std::string prefix(1, tag);
         keys::putU64(prefix, node);
         if (t) keys::putU32(prefix, *t);
-        rawScan(prefix, [&](std::string_view k, std::string_view) {
-            // As expand(): with Direction::Both a self-loop counts once, as outgoing.
-            if (k.size() == 29 && !(dir == Direction::Both && tag == keys::kIn &&
-                                    keys::getU64(k.data() + 13) == node)) {
-                ++n;
-            }
-            return true;
-        });
+        // As expand(): with Direction::Both a self-loop counts once, as outgoing.
+        bool skipSelf = dir == Direction::Both && tag == keys::kIn;
+        n += rawCount(prefix, 29, skipSelf ? 13 : -1, node);
     };
     if (dir != Direction::Incoming) scan(keys::kOut);
     if (dir != Direction::Outgoing) scan(keys::kIn);
@@ -502,6 +510,25 @@ protected:
     }
     void rawScan(std::string_view prefix,
                  const std::function<bool(std::string_view, std::string_view)>& fn) override {
+        scanCursor(prefix, [&](std::string_view k, rocksdb::Iterator& it) {
+            return fn(k, std::string_view(it.value().data(), it.value().size()));
+        });
+    }
+    uint64_t rawCount(std::string_view prefix, size_t size, int excludeAt,
+                      uint64_t exclude) override {
+        uint64_t n = 0;
+        scanCursor(prefix, [&](std::string_view k, rocksdb::Iterator&) {
+            n += k.size() == size &&
+                 (excludeAt < 0 || keys::getU64(k.data() + excludeAt) != exclude);
+            return true;
+        });
+        return n;
+    }
+
+private:
+    // Calls f(key, iterator) for the keys starting with `prefix` until it returns false.
+    template <class F>
+    void scanCursor(std::string_view prefix, F&& f) {
         // Creating an iterator costs more than a seek: a statement that expands many nodes
         // reuses a few. Scans nest (an expansion inside a scan's callback), so each running
         // scan holds its own; the prefix check, not an upper bound, ends each scan.
@@ -536,10 +563,12 @@ protected:
                 c->resumable = true;
                 break;
             }
-            if (!fn(k, std::string_view(it.value().data(), it.value().size()))) return;
+            if (!f(k, it)) return;
         }
         if (!it.status().ok()) fail(it.status(), "scan failed");
     }
+
+protected:
     bool recordsStable() const override { return true; }
 
 private:
@@ -1074,6 +1103,8 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const Open
     auto db = probe && options.readOnly ? std::move(probe) : nullptr;
     probe.reset();
     if (!db) db = openDb(dbOptions, path, options.readOnly);
+    // RocksDB counts perf statistics per key by default (thread-local); nothing reads them.
+    rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
     auto store = std::make_unique<StoreImpl>(std::move(db), path, options.readOnly);
     store->loadTokens();
     return store;
