@@ -48,35 +48,32 @@ uint64_t groupHash(const Value& v) {
     return mix(7, std::hash<std::string>{}(groupKey(v)));
 }
 
+bool sameGroup(const Value& x, const Value& y) {
+    if (x.type() == y.type()) {
+        switch (x.type()) {
+            case Value::Type::Null:
+                return true;
+            case Value::Type::Bool:
+                return x.asBool() == y.asBool();
+            case Value::Type::Int:
+                return x.asInt() == y.asInt();
+            case Value::Type::String:
+                return x.asString() == y.asString();
+            case Value::Type::Node:
+                return x.asNode().id == y.asNode().id;
+            case Value::Type::Relationship:
+                return x.asRelationship().id == y.asRelationship().id;
+            default:
+                break;
+        }
+    }
+    return groupKey(x) == groupKey(y);
+}
+
 bool sameGroup(const std::vector<Value>& a, const std::vector<Value>& b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i) {
-        const Value& x = a[i];
-        const Value& y = b[i];
-        if (x.type() == y.type()) {
-            switch (x.type()) {
-                case Value::Type::Null:
-                    continue;
-                case Value::Type::Bool:
-                    if (x.asBool() != y.asBool()) return false;
-                    continue;
-                case Value::Type::Int:
-                    if (x.asInt() != y.asInt()) return false;
-                    continue;
-                case Value::Type::String:
-                    if (x.asString() != y.asString()) return false;
-                    continue;
-                case Value::Type::Node:
-                    if (x.asNode().id != y.asNode().id) return false;
-                    continue;
-                case Value::Type::Relationship:
-                    if (x.asRelationship().id != y.asRelationship().id) return false;
-                    continue;
-                default:
-                    break;
-            }
-        }
-        if (groupKey(x) != groupKey(y)) return false;
+        if (!sameGroup(a[i], b[i])) return false;
     }
     return true;
 }

@@ -13,7 +13,9 @@ namespace kgraph::query {
 // numbers, strings, nodes and relationships.
 uint64_t groupHash(const Value& v);
 
-// True if the rows are equivalent value by value: equal groupKey()s.
+// True if the values are equivalent: equal groupKey()s.
+bool sameGroup(const Value& a, const Value& b);
+// True if the rows are equivalent value by value.
 bool sameGroup(const std::vector<Value>& a, const std::vector<Value>& b);
 
 }  // namespace kgraph::query

@@ -77,79 +77,98 @@ std::string AggregateOp::describe() const {
 }
 
 bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
-    struct Group {
-        Row keys;
-        uint64_t hash;
-        std::vector<std::unique_ptr<Aggregator>> aggs;
-    };
+    const size_t nKeys = keys_.size(), nAggs = aggs_.size();
+    // Plain count(*) / count(x) are counters in a flat array; other aggregates are objects.
+    std::vector<bool> plainCount(nAggs);
     std::vector<std::string> names;  // lower case, once
-    for (const auto& a : aggs_) names.push_back(lowerCase(a.call->name));
-    // Groups in the order they were first seen; an open-addressing table of their indexes
-    // (+1, 0 = empty) by the hash of their keys. Hashing the values directly, not a string
-    // made of them, keeps a group lookup free of allocations.
-    std::vector<Group> groups;
-    std::vector<uint32_t> table(64, 0);
-    auto newGroup = [&](Row keys, uint64_t hash) {
-        Group g;
-        g.keys = std::move(keys);
-        g.hash = hash;
-        for (size_t i = 0; i < aggs_.size(); ++i) {
-            const auto& a = aggs_[i];
-            bool star = a.call->kind == ast::ExprKind::CountStar || a.countsRows;
-            g.aggs.push_back(makeAggregator(names[i], a.call->distinct, star));
-        }
-        groups.push_back(std::move(g));
-        return groups.size() - 1;
-    };
-    auto insert = [&](uint64_t hash, uint32_t index) {
+    for (size_t a = 0; a < nAggs; ++a) {
+        const auto* call = aggs_[a].call;
+        names.push_back(lowerCase(call->name));
+        plainCount[a] = call->kind == ast::ExprKind::CountStar ||
+                        (names[a] == "count" && !call->distinct && call->children.size() == 1);
+    }
+    // Group g's keys are keys[g * nKeys ...], its aggregates aggs[g * nAggs ...] (a counter in
+    // counts[] or an object in objects[]). Groups keep the order they were first seen in. The
+    // open-addressing table holds (hash, group + 1) pairs; 0 = empty. Hashing the values
+    // directly, not a string made of them, keeps finding a group free of allocations.
+    std::vector<Value> keys;
+    std::vector<int64_t> counts;
+    std::vector<std::unique_ptr<Aggregator>> objects;
+    size_t nGroups = 0;
+    std::vector<std::pair<uint64_t, uint32_t>> table(64, {0, 0});
+    auto place = [&](uint64_t hash, uint32_t group) {
         size_t mask = table.size() - 1;
         size_t i = hash & mask;
-        while (table[i]) i = (i + 1) & mask;
-        table[i] = index + 1;
+        while (table[i].second) i = (i + 1) & mask;
+        table[i] = {hash, group + 1};
     };
-    Row keys;
+    std::vector<uint64_t> hashes;
+    auto newGroup = [&](Row& probe, uint64_t hash) {
+        for (auto& v : probe) keys.push_back(std::move(v));
+        hashes.push_back(hash);
+        for (size_t a = 0; a < nAggs; ++a) {
+            counts.push_back(0);
+            const auto* call = aggs_[a].call;
+            bool star = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows;
+            objects.push_back(plainCount[a] ? nullptr
+                                            : makeAggregator(names[a], call->distinct, star));
+        }
+        return nGroups++;
+    };
+    auto sameKeys = [&](size_t g, const Row& probe) {
+        for (size_t k = 0; k < nKeys; ++k) {
+            if (!sameGroup(keys[g * nKeys + k], probe[k])) return false;
+        }
+        return true;
+    };
+    Row probe;
     if (!pull(ctx, [&](Row& row) {
-            keys.clear();
+            probe.clear();
             uint64_t hash = 0x9e3779b97f4a7c15ULL;
             for (const auto& key : keys_) {
-                keys.push_back(evaluate(*key.expr, row, ctx));
-                hash = (hash ^ groupHash(keys.back())) * 0x100000001b3ULL;
+                probe.push_back(evaluate(*key.expr, row, ctx));
+                hash = (hash ^ groupHash(probe.back())) * 0x100000001b3ULL;
             }
             size_t mask = table.size() - 1;
-            size_t i = hash & mask;
             size_t g = 0;
-            for (;; i = (i + 1) & mask) {
-                if (!table[i]) {
-                    g = newGroup(std::move(keys), hash);
-                    keys = Row();
-                    table[i] = static_cast<uint32_t>(g + 1);
-                    if (groups.size() * 2 > table.size()) {
-                        std::vector<uint32_t>(table.size() * 2, 0).swap(table);
-                        for (size_t k = 0; k < groups.size(); ++k) {
-                            insert(groups[k].hash, static_cast<uint32_t>(k));
+            for (size_t i = hash & mask;; i = (i + 1) & mask) {
+                auto [h, index] = table[i];
+                if (!index) {
+                    g = newGroup(probe, hash);
+                    table[i] = {hash, static_cast<uint32_t>(g + 1)};
+                    if (nGroups * 2 > table.size()) {
+                        std::vector<std::pair<uint64_t, uint32_t>>(table.size() * 2, {0, 0})
+                            .swap(table);
+                        for (size_t k = 0; k < nGroups; ++k) {
+                            place(hashes[k], static_cast<uint32_t>(k));
                         }
                     }
                     break;
                 }
-                const Group& candidate = groups[table[i] - 1];
-                if (candidate.hash == hash && sameGroup(candidate.keys, keys)) {
-                    g = table[i] - 1;
+                if (h == hash && sameKeys(index - 1, probe)) {
+                    g = index - 1;
                     break;
                 }
             }
             int64_t weight = weightSlot_ >= 0 ? row[weightSlot_].asInt() : 1;
-            for (size_t a = 0; a < aggs_.size(); ++a) {
+            for (size_t a = 0; a < nAggs; ++a) {
                 const auto* call = aggs_[a].call;
-                if (call->children.size() > 1) {
-                    groups[g].aggs[a]->setArgument(evaluate(*call->children[1], row, ctx));
+                bool rows = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows;
+                if (plainCount[a]) {
+                    if (rows || !evaluate(*call->children[0], row, ctx).isNull()) {
+                        counts[g * nAggs + a] += weight;
+                    }
+                    continue;
                 }
-                Value v = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows
-                              ? Value(true)
-                              : evaluate(*call->children[0], row, ctx);
+                Aggregator& agg = *objects[g * nAggs + a];
+                if (call->children.size() > 1) {
+                    agg.setArgument(evaluate(*call->children[1], row, ctx));
+                }
+                Value v = rows ? Value(true) : evaluate(*call->children[0], row, ctx);
                 if (weight == 1) {
-                    groups[g].aggs[a]->add(v);
+                    agg.add(v);
                 } else {
-                    groups[g].aggs[a]->addRepeated(v, weight);
+                    agg.addRepeated(v, weight);
                 }
             }
             return true;
@@ -157,14 +176,17 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
         return false;
     }
     // Without grouping keys, aggregating no rows still yields one row (count(*) = 0).
-    if (groups.empty() && keys_.empty()) newGroup({}, 0);
-    for (auto& g : groups) {
+    if (nGroups == 0 && keys_.empty()) newGroup(probe, 0);
+    for (size_t g = 0; g < nGroups; ++g) {
         Row row(ctx.slotCount);
-        for (size_t i = 0; i < keys_.size(); ++i) {
-            row[keys_[i].slot] = g.keys[i];
-            if (keys_[i].sourceSlot >= 0) row[keys_[i].sourceSlot] = g.keys[i];
+        for (size_t k = 0; k < nKeys; ++k) {
+            row[keys_[k].slot] = keys[g * nKeys + k];
+            if (keys_[k].sourceSlot >= 0) row[keys_[k].sourceSlot] = keys[g * nKeys + k];
         }
-        for (size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].call->slot] = g.aggs[i]->result();
+        for (size_t a = 0; a < nAggs; ++a) {
+            row[aggs_[a].call->slot] =
+                plainCount[a] ? Value(counts[g * nAggs + a]) : objects[g * nAggs + a]->result();
+        }
         if (!out(row)) return false;
     }
     return true;
