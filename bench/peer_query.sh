@@ -46,6 +46,8 @@ for i in $(seq "$ROUNDS"); do
   KGRAPH_PEERS="$PEERS" node "$SHARED/kuzu_bench.js" "$DATA" --runs "$RUNS" --db "$work/kuzu$i" \
     > "$work/kuzu$i.json"
   rm -rf "$work/kuzu$i" "$work/kuzu$i.wal"
+  # kuzu_bench.js makes an (empty) temporary directory even when given --db.
+  find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'kuzu-bench-*' -newer "$work" -empty -delete 2>/dev/null || true
   [ "$i" = "$ROUNDS" ] || rm -rf "$work/kg$i"
   echo "round $i of $ROUNDS done, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
