@@ -38,6 +38,7 @@ fi
 
 work=$(mktemp -d /tmp/peer-query.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+touch "$work/start"
 
 echo "start: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$ROUNDS"); do
@@ -47,7 +48,7 @@ for i in $(seq "$ROUNDS"); do
     > "$work/kuzu$i.json"
   rm -rf "$work/kuzu$i" "$work/kuzu$i.wal"
   # kuzu_bench.js makes an (empty) temporary directory even when given --db.
-  find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'kuzu-bench-*' -newer "$work" -empty -delete 2>/dev/null || true
+  find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'kuzu-bench-*' -newer "$work/start" -empty -delete 2>/dev/null || true
   [ "$i" = "$ROUNDS" ] || rm -rf "$work/kg$i"
   echo "round $i of $ROUNDS done, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
