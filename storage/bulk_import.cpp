@@ -596,6 +596,19 @@ private:
                 all.emplace_back(keys::count('L', static_cast<TokenId>(t)), perLabel[t]);
             if (perType[t]) all.emplace_back(keys::count('T', static_cast<TokenId>(t)), perType[t]);
         }
+        // Degrees per node (node id = index + 1).
+        std::vector<uint64_t> outDegree(g_.names.size()), inDegree(g_.names.size());
+        std::unordered_map<uint32_t, uint64_t> selfLoops;
+        for (size_t j = 0; j < g_.src.size(); ++j) {
+            ++outDegree[g_.src[j]];
+            ++inDegree[g_.dst[j]];
+            if (g_.src[j] == g_.dst[j]) ++selfLoops[g_.src[j]];
+        }
+        for (size_t i = 0; i < g_.names.size(); ++i) {
+            if (outDegree[i]) all.emplace_back(keys::degreeCount('O', i + 1), outDegree[i]);
+            if (inDegree[i]) all.emplace_back(keys::degreeCount('I', i + 1), inDegree[i]);
+        }
+        for (auto [i, n] : selfLoops) all.emplace_back(keys::degreeCount('S', i + 1), n);
         // (src label, type, dst label) -> count, then the "any" roll-ups
         // (storage/key_format.h): every node has exactly one label here.
         std::unordered_map<uint64_t, uint64_t> triples;

@@ -214,6 +214,9 @@ private:
                             ", not in the dictionary");
             }
             ++typeCounts_[rec.type];
+            ++degrees_[keys::degreeCount('O', rec.src)];
+            ++degrees_[keys::degreeCount('I', rec.dst)];
+            if (rec.src == rec.dst) ++degrees_[keys::degreeCount('S', rec.src)];
             addPatterns(src == nodes_.end() ? kNoNode.labels : src->second.labels, rec.type,
                         dst == nodes_.end() ? kNoNode.labels : dst->second.labels);
             edges_.emplace(id, EdgeInfo{rec.src, rec.dst, rec.type});
@@ -351,6 +354,12 @@ private:
             return "the count of label " + token(keys::getU32(k.data() + 2));
         if (k.size() == 6 && k[1] == 'T')
             return "the count of type " + token(keys::getU32(k.data() + 2));
+        if (k.size() == 10 && (k[1] == 'O' || k[1] == 'I' || k[1] == 'S')) {
+            const char* what = k[1] == 'O'   ? "relationships from"
+                               : k[1] == 'I' ? "relationships to"
+                                             : "self-loops at";
+            return std::string("the count of ") + what + " node " + u64(keys::getU64(k.data() + 2));
+        }
         if (k.size() == 14 && k[1] == 'P') {
             auto part = [&](size_t at) {
                 TokenId t = keys::getU32(k.data() + at);
@@ -371,6 +380,7 @@ private:
         for (auto [t, n] : labelCounts_) expect(keys::count('L', t), n);
         for (auto [t, n] : typeCounts_) expect(keys::count('T', t), n);
         for (auto& [k, n] : patterns_) expect(k, n);
+        for (auto& [k, n] : degrees_) expect(k, n);
         uint64_t stored = 0;
         scan(keys::kCount, [&](std::string_view k, std::string_view v) {
             ++stored;
@@ -480,6 +490,7 @@ private:
     std::unordered_map<EdgeId, EdgeInfo> edges_;
     std::unordered_map<TokenId, uint64_t> labelCounts_, typeCounts_;
     std::unordered_map<std::string, uint64_t> patterns_;
+    std::unordered_map<std::string, uint64_t> degrees_;  // degree count key -> recount
     uint64_t expectedLabelEntries_ = 0, expectedNameEntries_ = 0;
 };
 

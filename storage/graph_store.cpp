@@ -2,6 +2,7 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/perf_level.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
@@ -32,20 +33,6 @@ bool startsWith(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
-// Smallest key greater than every key starting with `prefix` (empty if none).
-std::string prefixEnd(std::string_view prefix) {
-    std::string end(prefix);
-    while (!end.empty()) {
-        auto c = static_cast<unsigned char>(end.back());
-        if (c != 0xff) {
-            end.back() = static_cast<char>(c + 1);
-            return end;
-        }
-        end.pop_back();
-    }
-    return end;
-}
-
 uint64_t decodeCount(const std::optional<std::string>& v) {
     return v && v->size() == 8 ? keys::getU64(v->data()) : 0;
 }
@@ -58,8 +45,20 @@ rocksdb::Options internal::storeOptions() {
     // filters skip SST files that cannot hold the key.
     rocksdb::BlockBasedTableOptions t;
     t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10, false));
-    t.block_cache = rocksdb::NewLRUCache(64 << 20);
+    // Few shards: a shard must hold a whole filter block (1.25 MB per million keys); with
+    // the default 64 shards of 1 MB, big files' filters were read again for every lookup.
+    t.block_cache = rocksdb::NewLRUCache(64 << 20, /*num_shard_bits=*/2);
+    // Index and filter blocks go through the block cache, read when a file is first used,
+    // instead of being read for every file when the database opens: a one-shot query
+    // touches a few files (millions of keys' filters would be read for nothing). High
+    // priority keeps them cached while data blocks come and go.
+    t.cache_index_and_filter_blocks = true;
+    t.cache_index_and_filter_blocks_with_high_priority = true;
+    t.pin_l0_filter_and_index_blocks_in_cache = true;
     o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+    // Opening a file is now a few small reads: threads to open them cost more than they save.
+    o.max_file_opening_threads = 1;
+    o.skip_stats_update_on_db_open = true;
     o.compression = rocksdb::kLZ4Compression;
     o.bottommost_compression = rocksdb::kZSTD;
     o.info_log_level = rocksdb::WARN_LEVEL;
@@ -93,6 +92,7 @@ public:
     void scanEdgesOfType(std::string_view type, const EdgeCallback& fn) override;
     void expand(NodeId node, Direction dir, std::optional<std::string_view> type,
                 const AdjacentCallback& fn) override;
+    uint64_t degree(NodeId node, Direction dir, std::optional<std::string_view> type) override;
     std::optional<TokenId> tokenId(std::string_view name) override;
     std::string tokenName(TokenId id) override;
     std::optional<std::string> getAux(AuxSpace space, std::string_view key) override;
@@ -120,9 +120,44 @@ protected:
     // Calls fn(key, value) for keys starting with prefix, in key order.
     virtual void rawScan(std::string_view prefix,
                          const std::function<bool(std::string_view, std::string_view)>& fn) = 0;
+    // How many keys of size `size` start with `prefix`, leaving out those whose u64 at
+    // `excludeAt` (if >= 0) is `exclude`. ReadTxn counts without a callback per key.
+    virtual uint64_t rawCount(std::string_view prefix, size_t size, int excludeAt,
+                              uint64_t exclude) {
+        uint64_t n = 0;
+        rawScan(prefix, [&](std::string_view k, std::string_view) {
+            n += k.size() == size &&
+                 (excludeAt < 0 || keys::getU64(k.data() + excludeAt) != exclude);
+            return true;
+        });
+        return n;
+    }
     // Tokens created by this transaction and not yet committed.
     virtual std::optional<TokenId> localToken(std::string_view) { return std::nullopt; }
     virtual const std::string* localTokenName(TokenId) { return nullptr; }
+    // True if a record read by a scan stays what the transaction would read for it while
+    // the scan's callback runs (nothing writes): a read snapshot.
+    virtual bool recordsStable() const { return false; }
+
+    // The record of node `id`: the one scanNodes() is visiting, else a lookup. fn(bytes);
+    // returns false if there is no such node.
+    template <class Fn>
+    bool withNodeRecord(NodeId id, Fn&& fn) {
+        if (scanning_ && scanning_->id == id) {
+            fn(scanning_->record);
+            return true;
+        }
+        auto raw = rawGet(keys::node(id));
+        if (!raw) return false;
+        fn(std::string_view(*raw));
+        return true;
+    }
+    // The node scanNodes() is visiting, while its callback runs (ReadTxn only).
+    struct ScannedNode {
+        NodeId id;
+        std::string_view record;
+    };
+    const ScannedNode* scanning_ = nullptr;
 
     std::vector<std::pair<std::string, uint64_t>> counts(char what);
     PropertyMap namedProps(const codec::TokenProps& props);
@@ -205,13 +240,14 @@ PropertyMap ViewBase<I>::namedProps(const codec::TokenProps& props) {
 
 template <class I>
 std::optional<Node> ViewBase<I>::node(NodeId id) {
-    auto raw = rawGet(keys::node(id));
-    if (!raw) return std::nullopt;
-    auto rec = codec::decodeNode(*raw);
     Node n;
     n.id = id;
-    for (auto l : rec.labels) n.labels.push_back(tokenName(l));
-    n.props = namedProps(rec.props);
+    bool found = withNodeRecord(id, [&](std::string_view raw) {
+        auto rec = codec::decodeNode(raw);
+        for (auto l : rec.labels) n.labels.push_back(tokenName(l));
+        n.props = namedProps(rec.props);
+    });
+    if (!found) return std::nullopt;
     return n;
 }
 
@@ -227,9 +263,11 @@ template <class I>
 PropertyValue ViewBase<I>::nodeProperty(NodeId id, std::string_view key) {
     auto k = tokenId(key);
     if (!k) return {};
-    auto raw = rawGet(keys::node(id));
-    if (!raw) return {};
-    return codec::findProp(*raw, codec::nodePropsOffset(*raw), *k);
+    PropertyValue v;
+    withNodeRecord(id, [&](std::string_view raw) {
+        v = codec::findProp(raw, codec::nodePropsOffset(raw), *k);
+    });
+    return v;
 }
 
 template <class I>
@@ -244,9 +282,9 @@ PropertyValue ViewBase<I>::edgeProperty(EdgeId id, std::string_view key) {
 template <class I>
 std::vector<std::string> ViewBase<I>::nodeLabels(NodeId id) {
     std::vector<std::string> out;
-    auto raw = rawGet(keys::node(id));
-    if (!raw) return out;
-    for (auto l : codec::decodeNode(*raw).labels) out.push_back(tokenName(l));
+    withNodeRecord(id, [&](std::string_view raw) {
+        for (auto l : codec::decodeNode(raw).labels) out.push_back(tokenName(l));
+    });
     return out;
 }
 
@@ -259,8 +297,21 @@ bool ViewBase<I>::hasLabel(NodeId id, std::string_view label) {
 
 template <class I>
 void ViewBase<I>::scanNodes(const NodeCallback& fn) {
-    rawScan(std::string(1, keys::kNode), [&](std::string_view k, std::string_view) {
-        return k.size() != 9 || fn(keys::getU64(k.data() + 1));
+    bool keep = recordsStable();
+    rawScan(std::string(1, keys::kNode), [&](std::string_view k, std::string_view v) {
+        if (k.size() != 9) return true;
+        NodeId id = keys::getU64(k.data() + 1);
+        if (!keep) return fn(id);
+        // Scans nest (a node scan inside another's callback): restore the outer one after.
+        ScannedNode current{id, v};
+        const ScannedNode* outer = scanning_;
+        scanning_ = &current;
+        struct Restore {
+            const ScannedNode*& slot;
+            const ScannedNode* value;
+            ~Restore() { slot = value; }
+        } restore{scanning_, outer};
+        return fn(id);
     });
 }
 
@@ -335,6 +386,47 @@ void ViewBase<I>::expand(NodeId node, Direction dir, std::optional<std::string_v
     };
     if (dir != Direction::Incoming) scan(keys::kOut);
     if (go && dir != Direction::Outgoing) scan(keys::kIn);
+}
+
+template <class I>
+uint64_t ViewBase<I>::degree(NodeId node, Direction dir, std::optional<std::string_view> type) {
+    std::optional<TokenId> t;
+    if (type) {
+        t = tokenId(*type);
+        if (!t) return 0;
+    }
+    if (!t) {
+        // The degree counts; read through a scan, so that degrees asked in node order (every
+        // node of a node scan) advance one iterator instead of seeking.
+        auto stored = [&](char what) {
+            uint64_t n = 0;
+            rawScan(keys::degreeCount(what, node), [&](std::string_view k, std::string_view v) {
+                if (k.size() == 10 && v.size() == 8) n = keys::getU64(v.data());
+                return true;
+            });
+            return n;
+        };
+        switch (dir) {
+            case Direction::Outgoing:
+                return stored('O');
+            case Direction::Incoming:
+                return stored('I');
+            case Direction::Both:
+                return stored('O') + stored('I') - stored('S');
+        }
+    }
+    uint64_t n = 0;
+    auto scan = [&](char tag) {
+        std::string prefix(1, tag);
+        keys::putU64(prefix, node);
+        if (t) keys::putU32(prefix, *t);
+        // As expand(): with Direction::Both a self-loop counts once, as outgoing.
+        bool skipSelf = dir == Direction::Both && tag == keys::kIn;
+        n += rawCount(prefix, 29, skipSelf ? 13 : -1, node);
+    };
+    if (dir != Direction::Incoming) scan(keys::kOut);
+    if (dir != Direction::Outgoing) scan(keys::kIn);
+    return n;
 }
 
 template <class I>
@@ -436,7 +528,10 @@ public:
     explicit ReadTxnImpl(StoreImpl& store) : ViewBase(store), snapshot_(store.db().GetSnapshot()) {
         options_.snapshot = snapshot_;
     }
-    ~ReadTxnImpl() override { store_.db().ReleaseSnapshot(snapshot_); }
+    ~ReadTxnImpl() override {
+        idle_.clear();
+        store_.db().ReleaseSnapshot(snapshot_);
+    }
 
     std::optional<GraphView::Version> version() override {
         return GraphView::Version{store_.instance(), snapshot_->GetSequenceNumber(), ingestions_};
@@ -452,24 +547,79 @@ protected:
     }
     void rawScan(std::string_view prefix,
                  const std::function<bool(std::string_view, std::string_view)>& fn) override {
-        rocksdb::ReadOptions ro = options_;
-        std::string end = prefixEnd(prefix);
-        rocksdb::Slice upper(end);
-        if (!end.empty()) ro.iterate_upper_bound = &upper;
-        std::unique_ptr<rocksdb::Iterator> it(store_.db().NewIterator(ro));
-        for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
-            std::string_view k(it->key().data(), it->key().size());
-            if (!startsWith(k, prefix)) break;
-            if (!fn(k, std::string_view(it->value().data(), it->value().size()))) return;
-        }
-        if (!it->status().ok()) fail(it->status(), "scan failed");
+        scanCursor(prefix, [&](std::string_view k, rocksdb::Iterator& it) {
+            return fn(k, std::string_view(it.value().data(), it.value().size()));
+        });
+    }
+    uint64_t rawCount(std::string_view prefix, size_t size, int excludeAt,
+                      uint64_t exclude) override {
+        uint64_t n = 0;
+        scanCursor(prefix, [&](std::string_view k, rocksdb::Iterator&) {
+            n += k.size() == size &&
+                 (excludeAt < 0 || keys::getU64(k.data() + excludeAt) != exclude);
+            return true;
+        });
+        return n;
     }
 
 private:
+    // Calls f(key, iterator) for the keys starting with `prefix` until it returns false.
+    template <class F>
+    void scanCursor(std::string_view prefix, F&& f) {
+        // Creating an iterator costs more than a seek: a statement that expands many nodes
+        // reuses a few. Scans nest (an expansion inside a scan's callback), so each running
+        // scan holds its own; the prefix check, not an upper bound, ends each scan.
+        std::unique_ptr<Cursor> c;
+        if (!idle_.empty()) {
+            c = std::move(idle_.back());
+            idle_.pop_back();
+        } else {
+            c = std::make_unique<Cursor>();
+            c->it.reset(store_.db().NewIterator(options_));
+        }
+        struct GiveBack {
+            ReadTxnImpl& txn;
+            std::unique_ptr<Cursor>& c;
+            ~GiveBack() {
+                if (txn.idle_.size() < kIdleIterators) txn.idle_.push_back(std::move(c));
+            }
+        } giveBack{*this, c};
+        rocksdb::Iterator& it = *c->it;
+        // Scans in key order (expanding every node of a node scan) need no seek: the last scan
+        // of this iterator stopped at the first key after its prefix P, every key from P to
+        // there starts with P, and a later prefix Q (not starting with P) is above all of them.
+        bool positioned = c->resumable && it.Valid() && !startsWith(prefix, c->lastPrefix) &&
+                          prefix > std::string_view(c->lastPrefix) &&
+                          prefix <= std::string_view(it.key().data(), it.key().size());
+        c->resumable = false;
+        if (!positioned) it.Seek(rocksdb::Slice(prefix.data(), prefix.size()));
+        for (; it.Valid(); it.Next()) {
+            std::string_view k(it.key().data(), it.key().size());
+            if (!startsWith(k, prefix)) {
+                c->lastPrefix.assign(prefix);
+                c->resumable = true;
+                break;
+            }
+            if (!f(k, it)) return;
+        }
+        if (!it.status().ok()) fail(it.status(), "scan failed");
+    }
+
+protected:
+    bool recordsStable() const override { return true; }
+
+private:
+    struct Cursor {
+        std::unique_ptr<rocksdb::Iterator> it;
+        std::string lastPrefix;  // the prefix of the last scan, if it ran to its end
+        bool resumable = false;  // `it` is on the first key after lastPrefix's keys
+    };
+    static constexpr size_t kIdleIterators = 4;
     const rocksdb::Snapshot* snapshot_;
     rocksdb::ReadOptions options_;
     // Read after the snapshot was taken: ingested files are visible to every snapshot.
     uint64_t ingestions_ = store_.ingestions();
+    std::vector<std::unique_ptr<Cursor>> idle_;
 };
 
 // ---------------------------------------------------------------------------
@@ -526,6 +676,7 @@ public:
         put(keys::type(rec.type, id), "");
         addCount(keys::count('T', rec.type), 1);
         addCount(keys::count('E'), 1);
+        addDegrees(src, dst, 1);
         PatternDelta delta;
         addPatterns(delta, codec::decodeNode(*srcRaw).labels, rec.type,
                     codec::decodeNode(*dstRaw).labels, 1);
@@ -586,6 +737,7 @@ public:
         del(keys::type(rec.type, id));
         addCount(keys::count('T', rec.type), -1);
         addCount(keys::count('E'), -1);
+        addDegrees(rec.src, rec.dst, -1);
         PatternDelta delta;
         addPatterns(delta, labelsOf(rec.src), rec.type, labelsOf(rec.dst), -1);
         applyPatterns(delta);
@@ -765,6 +917,11 @@ private:
         keys::putU64(bytes, v);
         put(keys::meta(name), bytes);
     }
+    void addDegrees(NodeId src, NodeId dst, int64_t delta) {
+        addCount(keys::degreeCount('O', src), delta);
+        addCount(keys::degreeCount('I', dst), delta);
+        if (src == dst) addCount(keys::degreeCount('S', src), delta);
+    }
     void addCount(const std::string& key, int64_t delta) {
         uint64_t n = decodeCount(rawGet(key));
         n = delta < 0 && n < static_cast<uint64_t>(-delta) ? 0 : n + delta;
@@ -929,6 +1086,15 @@ void internal::reloadDictionary(GraphStore& store) {
     impl(store).loadTokens();
 }
 
+uint64_t GraphView::degree(NodeId node, Direction dir, std::optional<std::string_view> type) {
+    uint64_t n = 0;
+    expand(node, dir, type, [&](const Adjacent&) {
+        ++n;
+        return true;
+    });
+    return n;
+}
+
 uint64_t GraphView::patternCount(std::string_view srcLabel, std::string_view type,
                                  std::string_view dstLabel) {
     if (srcLabel.empty() && dstLabel.empty()) return type.empty() ? edgeCount() : typeCount(type);
@@ -965,9 +1131,10 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const Open
     }
     rocksdb::Options dbOptions = internal::storeOptions();
     if (options.env) dbOptions.env = options.env;
+    std::unique_ptr<rocksdb::DB> probe;
     if (!empty) {
         // Check the format before any read-write open, which could write.
-        auto probe = openDb(dbOptions, path, /*readOnly=*/true);
+        probe = openDb(dbOptions, path, /*readOnly=*/true);
         std::string format;
         auto s = probe->Get(rocksdb::ReadOptions(), keys::meta(keys::kMetaFormat), &format);
         if (s.IsNotFound()) {
@@ -981,7 +1148,12 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const Open
         }
     }
     if (empty) createDatabase(path, dbOptions);
-    auto db = openDb(dbOptions, path, options.readOnly);
+    // A read-only store keeps the probe: opening costs a one-shot query more than its work.
+    auto db = probe && options.readOnly ? std::move(probe) : nullptr;
+    probe.reset();
+    if (!db) db = openDb(dbOptions, path, options.readOnly);
+    // RocksDB counts perf statistics per key by default (thread-local); nothing reads them.
+    rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
     auto store = std::make_unique<StoreImpl>(std::move(db), path, options.readOnly);
     store->loadTokens();
     return store;

@@ -96,7 +96,8 @@ public:
     virtual std::vector<std::string> nodeLabels(NodeId id) = 0;
     virtual bool hasLabel(NodeId id, std::string_view label) = 0;
 
-    // Every node, in id order.
+    // Every node, in id order. In a ReadTxn, node(), nodeProperty() and nodeLabels() of the
+    // node being visited are served from the record the scan read, without a lookup.
     virtual void scanNodes(const NodeCallback& fn) = 0;
     // Nodes with the label, in id order (label index).
     virtual void scanLabel(std::string_view label, const NodeCallback& fn) = 0;
@@ -112,6 +113,10 @@ public:
     // one prefix scan of the adjacency index per direction.
     virtual void expand(NodeId node, Direction dir, std::optional<std::string_view> type,
                         const AdjacentCallback& fn) = 0;
+    // How many relationships expand() with the same arguments would report, without
+    // producing them (the RocksDB store counts index keys). The default implementation
+    // counts what expand() reports.
+    virtual uint64_t degree(NodeId node, Direction dir, std::optional<std::string_view> type);
 
     // Dictionary. tokenName() of an unknown id is an Error::Internal.
     virtual std::optional<TokenId> tokenId(std::string_view name) = 0;

@@ -16,8 +16,8 @@
 namespace kgraph::storage::keys {
 
 // Stored under kMeta + "format"; a database of another value is refused.
-// Format 2 added the pattern counts (c 'P').
-inline constexpr std::string_view kFormatVersion = "kgraph-format-2";
+// Format 2 added the pattern counts (c 'P'); format 3 the degree counts (c 'O'/'I'/'S').
+inline constexpr std::string_view kFormatVersion = "kgraph-format-3";
 
 // Dictionary ids start at 1; 0 stands for "any label / any type" in pattern counts.
 inline constexpr uint32_t kAnyToken = 0;
@@ -35,6 +35,7 @@ inline constexpr char kTokenById = 'D';    // D id:u32                       -> 
 inline constexpr char kCount = 'c';  // c 'N' | c 'E' | c 'L' label:u32 | c 'T' type:u32 -> u64
                                      // c 'P' srcLabel:u32 type:u32 dstLabel:u32 -> u64
                                      //   (any of the three may be kAnyToken)
+                                     // c 'O' | c 'I' | c 'S' node:u64 -> u64 (degrees)
 
 // Meta names.
 inline constexpr std::string_view kMetaFormat = "format";
@@ -109,6 +110,15 @@ inline std::string count(char what, uint32_t id = 0) {
     std::string k(1, kCount);
     k.push_back(what);
     if (what == 'L' || what == 'T') putU32(k, id);
+    return k;
+}
+// Degree counts of a node: 'O' relationships starting at it, 'I' ending at it, 'S' self-loops
+// (counted in both 'O' and 'I'). Absent (or 0) when there are none. They make a node's degree one
+// lookup instead of a scan of its adjacency keys.
+inline std::string degreeCount(char what, uint64_t nodeId) {
+    std::string k(1, kCount);
+    k.push_back(what);
+    putU64(k, nodeId);
     return k;
 }
 // Relationships of type `type` from a node labelled `srcLabel` to one labelled

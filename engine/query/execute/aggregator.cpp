@@ -17,6 +17,9 @@ public:
     void add(const Value& v) override {
         if (star_ || !v.isNull()) ++n_;
     }
+    void addRepeated(const Value& v, int64_t n) override {
+        if (star_ || !v.isNull()) n_ += n;
+    }
     Value result() const override { return Value(n_); }
 
 private:
@@ -168,6 +171,9 @@ public:
     void add(const Value& v) override {
         if (v.isNull()) return;
         if (seen_.insert(groupKey(v)).second) inner_->add(v);
+    }
+    void addRepeated(const Value& v, int64_t n) override {
+        if (n > 0) add(v);
     }
     void setArgument(const Value& v) override { inner_->setArgument(v); }
     Value result() const override { return inner_->result(); }

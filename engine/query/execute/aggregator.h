@@ -14,6 +14,10 @@ class Aggregator {
 public:
     virtual ~Aggregator() = default;
     virtual void add(const Value& v) = 0;
+    // add(v) n times: rows that differ only in what the aggregate does not read.
+    virtual void addRepeated(const Value& v, int64_t n) {
+        for (int64_t i = 0; i < n; ++i) add(v);
+    }
     // The second argument of two-argument aggregates (the percentile), given with each row.
     virtual void setArgument(const Value&) {}
     virtual Value result() const = 0;

@@ -261,6 +261,28 @@ bool followBoundList(const ExpandSpec& spec, storage::NodeId from, Row& row, Exe
 
 }  // namespace
 
+bool DegreeExpandOp::produce(ExecContext& ctx, const Consumer& out) {
+    return pull(ctx, [&](Row& row) {
+        const Value& from = row[spec_.fromSlot];
+        if (!from.isNode()) {
+            if (from.isNull()) return true;
+            typeError("pattern node (" + spec_.fromName + ")", "a Node", from);
+        }
+        storage::NodeId id = from.asNode().id;
+        uint64_t n = 0;
+        if (spec_.types.empty()) {
+            n = ctx.view->degree(id, spec_.direction, std::nullopt);
+        } else {
+            for (const auto& t : spec_.types) {
+                n += ctx.view->degree(id, spec_.direction, std::string_view(t));
+            }
+        }
+        if (n == 0) return true;
+        row[weightSlot_] = Value(static_cast<int64_t>(n));
+        return out(row);
+    });
+}
+
 bool VarExpandOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
         const Value& from = row[spec_.fromSlot];

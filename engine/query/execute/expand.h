@@ -39,12 +39,35 @@ class ExpandOp : public Operator {
 public:
     explicit ExpandOp(ExpandSpec spec) : spec_(std::move(spec)) {}
     std::string describe() const override { return "Expand " + spec_.describe(); }
+    const ExpandSpec& spec() const { return spec_; }
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;
 
 private:
     ExpandSpec spec_;
+};
+
+// One hop of which only the number of matches matters: the relationship and the far node
+// are read by nothing but count() (`MATCH (a)-[r]->() RETURN a.name, count(r)`). Instead of
+// a row per relationship it emits the row once with `weightSlot` set to how many rows
+// ExpandOp would have emitted (the degree, from the index without decoding), or nothing
+// when that is 0; AggregateOp then counts the row that many times. The relationship and far
+// node slots stay null. REQUIRES: the spec has nothing ExpandOp would check per
+// relationship (no far-node filter, relationship properties, earlier relationships of the
+// MATCH, bound relationship or far node).
+class DegreeExpandOp : public Operator {
+public:
+    DegreeExpandOp(ExpandSpec spec, int weightSlot)
+        : spec_(std::move(spec)), weightSlot_(weightSlot) {}
+    std::string describe() const override { return "ExpandDegree " + spec_.describe(); }
+
+protected:
+    bool produce(ExecContext& ctx, const Consumer& out) override;
+
+private:
+    ExpandSpec spec_;
+    int weightSlot_;
 };
 
 // Variable-length hops by depth-first search; binds the relationship slot to a list.

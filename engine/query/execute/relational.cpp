@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -9,6 +10,7 @@
 #include "engine/query/bind/function_catalog.h"
 #include "engine/query/execute/aggregator.h"
 #include "engine/query/execute/evaluator.h"
+#include "engine/query/execute/group_hash.h"
 
 namespace kgraph::query {
 
@@ -81,53 +83,116 @@ std::string AggregateOp::describe() const {
 }
 
 bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
-    struct Group {
-        Row keys;
-        std::vector<std::unique_ptr<Aggregator>> aggs;
+    const size_t nKeys = keys_.size(), nAggs = aggs_.size();
+    // Plain count(*) / count(x) are counters in a flat array; other aggregates are objects.
+    std::vector<bool> plainCount(nAggs);
+    std::vector<std::string> names;  // lower case, once
+    for (size_t a = 0; a < nAggs; ++a) {
+        const auto* call = aggs_[a].call;
+        names.push_back(lowerCase(call->name));
+        plainCount[a] = call->kind == ast::ExprKind::CountStar ||
+                        (names[a] == "count" && !call->distinct && call->children.size() == 1);
+    }
+    // Group g's keys are keys[g * nKeys ...], its aggregates aggs[g * nAggs ...] (a counter in
+    // counts[] or an object in objects[]). Groups keep the order they were first seen in. The
+    // open-addressing table holds (hash, group + 1) pairs; 0 = empty. Hashing the values
+    // directly, not a string made of them, keeps finding a group free of allocations.
+    std::vector<Value> keys;
+    std::vector<int64_t> counts;
+    std::vector<std::unique_ptr<Aggregator>> objects;
+    size_t nGroups = 0;
+    std::vector<std::pair<uint64_t, uint32_t>> table(64, {0, 0});
+    auto place = [&](uint64_t hash, uint32_t group) {
+        size_t mask = table.size() - 1;
+        size_t i = hash & mask;
+        while (table[i].second) i = (i + 1) & mask;
+        table[i] = {hash, group + 1};
     };
-    std::unordered_map<std::string, size_t> index;
-    std::vector<Group> groups;
-    auto newGroup = [&](Row keys) {
-        Group g;
-        g.keys = std::move(keys);
-        for (const auto& a : aggs_) {
-            bool star = a.call->kind == ast::ExprKind::CountStar;
-            g.aggs.push_back(makeAggregator(lowerCase(a.call->name), a.call->distinct, star));
+    std::vector<uint64_t> hashes;
+    auto newGroup = [&](Row& probe, uint64_t hash) {
+        for (auto& v : probe) keys.push_back(std::move(v));
+        hashes.push_back(hash);
+        for (size_t a = 0; a < nAggs; ++a) {
+            counts.push_back(0);
+            const auto* call = aggs_[a].call;
+            bool star = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows;
+            objects.push_back(plainCount[a] ? nullptr
+                                            : makeAggregator(names[a], call->distinct, star));
         }
-        groups.push_back(std::move(g));
-        return groups.size() - 1;
+        return nGroups++;
     };
+    auto sameKeys = [&](size_t g, const Row& probe) {
+        for (size_t k = 0; k < nKeys; ++k) {
+            if (!sameGroup(keys[g * nKeys + k], probe[k])) return false;
+        }
+        return true;
+    };
+    Row probe;
     if (!pull(ctx, [&](Row& row) {
-            Row keys;
-            std::string k;
+            probe.clear();
+            uint64_t hash = 0x9e3779b97f4a7c15ULL;
             for (const auto& key : keys_) {
-                keys.push_back(evaluate(*key.expr, row, ctx));
-                k += groupKey(keys.back()) + "|";
+                probe.push_back(evaluate(*key.expr, row, ctx));
+                hash = (hash ^ groupHash(probe.back())) * 0x100000001b3ULL;
             }
-            auto it = index.find(k);
-            size_t g = it != index.end() ? it->second : (index[k] = newGroup(std::move(keys)));
-            for (size_t i = 0; i < aggs_.size(); ++i) {
-                const auto* call = aggs_[i].call;
-                if (call->children.size() > 1) {
-                    groups[g].aggs[i]->setArgument(evaluate(*call->children[1], row, ctx));
+            size_t mask = table.size() - 1;
+            size_t g = 0;
+            for (size_t i = hash & mask;; i = (i + 1) & mask) {
+                auto [h, index] = table[i];
+                if (!index) {
+                    g = newGroup(probe, hash);
+                    table[i] = {hash, static_cast<uint32_t>(g + 1)};
+                    if (nGroups * 2 > table.size()) {
+                        std::vector<std::pair<uint64_t, uint32_t>>(table.size() * 2, {0, 0})
+                            .swap(table);
+                        for (size_t k = 0; k < nGroups; ++k) {
+                            place(hashes[k], static_cast<uint32_t>(k));
+                        }
+                    }
+                    break;
                 }
-                groups[g].aggs[i]->add(call->kind == ast::ExprKind::CountStar
-                                           ? Value(true)
-                                           : evaluate(*call->children[0], row, ctx));
+                if (h == hash && sameKeys(index - 1, probe)) {
+                    g = index - 1;
+                    break;
+                }
+            }
+            int64_t weight = weightSlot_ >= 0 ? row[weightSlot_].asInt() : 1;
+            for (size_t a = 0; a < nAggs; ++a) {
+                const auto* call = aggs_[a].call;
+                bool rows = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows;
+                if (plainCount[a]) {
+                    if (rows || !evaluate(*call->children[0], row, ctx).isNull()) {
+                        counts[g * nAggs + a] += weight;
+                    }
+                    continue;
+                }
+                Aggregator& agg = *objects[g * nAggs + a];
+                if (call->children.size() > 1) {
+                    agg.setArgument(evaluate(*call->children[1], row, ctx));
+                }
+                Value v = rows ? Value(true) : evaluate(*call->children[0], row, ctx);
+                if (weight == 1) {
+                    agg.add(v);
+                } else {
+                    agg.addRepeated(v, weight);
+                }
             }
             return true;
         })) {
         return false;
     }
     // Without grouping keys, aggregating no rows still yields one row (count(*) = 0).
-    if (groups.empty() && keys_.empty()) newGroup({});
-    for (auto& g : groups) {
+    if (nGroups == 0 && keys_.empty()) newGroup(probe, 0);
+    for (size_t g = 0; g < nGroups; ++g) {
         Row row(ctx.slotCount);
-        for (size_t i = 0; i < keys_.size(); ++i) {
-            row[keys_[i].slot] = g.keys[i];
-            if (keys_[i].sourceSlot >= 0) row[keys_[i].sourceSlot] = g.keys[i];
+        for (size_t k = 0; k < nKeys; ++k) {
+            row[keys_[k].slot] = keys[g * nKeys + k];
+            if (keys_[k].sourceSlot >= 0) row[keys_[k].sourceSlot] = keys[g * nKeys + k];
         }
-        for (size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].call->slot] = g.aggs[i]->result();
+        for (size_t a = 0; a < nAggs; ++a) {
+            row[aggs_[a].call->slot] =
+                plainCount[a] ? Value(counts[g * nAggs + a]) : objects[g * nAggs + a]->result();
+        }
         if (!out(row)) return false;
     }
     return true;
@@ -142,40 +207,65 @@ std::string SortOp::describe() const {
 }
 
 bool SortOp::produce(ExecContext& ctx, const Consumer& out) {
-    std::vector<std::pair<Row, Row>> rows;  // sort keys, row
-    if (!pull(ctx, [&](Row& row) {
-            Row keys;
-            for (const auto& item : items_) keys.push_back(evaluate(*item.expr, row, ctx));
-            rows.emplace_back(std::move(keys), row);
-            return true;
-        })) {
-        return false;
-    }
-    // Ties keep the input order (the last key is the row's position).
-    for (size_t i = 0; i < rows.size(); ++i)
-        rows[i].first.push_back(Value(static_cast<int64_t>(i)));
-    auto less = [&](const auto& a, const auto& b) {
+    // Sort keys, then the row's position: ties keep the input order.
+    struct Entry {
+        Row keys;
+        int64_t position;
+        Row row;
+    };
+    auto less = [&](const Entry& a, const Entry& b) {
         for (size_t i = 0; i < items_.size(); ++i) {
-            int c = compareOrder(a.first[i], b.first[i]);
+            int c = compareOrder(a.keys[i], b.keys[i]);
             if (c != 0) return items_[i].descending ? c > 0 : c < 0;
         }
-        return a.first.back().asInt() < b.first.back().asInt();
+        return a.position < b.position;
     };
-    size_t k = rows.size();
+    std::optional<size_t> k;  // ORDER BY ... [SKIP s] LIMIT n: only the first s + n rows
     if (topLimit_) {
         Row empty(ctx.slotCount);
         int64_t n = nonNegativeCount(*topLimit_, empty, ctx, "LIMIT");
         if (topSkip_) n += nonNegativeCount(*topSkip_, empty, ctx, "SKIP");
-        k = std::min(k, static_cast<size_t>(n));
+        k = static_cast<size_t>(n);
     }
-    if (k < rows.size()) {
-        std::partial_sort(rows.begin(), rows.begin() + static_cast<long>(k), rows.end(), less);
-        rows.resize(k);
+    // With a limit, a max-heap of the best k rows so far: a row that does not beat the
+    // worst of them is dropped without being copied, and memory stays O(k).
+    std::vector<Entry> rows;
+    int64_t position = 0;
+    Entry next;
+    if (!pull(ctx, [&](Row& row) {
+            next.keys.clear();
+            for (const auto& item : items_) next.keys.push_back(evaluate(*item.expr, row, ctx));
+            next.position = position++;
+            if (!k) {
+                next.row = row;
+                rows.push_back(std::move(next));
+                next = Entry{};
+                return true;
+            }
+            if (rows.size() < *k) {
+                next.row = row;
+                rows.push_back(std::move(next));
+                next = Entry{};
+                std::push_heap(rows.begin(), rows.end(), less);
+            } else if (*k > 0 && less(next, rows.front())) {
+                std::pop_heap(rows.begin(), rows.end(), less);
+                rows.back().keys = std::move(next.keys);
+                rows.back().position = next.position;
+                rows.back().row = row;
+                next = Entry{};
+                std::push_heap(rows.begin(), rows.end(), less);
+            }
+            return true;
+        })) {
+        return false;
+    }
+    if (k) {
+        std::sort_heap(rows.begin(), rows.end(), less);
     } else {
         std::sort(rows.begin(), rows.end(), less);
     }
-    for (auto& [keys, row] : rows) {
-        if (!out(row)) return false;
+    for (auto& e : rows) {
+        if (!out(e.row)) return false;
     }
     return true;
 }

@@ -63,9 +63,13 @@ public:
     };
     struct Agg {
         const ast::Expr* call;  // FunctionCall or CountStar; result goes to call->slot
+        // count(x) of a variable the input leaves null because it counts rows instead of
+        // producing them (see DegreeExpandOp): counts rows, as count(*).
+        bool countsRows = false;
     };
-    AggregateOp(std::vector<Key> keys, std::vector<Agg> aggs)
-        : keys_(std::move(keys)), aggs_(std::move(aggs)) {}
+    // `weightSlot` >= 0: each input row stands for as many rows as the integer in that slot.
+    AggregateOp(std::vector<Key> keys, std::vector<Agg> aggs, int weightSlot = -1)
+        : keys_(std::move(keys)), aggs_(std::move(aggs)), weightSlot_(weightSlot) {}
     std::string describe() const override;
 
 protected:
@@ -74,6 +78,7 @@ protected:
 private:
     std::vector<Key> keys_;
     std::vector<Agg> aggs_;
+    int weightSlot_;
 };
 
 // ORDER BY (blocking; stable).

@@ -37,6 +37,8 @@ public:
     std::string explain(bool profile) const;
 
     void setInput(std::unique_ptr<Operator> input) { input_ = std::move(input); }
+    // Detaches the input (the planner replacing this operator).
+    std::unique_ptr<Operator> takeInput() { return std::move(input_); }
     Operator* input() const { return input_.get(); }
     // Sub-plans shown under the operator in EXPLAIN (e.g. OPTIONAL MATCH's).
     virtual std::vector<const Operator*> subplans() const { return {}; }

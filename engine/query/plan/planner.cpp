@@ -596,6 +596,70 @@ private:
         return op;
     }
 
+    // True if `e` reads one of `slots` outside the arguments of the aggregate calls `calls`.
+    static bool readsOutside(const ast::Expr& e, const SlotSet& slots,
+                             const std::vector<const ast::Expr*>& calls) {
+        if (std::find(calls.begin(), calls.end(), &e) != calls.end()) return false;
+        if (e.kind == ast::ExprKind::Variable && slots.count(e.slot)) return true;
+        if (e.pattern || e.subplan) {
+            SlotSet deps = depsOf(e);
+            for (int s : slots) {
+                if (deps.count(s)) return true;
+            }
+        }
+        for (const auto& c : e.children) {
+            if (c && readsOutside(*c, slots, calls)) return true;
+        }
+        return false;
+    }
+
+    // An aggregation straight after a hop whose relationship and far node are read by nothing
+    // but count(): `MATCH (a)-[r]->() RETURN a.name, count(r)`. The hop's rows differ only in
+    // those two slots, so the aggregation needs how many there are per input row, not the
+    // rows: the hop becomes a DegreeExpandOp (one index count per node instead of a row per
+    // relationship) and AggregateOp weighs each row by the degree. Any other aggregate reads
+    // only earlier slots, so adding its value `degree` times is what the rows would give.
+    // Exact whenever it applies: the hop must check nothing per relationship.
+    OperatorPtr countHopByDegree(OperatorPtr op, const ast::Projection& p,
+                                 std::vector<AggregateOp::Agg>& aggs, int& weightSlot) {
+        auto* expand = dynamic_cast<ExpandOp*>(op.get());
+        if (!expand) return op;
+        const ExpandSpec& s = expand->spec();
+        if (s.toBound || s.relBound || !s.toFilter.empty() || s.relProperties ||
+            !s.otherRelSlots.empty() || s.relSlot == s.toSlot) {
+            return op;
+        }
+        SlotSet hop{s.relSlot, s.toSlot};
+        std::vector<bool> countsRows(aggs.size(), false);
+        std::vector<const ast::Expr*> counted;  // count(x) of a hop slot: counts rows
+        for (size_t i = 0; i < aggs.size(); ++i) {
+            const auto& call = *aggs[i].call;
+            if (call.kind == ast::ExprKind::CountStar) continue;
+            bool countOfHop = call.kind == ast::ExprKind::FunctionCall &&
+                              call.function == "count" && !call.distinct &&
+                              call.children.size() == 1 &&
+                              call.children[0]->kind == ast::ExprKind::Variable &&
+                              hop.count(call.children[0]->slot);
+            if (countOfHop) {
+                countsRows[i] = true;
+                counted.push_back(&call);
+            } else if (readsOutside(call, hop, {})) {
+                return op;
+            }
+        }
+        for (const auto& item : p.items) {
+            if (readsOutside(*item.expr, hop, counted)) return op;
+        }
+        for (const auto& o : p.order) {
+            if (readsOutside(*o.expr, hop, counted)) return op;
+        }
+        for (size_t i = 0; i < aggs.size(); ++i) aggs[i].countsRows = countsRows[i];
+        weightSlot = query_->slotCount++;
+        ExpandSpec spec = s;
+        OperatorPtr input = expand->takeInput();
+        return wrap<DegreeExpandOp>(std::move(input), std::move(spec), weightSlot);
+    }
+
     OperatorPtr planProjection(OperatorPtr op, ast::Clause& c, SlotSet& bound) {
         auto& p = c.projection;
         bool aggregating = false;
@@ -618,7 +682,9 @@ private:
                 }
                 after.push_back({item.expr.get(), item.slot, item.alias});
             }
-            op = wrap<AggregateOp>(std::move(op), std::move(keys), std::move(aggs));
+            int weightSlot = -1;
+            op = countHopByDegree(std::move(op), p, aggs, weightSlot);
+            op = wrap<AggregateOp>(std::move(op), std::move(keys), std::move(aggs), weightSlot);
             op = wrap<ProjectionOp>(std::move(op), std::move(after));
         } else {
             std::vector<ProjectionOp::Item> items;

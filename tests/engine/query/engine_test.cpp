@@ -72,6 +72,25 @@ TEST_F(EngineTest, CountsComeFromStatistics) {
     EXPECT_EQ(r.plan->find("CountFromStatistics"), std::string::npos) << *r.plan;
 }
 
+TEST_F(EngineTest, CountOfAHopComesFromTheDegree) {
+    engine_->run("CREATE (a:A {name: 'a'}), (a)-[:T]->(:B), (a)-[:T]->(:B), (a)-[:U]->(:C)");
+    auto r = engine_->run("PROFILE MATCH (x)-[r]->() RETURN x.name, count(r)");
+    ASSERT_TRUE(r.plan);
+    EXPECT_NE(r.plan->find("ExpandDegree (x)-[r]->()  [rows=1,"), std::string::npos) << *r.plan;
+    ASSERT_EQ(r.rows.size(), 1u);
+    EXPECT_EQ(r.rows[0][1].asInt(), 3);
+    EXPECT_EQ(count("MATCH (x {name: 'a'})-[:T]->(y) RETURN count(y)"), 2);
+    // What the far node or the relationship must be is checked per relationship: no shortcut.
+    for (const char* q : {"EXPLAIN MATCH (x)-[r]->(:B) RETURN x.name, count(r)",
+                          "EXPLAIN MATCH (x)-[r]->(y) RETURN y.name, count(r)",
+                          "EXPLAIN MATCH (x)-[r]->() RETURN x.name, collect(type(r))",
+                          "EXPLAIN MATCH (x)-[r]->() WHERE r.w = 1 RETURN count(r)",
+                          "EXPLAIN MATCH ()-[q]->(x)-[r]->() RETURN count(r)"}) {
+        r = engine_->run(q);
+        EXPECT_EQ(r.plan->find("ExpandDegree"), std::string::npos) << q << "\n" << *r.plan;
+    }
+}
+
 TEST_F(EngineTest, LimitStopsTheScan) {
     engine_->run("UNWIND range(1, 1000) AS i CREATE (:N {i: i})");
     auto r = engine_->run("PROFILE MATCH (n) RETURN n LIMIT 10");
