@@ -107,7 +107,7 @@ std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
-void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth) {
+void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth, bool colour) {
     const size_t n = r.columns.size();
     std::vector<std::vector<std::string>> cells;
     std::vector<size_t> width(n);
@@ -136,8 +136,9 @@ void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth)
             const std::string s = c < v.size() ? v[c] : "";
             size_t pad = width[c] - displayWidth(s);
             bool right = numeric[c] && !header;
-            out << ' ' << (right ? std::string(pad, ' ') : "") << s
-                << (right ? "" : std::string(pad, ' ')) << " │";
+            bool bold = header && colour;
+            out << ' ' << (right ? std::string(pad, ' ') : "") << (bold ? "\x1b[1m" : "") << s
+                << (bold ? "\x1b[0m" : "") << (right ? "" : std::string(pad, ' ')) << " │";
         }
         out << '\n';
     };
@@ -174,7 +175,7 @@ std::string cellText(const Value& v) {
 void printResult(const query::QueryResult& r, std::ostream& out, const PrintOptions& options) {
     switch (options.format) {
         case OutputFormat::Table:
-            printTable(r, out, options.maxCellWidth);
+            printTable(r, out, options.maxCellWidth, options.colour);
             break;
         case OutputFormat::Csv:
         case OutputFormat::Tsv: {

@@ -1,13 +1,20 @@
 #include "cli/shell.h"
 
 #include <editline/readline.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "cli/query_runner.h"
@@ -36,7 +43,7 @@ const char* kHelp =
     "Enter a query ended by ';' (it may span several lines), e.g.\n"
     "  MATCH (p:Person)-[r]->(c:Country) RETURN p.name, type(r), c.name LIMIT 5;\n"
     "Meta-commands:\n"
-    "  :help                 this text\n"
+    "  :help [COMMAND]       this text, or more on one command\n"
     "  :schema               labels and relationship types with their counts\n"
     "  :param NAME => VALUE  set a parameter ($NAME in queries); VALUE is a literal\n"
     "  :params               list the parameters\n"
@@ -45,7 +52,27 @@ const char* kHelp =
     "  :render [FILE]        draw the last result (default: kgraph-result.svg)\n"
     "  :read FILE            run the statements of a file\n"
     "  :open DIR             switch to another database\n"
-    "  :quit                 leave (or Ctrl-D)\n";
+    "  :quit                 leave (or Ctrl-D)\n"
+    "Keys: Tab completes keywords, functions, labels, types, property keys and variables;\n"
+    "Up/Down and Ctrl-R search the history (~/.kgraph_history); Ctrl-C cancels the running\n"
+    "query or clears the input. :help COMMAND shows one command, e.g. :help render\n";
+
+// Longer help for `:help COMMAND`.
+const std::map<std::string, std::string> kHelpTopics = {
+    {":schema", "Labels and relationship types with their counts, from the store's statistics.\n"},
+    {":param", "VALUE is a literal: 42, -1.5, 'text', [1, 2], {k: 'v'}. Use it as $NAME.\n"},
+    {":format",
+     "table (box drawn, numbers right-aligned, long cells cut with …), csv (RFC 4180),\n"
+     "tsv, json (one array) or jsonl (one object per row).\n"},
+    {":render",
+     "The format follows the extension: svg, png, pdf or dot. Every node, relationship\n"
+     "and path of the last result is drawn, with a legend of the labels; results over\n"
+     "300 nodes are cut with a note. Or end a query with RENDER png TO 'file.png'.\n"},
+    {":read",
+     "Runs the file's statements as if typed; the path is relative to where the shell\n"
+     "started.\n"},
+    {":open", "Opens another database folder (created if missing, unless --read-only).\n"},
+};
 
 const std::vector<std::string> kMetaCommands = {":help",   ":schema", ":param",  ":params",
                                                 ":format", ":timing", ":render", ":read",
@@ -121,27 +148,114 @@ const std::vector<std::string> kKeywords = {"MATCH",
                                             "db.relationshipTypes()",
                                             "db.schema()"};
 
-// Completion words of the open database; read by the libedit callback, which
-// has no user-data pointer.
-std::vector<std::string> gCompletions;
+// What the open database names: labels, relationship types and property keys
+// (sampled from the first nodes and relationships; the store keeps no
+// property-key statistics). For completion and "did you mean".
+struct Vocabulary {
+    std::vector<std::string> labels, types, keys;
+};
 
+Vocabulary readVocabulary(storage::GraphStore& store) {
+    Vocabulary v;
+    {
+        auto r = store.read();
+        for (const auto& [label, n] : r->labelCounts()) v.labels.push_back(label);
+        for (const auto& [type, n] : r->typeCounts()) v.types.push_back(type);
+    }
+    query::QueryEngine engine(store);
+    for (const char* q :
+         {"MATCH (n) WITH n LIMIT 2000 UNWIND keys(n) AS k RETURN DISTINCT k",
+          "MATCH ()-[r]->() WITH r LIMIT 2000 UNWIND keys(r) AS k RETURN DISTINCT k"}) {
+        for (const auto& row : engine.run(q).rows) {
+            if (!row.empty() && row[0].isString()) v.keys.push_back(row[0].asString());
+        }
+    }
+    std::sort(v.keys.begin(), v.keys.end());
+    v.keys.erase(std::unique(v.keys.begin(), v.keys.end()), v.keys.end());
+    return v;
+}
+
+// Completion words of the open database, and the statement typed so far (the
+// lines before the current one); read by the libedit callback, which has no
+// user-data pointer.
+std::vector<std::string> gCompletions;
+std::string gStatementSoFar;
+
+bool identStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool identChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Variables the statement introduces: names right after '(' or '[' (pattern
+// variables), after AS (WITH/RETURN/UNWIND), and before '=' (path variables).
+std::vector<std::string> statementVariables(const std::string& text) {
+    std::vector<std::string> out;
+    char previous = ' ';  // last non-blank character before the word
+    std::string previousWord;
+    for (size_t i = 0; i < text.size();) {
+        char c = text[i];
+        if (c == '\'' || c == '"') {  // a string literal
+            for (++i; i < text.size() && text[i] != c; ++i) {
+                if (text[i] == '\\') ++i;
+            }
+            ++i;
+            previous = c;
+            previousWord.clear();
+            continue;
+        }
+        if (!identStart(c)) {
+            if (!std::isspace(static_cast<unsigned char>(c))) {
+                previous = c;
+                previousWord.clear();
+            }
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < text.size() && identChar(text[end])) ++end;
+        std::string word = text.substr(i, end - i);
+        size_t next = text.find_first_not_of(" \t\n", end);
+        bool assigned = next != std::string::npos && text[next] == '=' &&
+                        (next + 1 >= text.size() || text[next + 1] != '~');
+        bool afterAs = previousWord == "AS" || previousWord == "as";
+        if (previous == '(' || previous == '[' || afterAs || (assigned && previous != '.'))
+            out.push_back(word);
+        std::string upper = word;
+        for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        previousWord = upper == "AS" ? "AS" : word;
+        previous = 'a';
+        i = end;
+    }
+    return out;
+}
+
+// Words starting with `text`: those of the same case if any ("Coun" gives
+// Country, not also count()), else ignoring case ("match" gives MATCH).
 char* completionGenerator(const char* text, int state) {
     static size_t index;
-    static std::string prefix;
+    static std::vector<std::string> matches;
     if (state == 0) {
         index = 0;
-        prefix = text;
+        matches.clear();
+        std::string prefix = text;
+        std::vector<std::string> words = gCompletions;
+        for (auto& v : statementVariables(gStatementSoFar + rl_line_buffer)) words.push_back(v);
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (const auto& w : words) {
+            if (w.starts_with(prefix)) matches.push_back(w);
+        }
+        if (matches.empty()) {
+            for (const auto& w : words) {
+                bool match =
+                    w.size() >= prefix.size() &&
+                    std::equal(prefix.begin(), prefix.end(), w.begin(), [](char a, char b) {
+                        return std::tolower(static_cast<unsigned char>(a)) ==
+                               std::tolower(static_cast<unsigned char>(b));
+                    });
+                if (match) matches.push_back(w);
+            }
+        }
     }
-    while (index < gCompletions.size()) {
-        const std::string& w = gCompletions[index++];
-        bool match = w.size() >= prefix.size() &&
-                     std::equal(prefix.begin(), prefix.end(), w.begin(), [](char a, char b) {
-                         return std::tolower(static_cast<unsigned char>(a)) ==
-                                std::tolower(static_cast<unsigned char>(b));
-                     });
-        if (match) return strdup(w.c_str());
-    }
-    return nullptr;
+    return index < matches.size() ? strdup(matches[index++].c_str()) : nullptr;
 }
 
 char** complete(const char* text, int, int) {
@@ -149,25 +263,82 @@ char** complete(const char* text, int, int) {
     return rl_completion_matches(text, completionGenerator);
 }
 
-void loadCompletions(storage::GraphStore& store) {
+void loadCompletions(const Vocabulary& v) {
     gCompletions = kKeywords;
     gCompletions.insert(gCompletions.end(), kMetaCommands.begin(), kMetaCommands.end());
-    auto r = store.read();
-    for (const auto& [label, n] : r->labelCounts()) gCompletions.push_back(label);
-    for (const auto& [type, n] : r->typeCounts()) gCompletions.push_back(type);
-    for (const char* key :
-         {"name", "aliases", "mentions", "confidence", "sources", "evidence", "negated",
-          "attributed_to", "date", "text", "title", "published", "path"}) {
-        gCompletions.push_back(key);
-    }
+    for (const auto* list : {&v.labels, &v.types, &v.keys})
+        gCompletions.insert(gCompletions.end(), list->begin(), list->end());
     std::sort(gCompletions.begin(), gCompletions.end());
     gCompletions.erase(std::unique(gCompletions.begin(), gCompletions.end()), gCompletions.end());
 }
 
+// Ctrl-C. The handler only sets this flag (no longjmp, nothing else is
+// async-signal-safe here); the running query polls it through
+// EngineOptions::cancel, and the line reader below turns it into "discard the
+// input". static_assert: a lock-free atomic is safe to write from a handler.
+std::atomic<bool> gInterrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+// Set by readCharacter when Ctrl-C ended the line being typed.
+bool gLineDiscarded = false;
+
+extern "C" void onInterrupt(int) { gInterrupted.store(true); }
+
+// Installs onInterrupt for SIGINT while the interactive shell runs (without
+// SA_RESTART, so that a blocked read() returns and sees the flag).
+class InterruptHandler {
+public:
+    InterruptHandler() {
+        struct sigaction sa {};
+        sa.sa_handler = onInterrupt;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &previous_);
+    }
+    ~InterruptHandler() { sigaction(SIGINT, &previous_, nullptr); }
+    InterruptHandler(const InterruptHandler&) = delete;
+    InterruptHandler& operator=(const InterruptHandler&) = delete;
+
+private:
+    struct sigaction previous_ {};
+};
+
+// libedit's character reader (rl_getc_function): one code point per call,
+// decoded from UTF-8 (libedit stores the int as a wchar_t). Ctrl-C while
+// typing ends the line with '\n' and marks it discarded, so readline()
+// returns, the prompt comes back and nothing runs.
+int readCharacter(FILE* in) {
+    auto readByte = [&](unsigned char& c) {
+        for (;;) {
+            if (gInterrupted.exchange(false)) {
+                gLineDiscarded = true;
+                return false;
+            }
+            ssize_t n = ::read(fileno(in), &c, 1);
+            if (n == 1) return true;
+            if (n < 0 && errno == EINTR) continue;
+            return false;  // end of input or an error
+        }
+    };
+    unsigned char c = 0;
+    if (!readByte(c)) return gLineDiscarded ? '\n' : EOF;
+    int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+    int cp = extra == 3 ? c & 0x07 : extra == 2 ? c & 0x0f : extra == 1 ? c & 0x1f : c;
+    for (int i = 0; i < extra; ++i) {
+        unsigned char next = 0;
+        if (!readByte(next)) return gLineDiscarded ? '\n' : EOF;
+        cp = (cp << 6) | (next & 0x3f);
+    }
+    return cp;
+}
+
 class LineSource {
 public:
+    enum class Status { Line, Discarded, End };
+
     LineSource(std::istream& in, bool interactive) : in_(in), interactive_(interactive) {
         if (interactive_) {
+            // Our reader handles Ctrl-C; libedit must not install its own handlers.
+            rl_catch_signals = 0;
+            rl_getc_function = readCharacter;
             using_history();
             rl_attempted_completion_function = complete;
             // Labels and types follow ':' and properties '.': break words there too.
@@ -182,15 +353,16 @@ public:
             if (auto h = historyPath(); !h.empty()) write_history(h.c_str());
         }
     }
-    // False at end of input.
-    bool next(const char* prompt, std::string& line) {
-        if (!interactive_) return static_cast<bool>(std::getline(in_, line));
+    Status next(const char* prompt, std::string& line) {
+        if (!interactive_) return std::getline(in_, line) ? Status::Line : Status::End;
+        gLineDiscarded = false;
         char* raw = readline(prompt);
-        if (!raw) return false;
+        if (!raw) return Status::End;
         line = raw;
         std::free(raw);
+        if (gLineDiscarded) return Status::Discarded;
         if (!trim(line).empty()) add_history(line.c_str());
-        return true;
+        return Status::Line;
     }
 
 private:
@@ -204,16 +376,28 @@ public:
     Session(storage::GraphStore& store, std::ostream& out, std::ostream& err,
             const ShellOptions& options)
         : store_(&store),
-          engine_(std::make_unique<query::QueryEngine>(store)),
+          engine_(newEngine(store)),
           out_(out),
           err_(err),
-          options_(options) {}
+          options_(options),
+          vocabulary_(readVocabulary(store)) {
+        print_.colour = options.interactive;
+    }
+
+    const Vocabulary& vocabulary() const { return vocabulary_; }
 
     // Runs the lines of `in` to the end (or :quit). Returns false on :quit.
     bool runLines(std::istream& in, bool interactive) {
         LineSource lines(in, interactive);
         std::string buffer, line;
-        while (lines.next(trim(buffer).empty() ? "kgraph> " : "   ...> ", line)) {
+        for (;;) {
+            gStatementSoFar = buffer;
+            auto status = lines.next(trim(buffer).empty() ? "kgraph> " : "   ...> ", line);
+            if (status == LineSource::Status::End) break;
+            if (status == LineSource::Status::Discarded) {  // Ctrl-C: drop the statement
+                buffer.clear();
+                continue;
+            }
             std::string t = trim(line);
             if (trim(buffer).empty() && t.starts_with(":")) {
                 if (!meta(t)) return false;
@@ -229,13 +413,25 @@ public:
     bool failed() const { return failed_; }
 
 private:
+    static std::unique_ptr<query::QueryEngine> newEngine(storage::GraphStore& store) {
+        query::EngineOptions o;
+        o.cancel = &gInterrupted;
+        return std::make_unique<query::QueryEngine>(store, o);
+    }
+
+    // Red on a terminal; the caret lines of the message keep their columns.
     void fail(const std::string& message) {
+        if (options_.interactive) {
+            err_ << "\x1b[31merror: " << message << "\x1b[0m\n";
+            return;
+        }
         err_ << "error: " << message << "\n";
         if (!options_.interactive) failed_ = true;
     }
 
     void statement(const std::string& stmt) {
         auto t0 = std::chrono::steady_clock::now();
+        gInterrupted.store(false);  // a Ctrl-C from before this statement does not count
         try {
             auto result = engine_->run(stmt, params_);
             if (result.plan) out_ << *result.plan << (result.plan->ends_with('\n') ? "" : "\n");
@@ -262,10 +458,18 @@ private:
                 }
                 out_ << "\n";
             }
+            if (!result.counters.empty()) {  // the statement wrote: new names may exist
+                vocabulary_ = readVocabulary(*store_);
+                if (options_.interactive) loadCompletions(vocabulary_);
+            }
+            warnUnknownNames(stmt);
             last_ = std::move(result);
         } catch (const Error& e) {
+            // The terminal echoed ^C: start the message on a line of its own.
+            if (options_.interactive && gInterrupted.load()) err_ << "\n";
             fail(e.what());
         }
+        gInterrupted.store(false);  // the Ctrl-C that cancelled it must not clear the next line
         out_.flush();
     }
 
@@ -275,7 +479,9 @@ private:
         std::string arg = trim(line.substr(cmd.size()));
         if (cmd == ":quit" || cmd == ":q" || cmd == ":exit") return false;
         try {
-            if (cmd == ":help") {
+            if (cmd == ":help" && !arg.empty()) {
+                help(arg);
+            } else if (cmd == ":help") {
                 out_ << kHelp;
             } else if (cmd == ":schema") {
                 schema();
@@ -310,10 +516,11 @@ private:
             } else if (cmd == ":open") {
                 if (!options_.open) throw Error(":open is not available here");
                 auto store = options_.open(arg);
-                engine_ = std::make_unique<query::QueryEngine>(*store);
+                engine_ = newEngine(*store);
                 opened_ = std::move(store);
                 store_ = opened_.get();
-                if (options_.interactive) loadCompletions(*store_);
+                vocabulary_ = readVocabulary(*store_);
+                if (options_.interactive) loadCompletions(vocabulary_);
                 out_ << "opened " << store_->path() << "\n";
             } else {
                 std::string hint = closestMatch(cmd, kMetaCommands);
@@ -327,12 +534,85 @@ private:
         return true;
     }
 
+    // "did you mean": labels (after ':' in a node pattern), relationship types
+    // (after ':' or '|' in a relationship pattern) and property keys (after
+    // '.') that the database does not have. A warning only: the query ran.
+    void warnUnknownNames(const std::string& stmt) {
+        // '(' '[' '{' nesting, and whether a ':' came in that bracket (so that '|'
+        // continues a label or type list, not a list comprehension).
+        std::vector<std::pair<char, bool>> open;
+        std::set<std::string> warned;
+        auto warn = [&](const std::string& what, const std::string& name,
+                        const std::vector<std::string>& known, const std::string& mark) {
+            if (std::find(known.begin(), known.end(), name) != known.end()) return;
+            if (!warned.insert(what + name).second) return;
+            std::string hint = closestMatch(name, known);
+            err_ << (options_.interactive ? "\x1b[33m" : "") << "warning: the database has no "
+                 << what << " " << mark << name
+                 << (hint.empty() ? "" : "; did you mean " + mark + hint + "?")
+                 << (options_.interactive ? "\x1b[0m" : "") << "\n";
+        };
+        for (size_t i = 0; i < stmt.size(); ++i) {
+            char c = stmt[i];
+            if (c == '\'' || c == '"') {
+                for (++i; i < stmt.size() && stmt[i] != c; ++i) {
+                    if (stmt[i] == '\\') ++i;
+                }
+            } else if (c == '(' || c == '[' || c == '{') {
+                open.emplace_back(c, false);
+            } else if ((c == ')' || c == ']' || c == '}') && !open.empty()) {
+                open.pop_back();
+            } else if ((c == ':' || (c == '|' && !open.empty() && open.back().second)) &&
+                       !open.empty() && open.back().first != '{') {
+                open.back().second = true;
+                size_t b = stmt.find_first_not_of(" \t\n:", i + 1);
+                if (b == std::string::npos || !identStart(stmt[b])) continue;
+                size_t e = b;
+                while (e < stmt.size() && identChar(stmt[e])) ++e;
+                std::string name = stmt.substr(b, e - b);
+                if (open.back().first == '(') warn("label", name, vocabulary_.labels, ":");
+                if (open.back().first == '[')
+                    warn("relationship type", name, vocabulary_.types, ":");
+                i = e - 1;
+            } else if (c == '.' && i > 0 && identChar(stmt[i - 1]) && i + 1 < stmt.size() &&
+                       identStart(stmt[i + 1]) && !vocabulary_.keys.empty()) {
+                size_t e = i + 1;
+                while (e < stmt.size() && identChar(stmt[e])) ++e;
+                size_t next = stmt.find_first_not_of(" \t\n", e);
+                bool call = next != std::string::npos && (stmt[next] == '(' || stmt[next] == '.');
+                if (!call)
+                    warn("property key", stmt.substr(i + 1, e - i - 1), vocabulary_.keys, "");
+                i = e - 1;
+            }
+        }
+    }
+
+    void help(const std::string& topic) {
+        std::string name = topic.starts_with(":") ? topic : ":" + topic;
+        std::istringstream lines(kHelp);
+        std::string line, found;
+        while (std::getline(lines, line)) {
+            if (line.starts_with("  " + name + " ") || line == "  " + name) found += line + "\n";
+        }
+        if (found.empty()) {
+            std::string hint = closestMatch(name, kMetaCommands);
+            throw Error("no help on " + topic +
+                        (hint.empty() ? "" : "; did you mean " + hint.substr(1) + "?") +
+                        " (:help lists the commands)");
+        }
+        out_ << found;
+        if (auto it = kHelpTopics.find(name); it != kHelpTopics.end()) out_ << it->second;
+    }
+
     void schema() {
         auto r = store_->read();
         out_ << "labels:\n";
         for (const auto& [label, n] : r->labelCounts()) out_ << "  :" << label << "  " << n << "\n";
         out_ << "relationship types:\n";
         for (const auto& [type, n] : r->typeCounts()) out_ << "  :" << type << "  " << n << "\n";
+        out_ << "property keys:\n ";
+        for (const auto& k : vocabulary_.keys) out_ << " " << k;
+        out_ << "\n";
     }
 
     storage::GraphStore* store_;
@@ -346,6 +626,7 @@ private:
     bool timing_ = true;
     bool failed_ = false;
     std::optional<query::QueryResult> last_;
+    Vocabulary vocabulary_;
 };
 
 }  // namespace
@@ -405,10 +686,12 @@ std::vector<std::string> takeStatements(std::string& buffer) {
 int runShell(storage::GraphStore& store, std::istream& in, std::ostream& out, std::ostream& err,
              const ShellOptions& options) {
     if (options.interactive) {
-        loadCompletions(store);
         out << "kgraph shell on " << store.path() << " — :help for help, Ctrl-D to leave\n";
     }
+    std::optional<InterruptHandler> onCtrlC;
+    if (options.interactive) onCtrlC.emplace();
     Session session(store, out, err, options);
+    if (options.interactive) loadCompletions(session.vocabulary());
     session.runLines(in, options.interactive);
     return session.failed() ? 1 : 0;
 }
