@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include "engine/common/error.h"
 
 namespace kgraph::render {
@@ -54,10 +58,51 @@ TEST(GraphRendererTest, DotOutputIsDeterministicAndNamesEveryNode) {
     EXPECT_NE(a.find("Kassym-Jomart \\\"KJ\\\""), std::string::npos) << a;
 }
 
+// The graph handed to Graphviz for a fixed result, against
+// tests/engine/render/golden/sample.dot. To accept a deliberate change:
+//   KGRAPH_UPDATE_GOLDEN=1 build/release/tests/engine/kgraph_render_tests
+TEST(GraphRendererTest, GraphSourceMatchesTheGoldenDot) {
+    const std::string golden =
+        std::string(KGRAPH_SOURCE_DIR) + "/tests/engine/render/golden/sample.dot";
+    std::string dot = graphSource(sample());
+    if (std::getenv("KGRAPH_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << dot;
+    std::ifstream in(golden, std::ios::binary);
+    ASSERT_TRUE(in) << "missing " << golden;
+    std::stringstream expected;
+    expected << in.rdbuf();
+    EXPECT_EQ(dot, expected.str());
+}
+
+TEST(GraphRendererTest, LegendShowsEachLabelInItsColourAndShape) {
+    std::string dot = graphSource(sample());
+    auto legend = dot.find("subgraph cluster_legend");
+    ASSERT_NE(legend, std::string::npos) << dot;
+    // One sample node per label drawn (Country, Person), in name order, styled as the nodes.
+    auto country = dot.find("legend0\t[fillcolor=\"#cdeccd\"", legend);
+    auto person = dot.find("legend1\t[fillcolor=\"#fde2b3\"", legend);
+    ASSERT_NE(country, std::string::npos) << dot;
+    ASSERT_NE(person, std::string::npos) << dot;
+    std::string countryAttrs = dot.substr(country, person - country);
+    EXPECT_NE(countryAttrs.find("label=Country"), std::string::npos) << countryAttrs;
+    EXPECT_NE(countryAttrs.find("shape=hexagon"), std::string::npos) << countryAttrs;
+    std::string personAttrs = dot.substr(person, dot.find(']', person) - person);
+    EXPECT_NE(personAttrs.find("label=Person"), std::string::npos) << personAttrs;
+    EXPECT_NE(personAttrs.find("shape=ellipse"), std::string::npos) << personAttrs;
+    EXPECT_EQ(dot.find("legend2"), std::string::npos) << dot;
+}
+
+TEST(GraphRendererTest, NoLegendForAResultWithoutNodes) {
+    query::QueryResult r;
+    r.columns = {"x"};
+    r.rows.push_back({Value(int64_t{1})});
+    EXPECT_EQ(graphSource(r).find("Legend"), std::string::npos);
+}
+
 TEST(GraphRendererTest, SvgEscapesMarkup) {
     RenderOptions o;
     std::string svg = renderToString(sample(), o);
     EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find(">Legend</text>"), std::string::npos);
     EXPECT_NE(svg.find("&lt;Tokayev&gt; &amp; co"), std::string::npos);
     EXPECT_EQ(svg.find("<Tokayev>"), std::string::npos);
 }
