@@ -10,7 +10,11 @@
 //   jsonl  either `kgraph export --format jsonl` lines (with "mentions"),
 //          recreated as they were (entities, fact properties, mentions), or
 //          `kgraph extract --format jsonl` lines (with "doc"), ingested per
-//          document like `kgraph build` does.
+//          document like `kgraph build` does. A document with a `--documents`
+//          record (a line with "document") is rebuilt from the record alone:
+//          such documents are ingested first, in id order, with one-word names
+//          resolved across them (extract::NameRegistry), exactly as build
+//          does over a folder; their fact lines are ignored.
 // TSV, N-Triples and extract lines are grouped by source document and stored
 // through storage::ingestDocument; the document id is the TSV source column,
 // the extract "doc", or else the input file name.
