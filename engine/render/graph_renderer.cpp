@@ -94,6 +94,18 @@ void set(void* obj, const char* attr, const std::string& value) {
               const_cast<char*>(""));
 }
 
+// Graphviz reads backslash sequences in labels and tooltips (\N the node's
+// id, \n \l \r line breaks, \\ a backslash): a name is shown as written, so
+// its backslashes are doubled. (A newline in a name stays a line break.)
+std::string literal(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    return out;
+}
+
 // The legend: a box titled "Legend" with one sample node per entity label of
 // the drawn nodes, in the label's colour and shape, in name order.
 void addLegend(Agraph_t* g, const Collected& c, const std::map<uint64_t, Agnode_t*>& drawn) {
@@ -112,7 +124,7 @@ void addLegend(Agraph_t* g, const Collected& c, const std::map<uint64_t, Agnode_
         std::string key = "legend" + std::to_string(i++);
         Agnode_t* an = agnode(legend, key.data(), 1);
         Style s = styleFor(label);
-        set(an, "label", label);
+        set(an, "label", literal(label));
         set(an, "fillcolor", s.fill);
         set(an, "shape", s.shape);
         set(an, "fontsize", "10");
@@ -145,8 +157,9 @@ Agraph_t* buildGraph(const query::QueryResult& result, const RenderOptions& opti
         Agnode_t* an = agnode(g, key.data(), 1);
         std::string label = n->labels.empty() ? "" : n->labels.front();
         Style s = styleFor(label);
-        set(an, "label", nodeCaption(*n));
-        set(an, "tooltip", label.empty() ? nodeCaption(*n) : label + ": " + nodeCaption(*n));
+        set(an, "label", literal(nodeCaption(*n)));
+        set(an, "tooltip",
+            literal(label.empty() ? nodeCaption(*n) : label + ": " + nodeCaption(*n)));
         set(an, "fillcolor", s.fill);
         set(an, "shape", s.shape);
         drawn.emplace(id, an);
@@ -156,7 +169,7 @@ Agraph_t* buildGraph(const query::QueryResult& result, const RenderOptions& opti
         if (a == drawn.end() || b == drawn.end()) continue;
         std::string key = "e" + std::to_string(id);
         Agedge_t* e = agedge(g, a->second, b->second, key.data(), 1);
-        set(e, "label", r->type);
+        set(e, "label", literal(r->type));
         ++summary.edges;
     }
     summary.nodes = drawn.size();
