@@ -476,7 +476,8 @@ void writeExported(storage::GraphStore& store, const std::vector<ExportedFact>& 
 }  // namespace
 
 ImportReport importTriples(storage::GraphStore& store, const std::string& format,
-                           const std::vector<ImportInput>& inputs, bool strict) {
+                           const std::vector<ImportInput>& inputs, bool strict,
+                           const ImportProgress& progress) {
     void (*parse)(Collector&, const std::string&, const std::string&) = nullptr;
     if (format == "tsv") parse = tsvLine;
     if (format == "nt") parse = ntLine;
@@ -521,7 +522,16 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
         for (const auto& p : report.problems) msg += "\n  " + p;
         throw Error(msg);
     }
-    if (!c.exported.empty()) writeExported(store, c.exported);
+    const uint64_t units = c.records.size() + c.docs.size() + (c.exported.empty() ? 0 : 1);
+    uint64_t done = 0, facts = 0;
+    auto stored = [&](uint64_t n) {
+        facts += n;
+        if (progress) progress(++done, units, facts);
+    };
+    if (!c.exported.empty()) {
+        writeExported(store, c.exported);
+        stored(c.exported.size());
+    }
     // Documents with records go in id order, with names resolved across them as
     // `kgraph build` resolves them over a directory (also sorted by id).
     extract::NameRegistry names;
@@ -530,6 +540,7 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
         names.learn(r.ex);
         storage::ingestDocument(store, extract::toDocumentInput(r.doc, r.ex));
         ++report.documents;
+        stored(r.ex.facts.size());
     }
     for (auto& d : c.docs) {
         std::ostringstream hash;
@@ -537,6 +548,7 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
         d.doc.sha256 = hash.str();
         storage::ingestDocument(store, d.doc);
         ++report.documents;
+        stored(d.doc.facts.size());
     }
     return report;
 }

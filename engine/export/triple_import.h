@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <vector>
@@ -45,7 +46,12 @@ struct ImportReport {
     std::vector<std::string> problems;  // "file:line: reason"
 };
 
+// Called after each stored unit (a document, or all export-JSONL facts at
+// once) with units done, units in all, and facts stored so far.
+using ImportProgress = std::function<void(uint64_t done, uint64_t total, uint64_t facts)>;
+
 ImportReport importTriples(storage::GraphStore& store, const std::string& format,
-                           const std::vector<ImportInput>& inputs, bool strict);
+                           const std::vector<ImportInput>& inputs, bool strict,
+                           const ImportProgress& progress = {});
 
 }  // namespace kgraph::exporter
