@@ -20,6 +20,8 @@
 #include "cli/query_runner.h"
 #include "cli/result_printer.h"
 #include "engine/common/error.h"
+#include "engine/query/bind/function_catalog.h"
+#include "engine/query/bind/procedure_catalog.h"
 #include "engine/query/query_engine.h"
 #include "engine/render/graph_renderer.h"
 
@@ -123,30 +125,86 @@ const std::vector<std::string> kKeywords = {"MATCH",
                                             "PROFILE",
                                             "RENDER",
                                             "LAYOUT",
-                                            "count(",
-                                            "sum(",
-                                            "avg(",
-                                            "min(",
-                                            "max(",
-                                            "collect(",
-                                            "type(",
-                                            "labels(",
-                                            "id(",
-                                            "keys(",
-                                            "properties(",
-                                            "size(",
-                                            "length(",
-                                            "nodes(",
-                                            "relationships(",
-                                            "coalesce(",
-                                            "toUpper(",
-                                            "toLower(",
-                                            "evidence(",
                                             "shortestPath(",
-                                            "allShortestPaths(",
-                                            "db.labels()",
-                                            "db.relationshipTypes()",
-                                            "db.schema()"};
+                                            "allShortestPaths("};
+
+// Function and procedure names offered by Tab, each kept only if the engine
+// knows it (findFunction / findProcedure), so the list cannot promise more
+// than the engine runs. Any new built-in is added here to be completed.
+const char* const kFunctionNames[] = {"abs",
+                                      "acos",
+                                      "allShortestPaths",
+                                      "asin",
+                                      "atan",
+                                      "atan2",
+                                      "avg",
+                                      "ceil",
+                                      "coalesce",
+                                      "collect",
+                                      "cos",
+                                      "count",
+                                      "date",
+                                      "datetime",
+                                      "degrees",
+                                      "e",
+                                      "elementId",
+                                      "endNode",
+                                      "evidence",
+                                      "exists",
+                                      "exp",
+                                      "floor",
+                                      "head",
+                                      "id",
+                                      "isEmpty",
+                                      "keys",
+                                      "labels",
+                                      "last",
+                                      "left",
+                                      "length",
+                                      "log",
+                                      "log10",
+                                      "ltrim",
+                                      "max",
+                                      "min",
+                                      "nodes",
+                                      "percentileCont",
+                                      "percentileDisc",
+                                      "pi",
+                                      "properties",
+                                      "radians",
+                                      "rand",
+                                      "randomUUID",
+                                      "range",
+                                      "reduce",
+                                      "relationships",
+                                      "replace",
+                                      "reverse",
+                                      "right",
+                                      "round",
+                                      "rtrim",
+                                      "sign",
+                                      "sin",
+                                      "size",
+                                      "split",
+                                      "sqrt",
+                                      "startNode",
+                                      "stDev",
+                                      "stDevP",
+                                      "substring",
+                                      "sum",
+                                      "tail",
+                                      "tan",
+                                      "timestamp",
+                                      "toBoolean",
+                                      "toFloat",
+                                      "toInteger",
+                                      "toLower",
+                                      "toString",
+                                      "toUpper",
+                                      "trim",
+                                      "type"};
+const char* const kProcedureNames[] = {"db.labels", "db.relationshipTypes", "db.propertyKeys",
+                                       "db.schema"};
 
 // What the open database names: labels, relationship types and property keys
 // (sampled from the first nodes and relationships; the store keeps no
@@ -265,6 +323,12 @@ char** complete(const char* text, int, int) {
 
 void loadCompletions(const Vocabulary& v) {
     gCompletions = kKeywords;
+    for (const char* f : kFunctionNames) {
+        if (query::findFunction(f)) gCompletions.push_back(std::string(f) + "(");
+    }
+    for (const char* p : kProcedureNames) {
+        if (query::findProcedure(p)) gCompletions.push_back(std::string(p) + "()");
+    }
     gCompletions.insert(gCompletions.end(), kMetaCommands.begin(), kMetaCommands.end());
     for (const auto* list : {&v.labels, &v.types, &v.keys})
         gCompletions.insert(gCompletions.end(), list->begin(), list->end());

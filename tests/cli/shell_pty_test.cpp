@@ -153,6 +153,9 @@ TEST_F(ShellPtyTest, CompletesLabelsAndRelationshipTypesFromTheDatabase) {
     shell.type("RETURN some\t.name AS traveller;\r");
     EXPECT_OUTPUT(shell, "│ Wang Yi   │");
     EXPECT_OUTPUT(shell, "1 row");
+    // Function names from the engine's catalogue, completed with their '('.
+    shell.type("RETURN toUp\t'kz') AS upper;\r");
+    EXPECT_OUTPUT(shell, "│ KZ    │");
     shell.type("\x04");  // Ctrl-D leaves
     EXPECT_EQ(shell.wait(), 0);
 }
