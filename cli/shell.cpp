@@ -468,7 +468,19 @@ public:
                 continue;
             }
             buffer += line + "\n";
-            for (const auto& stmt : takeStatements(buffer)) statement(stmt);
+            for (const auto& stmt : takeStatements(buffer)) {
+                if (cancelled_) break;
+                statement(stmt);
+            }
+            if (cancelled_) {
+                cancelled_ = false;
+                buffer.clear();
+                // Ctrl-C during :read stops the whole script, not only its current statement.
+                if (!interactive) {
+                    fail("cancelled: the rest of the script was not run");
+                    return true;
+                }
+            }
         }
         if (!trim(buffer).empty()) fail("the last statement has no closing ';' and was not run");
         return true;
@@ -530,7 +542,10 @@ private:
             last_ = std::move(result);
         } catch (const Error& e) {
             // The terminal echoed ^C: start the message on a line of its own.
-            if (options_.interactive && gInterrupted.load()) err_ << "\n";
+            if (options_.interactive && gInterrupted.load()) {
+                err_ << "\n";
+                cancelled_ = true;
+            }
             fail(e.what());
         }
         gInterrupted.store(false);  // the Ctrl-C that cancelled it must not clear the next line
@@ -689,6 +704,7 @@ private:
     query::Params params_;
     bool timing_ = true;
     bool failed_ = false;
+    bool cancelled_ = false;  // Ctrl-C stopped a statement: the rest of a script is skipped
     std::optional<query::QueryResult> last_;
     Vocabulary vocabulary_;
 };

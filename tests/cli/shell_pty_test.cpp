@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -228,6 +229,27 @@ TEST_F(ShellPtyTest, CtrlCCancelsTheRunningQueryAndKeepsTheShell) {
     EXPECT_OUTPUT(shell, "│ Kazakhstan │");
     shell.type("\x04");
     EXPECT_EQ(shell.wait(), 0);
+}
+
+TEST_F(ShellPtyTest, CtrlCDuringReadStopsTheScript) {
+    std::string script = dir_.sub("slow.cypher");
+    std::ofstream(script) << "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b\n"
+                             "RETURN count(*) AS n;\n"
+                             "RETURN 'not' + ' reached' AS after;\n";
+    PtyShell shell(db_, home_);
+    ASSERT_TRUE(shell.started());
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type(":read " + script + "\r");
+    shell.drain(500ms);
+    shell.type("\x03");
+    EXPECT_OUTPUT(shell, "error: query cancelled");
+    EXPECT_OUTPUT(shell, "error: cancelled: the rest of the script was not run");
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("RETURN 1 + 1 AS two;\r");
+    EXPECT_OUTPUT(shell, "│   2 │");
+    shell.type("\x04");
+    EXPECT_EQ(shell.wait(), 0);
+    EXPECT_EQ(shell.output().find("not reached"), std::string::npos);
 }
 
 TEST_F(ShellPtyTest, CtrlCAtThePromptDiscardsTheInput) {
