@@ -345,10 +345,16 @@ static_assert(std::atomic<bool>::is_always_lock_free);
 // Set by readCharacter when Ctrl-C ended the line being typed.
 bool gLineDiscarded = false;
 
-extern "C" void onInterrupt(int) { gInterrupted.store(true); }
+// The terminal was resized (SIGWINCH); libedit's own handlers are off
+// (rl_catch_signals = 0), so readCharacter tells it.
+std::atomic<bool> gResized{false};
 
-// Installs onInterrupt for SIGINT while the interactive shell runs (without
-// SA_RESTART, so that a blocked read() returns and sees the flag).
+extern "C" void onInterrupt(int) { gInterrupted.store(true); }
+extern "C" void onResize(int) { gResized.store(true); }
+
+// Installs onInterrupt for SIGINT and onResize for SIGWINCH while the
+// interactive shell runs (without SA_RESTART, so that a blocked read() returns
+// and sees the flags).
 class InterruptHandler {
 public:
     InterruptHandler() {
@@ -356,13 +362,19 @@ public:
         sa.sa_handler = onInterrupt;
         sigemptyset(&sa.sa_mask);
         sigaction(SIGINT, &sa, &previous_);
+        sa.sa_handler = onResize;
+        sigaction(SIGWINCH, &sa, &previousResize_);
     }
-    ~InterruptHandler() { sigaction(SIGINT, &previous_, nullptr); }
+    ~InterruptHandler() {
+        sigaction(SIGINT, &previous_, nullptr);
+        sigaction(SIGWINCH, &previousResize_, nullptr);
+    }
     InterruptHandler(const InterruptHandler&) = delete;
     InterruptHandler& operator=(const InterruptHandler&) = delete;
 
 private:
     struct sigaction previous_ {};
+    struct sigaction previousResize_ {};
 };
 
 // libedit's character reader (rl_getc_function): one code point per call,
@@ -378,7 +390,10 @@ int readCharacter(FILE* in) {
             }
             ssize_t n = ::read(fileno(in), &c, 1);
             if (n == 1) return true;
-            if (n < 0 && errno == EINTR) continue;
+            if (n < 0 && errno == EINTR) {
+                if (gResized.exchange(false)) rl_resize_terminal();
+                continue;
+            }
             return false;  // end of input or an error
         }
     };
@@ -420,6 +435,7 @@ public:
     Status next(const char* prompt, std::string& line) {
         if (!interactive_) return std::getline(in_, line) ? Status::Line : Status::End;
         gLineDiscarded = false;
+        gInterrupted.store(false);  // a Ctrl-C during a meta-command (:render, :schema) is spent
         char* raw = readline(prompt);
         if (!raw) return Status::End;
         line = raw;
