@@ -131,80 +131,14 @@ const std::vector<std::string> kKeywords = {"MATCH",
 // Function and procedure names offered by Tab, each kept only if the engine
 // knows it (findFunction / findProcedure), so the list cannot promise more
 // than the engine runs. Any new built-in is added here to be completed.
-const char* const kFunctionNames[] = {"abs",
-                                      "acos",
-                                      "allShortestPaths",
-                                      "asin",
-                                      "atan",
-                                      "atan2",
-                                      "avg",
-                                      "ceil",
-                                      "coalesce",
-                                      "collect",
-                                      "cos",
-                                      "count",
-                                      "date",
-                                      "datetime",
-                                      "degrees",
-                                      "e",
-                                      "elementId",
-                                      "endNode",
-                                      "evidence",
-                                      "exists",
-                                      "exp",
-                                      "floor",
-                                      "head",
-                                      "id",
-                                      "isEmpty",
-                                      "keys",
-                                      "labels",
-                                      "last",
-                                      "left",
-                                      "length",
-                                      "log",
-                                      "log10",
-                                      "ltrim",
-                                      "max",
-                                      "min",
-                                      "nodes",
-                                      "percentileCont",
-                                      "percentileDisc",
-                                      "pi",
-                                      "properties",
-                                      "radians",
-                                      "rand",
-                                      "randomUUID",
-                                      "range",
-                                      "reduce",
-                                      "relationships",
-                                      "replace",
-                                      "reverse",
-                                      "right",
-                                      "round",
-                                      "rtrim",
-                                      "sign",
-                                      "sin",
-                                      "size",
-                                      "split",
-                                      "sqrt",
-                                      "startNode",
-                                      "stDev",
-                                      "stDevP",
-                                      "substring",
-                                      "sum",
-                                      "tail",
-                                      "tan",
-                                      "timestamp",
-                                      "toBoolean",
-                                      "toFloat",
-                                      "toInteger",
-                                      "toLower",
-                                      "toString",
-                                      "toUpper",
-                                      "trim",
-                                      "type"};
-const char* const kProcedureNames[] = {"db.labels", "db.relationshipTypes", "db.propertyKeys",
-                                       "db.schema"};
+const char* const kFunctionNames =
+    "abs acos allShortestPaths asin atan atan2 avg ceil coalesce collect cos count date "
+    "datetime degrees e elementId endNode evidence exists exp floor head id isEmpty keys labels "
+    "last left length log log10 ltrim max min nodes percentileCont percentileDisc pi properties "
+    "radians rand randomUUID range reduce relationships replace reverse right round rtrim sign "
+    "sin size split sqrt startNode stDev stDevP substring sum tail tan timestamp toBoolean "
+    "toFloat toInteger toLower toString toUpper trim type";
+const char* const kProcedureNames = "db.labels db.relationshipTypes db.propertyKeys db.schema";
 
 // What the open database names: labels, relationship types and property keys
 // (sampled from the first nodes and relationships; the store keeps no
@@ -323,11 +257,12 @@ char** complete(const char* text, int, int) {
 
 void loadCompletions(const Vocabulary& v) {
     gCompletions = kKeywords;
-    for (const char* f : kFunctionNames) {
-        if (query::findFunction(f)) gCompletions.push_back(std::string(f) + "(");
+    std::istringstream functions(kFunctionNames), procedures(kProcedureNames);
+    for (std::string f; functions >> f;) {
+        if (query::findFunction(f)) gCompletions.push_back(f + "(");
     }
-    for (const char* p : kProcedureNames) {
-        if (query::findProcedure(p)) gCompletions.push_back(std::string(p) + "()");
+    for (std::string p; procedures >> p;) {
+        if (query::findProcedure(p)) gCompletions.push_back(p + "()");
     }
     gCompletions.insert(gCompletions.end(), kMetaCommands.begin(), kMetaCommands.end());
     for (const auto* list : {&v.labels, &v.types, &v.keys})
