@@ -458,7 +458,8 @@ private:
 
     void statement(const std::string& stmt) {
         auto t0 = std::chrono::steady_clock::now();
-        gInterrupted.store(false);  // a Ctrl-C from before this statement does not count
+        // No reset here: a Ctrl-C pressed right after Enter is meant for this statement
+        // (the line reader cleared the flag before reading the line).
         try {
             auto result = engine_->run(stmt, params_);
             if (result.plan) out_ << *result.plan << (result.plan->ends_with('\n') ? "" : "\n");

@@ -148,8 +148,8 @@ protected:
     std::string db_, home_;
 };
 
-// Ctrl-C pressed before the statement started is not for it (the shell clears
-// the flag when a statement starts), so a user, like this, presses it again.
+// Presses Ctrl-C once the statement had time to start, and again (as a user
+// would) if no "query cancelled" came back.
 void pressCtrlCUntilCancelled(PtyShell& shell) {
     for (int attempt = 0; attempt < 10; ++attempt) {
         shell.drain(500ms);
