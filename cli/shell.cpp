@@ -1,27 +1,20 @@
 #include "cli/shell.h"
 
-#include <editline/readline.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
 
+#include "cli/line_reader.h"
 #include "cli/query_runner.h"
 #include "cli/result_printer.h"
+#include "cli/shell_completion.h"
 #include "engine/common/error.h"
-#include "engine/query/bind/function_catalog.h"
-#include "engine/query/bind/procedure_catalog.h"
 #include "engine/query/query_engine.h"
 #include "engine/render/graph_renderer.h"
 
@@ -34,11 +27,6 @@ std::string trim(const std::string& s) {
     if (b == std::string::npos) return "";
     size_t e = s.find_last_not_of(" \t\r\n");
     return s.substr(b, e - b + 1);
-}
-
-std::string historyPath() {
-    const char* home = std::getenv("HOME");
-    return home ? std::string(home) + "/.kgraph_history" : "";
 }
 
 const char* kHelp =
@@ -80,311 +68,6 @@ const std::vector<std::string> kMetaCommands = {":help",   ":schema", ":param", 
                                                 ":format", ":timing", ":render", ":read",
                                                 ":open",   ":quit",   ":exit"};
 
-const std::vector<std::string> kKeywords = {"MATCH",
-                                            "OPTIONAL",
-                                            "WHERE",
-                                            "RETURN",
-                                            "WITH",
-                                            "ORDER",
-                                            "BY",
-                                            "SKIP",
-                                            "LIMIT",
-                                            "UNWIND",
-                                            "UNION",
-                                            "ALL",
-                                            "CREATE",
-                                            "MERGE",
-                                            "SET",
-                                            "REMOVE",
-                                            "DELETE",
-                                            "DETACH",
-                                            "CALL",
-                                            "YIELD",
-                                            "AS",
-                                            "DISTINCT",
-                                            "AND",
-                                            "OR",
-                                            "XOR",
-                                            "NOT",
-                                            "IN",
-                                            "IS",
-                                            "NULL",
-                                            "TRUE",
-                                            "FALSE",
-                                            "STARTS",
-                                            "ENDS",
-                                            "CONTAINS",
-                                            "CASE",
-                                            "WHEN",
-                                            "THEN",
-                                            "ELSE",
-                                            "END",
-                                            "ASC",
-                                            "DESC",
-                                            "EXPLAIN",
-                                            "PROFILE",
-                                            "RENDER",
-                                            "LAYOUT",
-                                            "shortestPath(",
-                                            "allShortestPaths("};
-
-// Function and procedure names offered by Tab, each kept only if the engine
-// knows it (findFunction / findProcedure), so the list cannot promise more
-// than the engine runs. Any new built-in is added here to be completed.
-const char* const kFunctionNames =
-    "abs acos allShortestPaths asin atan atan2 avg ceil coalesce collect cos count date "
-    "datetime degrees e elementId endNode evidence exists exp floor head id isEmpty keys labels "
-    "last left length log log10 ltrim max min nodes percentileCont percentileDisc pi properties "
-    "radians rand randomUUID range reduce relationships replace reverse right round rtrim sign "
-    "sin size split sqrt startNode stDev stDevP substring sum tail tan timestamp toBoolean "
-    "toFloat toInteger toLower toString toUpper trim type";
-const char* const kProcedureNames = "db.labels db.relationshipTypes db.propertyKeys db.schema";
-
-// What the open database names: labels, relationship types and property keys
-// (sampled from the first nodes and relationships; the store keeps no
-// property-key statistics). For completion and "did you mean".
-struct Vocabulary {
-    std::vector<std::string> labels, types, keys;
-};
-
-Vocabulary readVocabulary(storage::GraphStore& store) {
-    Vocabulary v;
-    {
-        auto r = store.read();
-        for (const auto& [label, n] : r->labelCounts()) v.labels.push_back(label);
-        for (const auto& [type, n] : r->typeCounts()) v.types.push_back(type);
-    }
-    query::QueryEngine engine(store);
-    for (const char* q :
-         {"MATCH (n) WITH n LIMIT 2000 UNWIND keys(n) AS k RETURN DISTINCT k",
-          "MATCH ()-[r]->() WITH r LIMIT 2000 UNWIND keys(r) AS k RETURN DISTINCT k"}) {
-        for (const auto& row : engine.run(q).rows) {
-            if (!row.empty() && row[0].isString()) v.keys.push_back(row[0].asString());
-        }
-    }
-    std::sort(v.keys.begin(), v.keys.end());
-    v.keys.erase(std::unique(v.keys.begin(), v.keys.end()), v.keys.end());
-    return v;
-}
-
-// Completion words of the open database, and the statement typed so far (the
-// lines before the current one); read by the libedit callback, which has no
-// user-data pointer.
-std::vector<std::string> gCompletions;
-std::string gStatementSoFar;
-
-bool identStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool identChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// Variables the statement introduces: names right after '(' or '[' (pattern
-// variables), after AS (WITH/RETURN/UNWIND), and before '=' (path variables).
-std::vector<std::string> statementVariables(const std::string& text) {
-    std::vector<std::string> out;
-    char previous = ' ';  // last non-blank character before the word
-    std::string previousWord;
-    for (size_t i = 0; i < text.size();) {
-        char c = text[i];
-        if (c == '\'' || c == '"') {  // a string literal
-            for (++i; i < text.size() && text[i] != c; ++i) {
-                if (text[i] == '\\') ++i;
-            }
-            ++i;
-            previous = c;
-            previousWord.clear();
-            continue;
-        }
-        if (!identStart(c)) {
-            if (!std::isspace(static_cast<unsigned char>(c))) {
-                previous = c;
-                previousWord.clear();
-            }
-            ++i;
-            continue;
-        }
-        size_t end = i;
-        while (end < text.size() && identChar(text[end])) ++end;
-        std::string word = text.substr(i, end - i);
-        size_t next = text.find_first_not_of(" \t\n", end);
-        bool assigned = next != std::string::npos && text[next] == '=' &&
-                        (next + 1 >= text.size() || text[next + 1] != '~');
-        bool afterAs = previousWord == "AS" || previousWord == "as";
-        if (previous == '(' || previous == '[' || afterAs || (assigned && previous != '.'))
-            out.push_back(word);
-        std::string upper = word;
-        for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        previousWord = upper == "AS" ? "AS" : word;
-        previous = 'a';
-        i = end;
-    }
-    return out;
-}
-
-// Words starting with `text`: those of the same case if any ("Coun" gives
-// Country, not also count()), else ignoring case ("match" gives MATCH).
-char* completionGenerator(const char* text, int state) {
-    static size_t index;
-    static std::vector<std::string> matches;
-    if (state == 0) {
-        index = 0;
-        matches.clear();
-        std::string prefix = text;
-        std::vector<std::string> words = gCompletions;
-        for (auto& v : statementVariables(gStatementSoFar + rl_line_buffer)) words.push_back(v);
-        std::sort(words.begin(), words.end());
-        words.erase(std::unique(words.begin(), words.end()), words.end());
-        for (const auto& w : words) {
-            if (w.starts_with(prefix)) matches.push_back(w);
-        }
-        if (matches.empty()) {
-            for (const auto& w : words) {
-                bool match =
-                    w.size() >= prefix.size() &&
-                    std::equal(prefix.begin(), prefix.end(), w.begin(), [](char a, char b) {
-                        return std::tolower(static_cast<unsigned char>(a)) ==
-                               std::tolower(static_cast<unsigned char>(b));
-                    });
-                if (match) matches.push_back(w);
-            }
-        }
-    }
-    return index < matches.size() ? strdup(matches[index++].c_str()) : nullptr;
-}
-
-char** complete(const char* text, int, int) {
-    rl_attempted_completion_over = 1;
-    return rl_completion_matches(text, completionGenerator);
-}
-
-void loadCompletions(const Vocabulary& v) {
-    gCompletions = kKeywords;
-    std::istringstream functions(kFunctionNames), procedures(kProcedureNames);
-    for (std::string f; functions >> f;) {
-        if (query::findFunction(f)) gCompletions.push_back(f + "(");
-    }
-    for (std::string p; procedures >> p;) {
-        if (query::findProcedure(p)) gCompletions.push_back(p + "()");
-    }
-    gCompletions.insert(gCompletions.end(), kMetaCommands.begin(), kMetaCommands.end());
-    for (const auto* list : {&v.labels, &v.types, &v.keys})
-        gCompletions.insert(gCompletions.end(), list->begin(), list->end());
-    std::sort(gCompletions.begin(), gCompletions.end());
-    gCompletions.erase(std::unique(gCompletions.begin(), gCompletions.end()), gCompletions.end());
-}
-
-// Ctrl-C. The handler only sets this flag (no longjmp, nothing else is
-// async-signal-safe here); the running query polls it through
-// EngineOptions::cancel, and the line reader below turns it into "discard the
-// input". static_assert: a lock-free atomic is safe to write from a handler.
-std::atomic<bool> gInterrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free);
-// Set by readCharacter when Ctrl-C ended the line being typed.
-bool gLineDiscarded = false;
-
-// The terminal was resized (SIGWINCH); libedit's own handlers are off
-// (rl_catch_signals = 0), so readCharacter tells it.
-std::atomic<bool> gResized{false};
-
-extern "C" void onInterrupt(int) { gInterrupted.store(true); }
-extern "C" void onResize(int) { gResized.store(true); }
-
-// Installs onInterrupt for SIGINT and onResize for SIGWINCH while the
-// interactive shell runs (without SA_RESTART, so that a blocked read() returns
-// and sees the flags).
-class InterruptHandler {
-public:
-    InterruptHandler() {
-        struct sigaction sa {};
-        sa.sa_handler = onInterrupt;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGINT, &sa, &previous_);
-        sa.sa_handler = onResize;
-        sigaction(SIGWINCH, &sa, &previousResize_);
-    }
-    ~InterruptHandler() {
-        sigaction(SIGINT, &previous_, nullptr);
-        sigaction(SIGWINCH, &previousResize_, nullptr);
-    }
-    InterruptHandler(const InterruptHandler&) = delete;
-    InterruptHandler& operator=(const InterruptHandler&) = delete;
-
-private:
-    struct sigaction previous_ {};
-    struct sigaction previousResize_ {};
-};
-
-// libedit's character reader (rl_getc_function): one code point per call,
-// decoded from UTF-8 (libedit stores the int as a wchar_t). Ctrl-C while
-// typing ends the line with '\n' and marks it discarded, so readline()
-// returns, the prompt comes back and nothing runs.
-int readCharacter(FILE* in) {
-    auto readByte = [&](unsigned char& c) {
-        for (;;) {
-            if (gInterrupted.exchange(false)) {
-                gLineDiscarded = true;
-                return false;
-            }
-            ssize_t n = ::read(fileno(in), &c, 1);
-            if (n == 1) return true;
-            if (n < 0 && errno == EINTR) {
-                if (gResized.exchange(false)) rl_resize_terminal();
-                continue;
-            }
-            return false;  // end of input or an error
-        }
-    };
-    unsigned char c = 0;
-    if (!readByte(c)) return gLineDiscarded ? '\n' : EOF;
-    int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
-    int cp = extra == 3 ? c & 0x07 : extra == 2 ? c & 0x0f : extra == 1 ? c & 0x1f : c;
-    for (int i = 0; i < extra; ++i) {
-        unsigned char next = 0;
-        if (!readByte(next)) return gLineDiscarded ? '\n' : EOF;
-        cp = (cp << 6) | (next & 0x3f);
-    }
-    return cp;
-}
-
-class LineSource {
-public:
-    enum class Status { Line, Discarded, End };
-
-    LineSource(std::istream& in, bool interactive) : in_(in), interactive_(interactive) {
-        if (interactive_) {
-            // Our reader handles Ctrl-C; libedit must not install its own handlers.
-            rl_catch_signals = 0;
-            rl_getc_function = readCharacter;
-            using_history();
-            rl_attempted_completion_function = complete;
-            // Labels and types follow ':' and properties '.': break words there too.
-            static char breaks[] = " \t\n\"'`@$><=;|&{(:.,[]";
-            rl_completer_word_break_characters = breaks;
-            rl_basic_word_break_characters = breaks;
-            if (auto h = historyPath(); !h.empty()) read_history(h.c_str());
-        }
-    }
-    ~LineSource() {
-        if (interactive_) {
-            if (auto h = historyPath(); !h.empty()) write_history(h.c_str());
-        }
-    }
-    Status next(const char* prompt, std::string& line) {
-        if (!interactive_) return std::getline(in_, line) ? Status::Line : Status::End;
-        gLineDiscarded = false;
-        gInterrupted.store(false);  // a Ctrl-C during a meta-command (:render, :schema) is spent
-        char* raw = readline(prompt);
-        if (!raw) return Status::End;
-        line = raw;
-        std::free(raw);
-        if (gLineDiscarded) return Status::Discarded;
-        if (!trim(line).empty()) add_history(line.c_str());
-        return Status::Line;
-    }
-
-private:
-    std::istream& in_;
-    bool interactive_;
-};
-
 // The state of one shell session.
 class Session {
 public:
@@ -406,7 +89,7 @@ public:
         LineSource lines(in, interactive);
         std::string buffer, line;
         for (;;) {
-            gStatementSoFar = buffer;
+            setStatementSoFar(buffer);
             auto status = lines.next(trim(buffer).empty() ? "kgraph> " : "   ...> ", line);
             if (status == LineSource::Status::End) break;
             if (status == LineSource::Status::Discarded) {  // Ctrl-C: drop the statement
@@ -442,7 +125,7 @@ public:
 private:
     static std::unique_ptr<query::QueryEngine> newEngine(storage::GraphStore& store) {
         query::EngineOptions o;
-        o.cancel = &gInterrupted;
+        o.cancel = &interruptFlag();
         return std::make_unique<query::QueryEngine>(store, o);
     }
 
@@ -488,19 +171,19 @@ private:
             }
             if (!result.counters.empty()) {  // the statement wrote: new names may exist
                 vocabulary_ = readVocabulary(*store_);
-                if (options_.interactive) loadCompletions(vocabulary_);
+                if (options_.interactive) setCompletionWords(vocabulary_, kMetaCommands);
             }
             warnUnknownNames(stmt);
             last_ = std::move(result);
         } catch (const Error& e) {
             // The terminal echoed ^C: start the message on a line of its own.
-            if (options_.interactive && gInterrupted.load()) {
+            if (options_.interactive && interruptFlag().load()) {
                 err_ << "\n";
                 cancelled_ = true;
             }
             fail(e.what());
         }
-        gInterrupted.store(false);  // the Ctrl-C that cancelled it must not clear the next line
+        interruptFlag().store(false);  // the Ctrl-C that cancelled it must not clear the next line
         out_.flush();
     }
 
@@ -551,7 +234,7 @@ private:
                 opened_ = std::move(store);
                 store_ = opened_.get();
                 vocabulary_ = readVocabulary(*store_);
-                if (options_.interactive) loadCompletions(vocabulary_);
+                if (options_.interactive) setCompletionWords(vocabulary_, kMetaCommands);
                 out_ << "opened " << store_->path() << "\n";
             } else {
                 std::string hint = closestMatch(cmd, kMetaCommands);
@@ -597,18 +280,18 @@ private:
                        !open.empty() && open.back().first != '{') {
                 open.back().second = true;
                 size_t b = stmt.find_first_not_of(" \t\n:", i + 1);
-                if (b == std::string::npos || !identStart(stmt[b])) continue;
+                if (b == std::string::npos || !isIdentifierStart(stmt[b])) continue;
                 size_t e = b;
-                while (e < stmt.size() && identChar(stmt[e])) ++e;
+                while (e < stmt.size() && isIdentifierChar(stmt[e])) ++e;
                 std::string name = stmt.substr(b, e - b);
                 if (open.back().first == '(') warn("label", name, vocabulary_.labels, ":");
                 if (open.back().first == '[')
                     warn("relationship type", name, vocabulary_.types, ":");
                 i = e - 1;
-            } else if (c == '.' && i > 0 && identChar(stmt[i - 1]) && i + 1 < stmt.size() &&
-                       identStart(stmt[i + 1]) && !vocabulary_.keys.empty()) {
+            } else if (c == '.' && i > 0 && isIdentifierChar(stmt[i - 1]) && i + 1 < stmt.size() &&
+                       isIdentifierStart(stmt[i + 1]) && !vocabulary_.keys.empty()) {
                 size_t e = i + 1;
-                while (e < stmt.size() && identChar(stmt[e])) ++e;
+                while (e < stmt.size() && isIdentifierChar(stmt[e])) ++e;
                 size_t next = stmt.find_first_not_of(" \t\n", e);
                 bool call = next != std::string::npos && (stmt[next] == '(' || stmt[next] == '.');
                 if (!call)
@@ -723,7 +406,7 @@ int runShell(storage::GraphStore& store, std::istream& in, std::ostream& out, st
     std::optional<InterruptHandler> onCtrlC;
     if (options.interactive) onCtrlC.emplace();
     Session session(store, out, err, options);
-    if (options.interactive) loadCompletions(session.vocabulary());
+    if (options.interactive) setCompletionWords(session.vocabulary(), kMetaCommands);
     session.runLines(in, options.interactive);
     return session.failed() ? 1 : 0;
 }
