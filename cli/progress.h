@@ -10,13 +10,18 @@ namespace kgraph::cli {
 
 class Progress {
 public:
-    Progress(std::string what, size_t total, std::string unit, bool enabled)
+    // `rateUnit` names what advance()'s running total counts ("words", "facts").
+    Progress(std::string what, size_t total, std::string unit, bool enabled,
+             std::string rateUnit = "words")
         : what_(std::move(what)),
           unit_(std::move(unit)),
+          rateUnit_(std::move(rateUnit)),
           total_(total),
           enabled_(enabled),
           start_(std::chrono::steady_clock::now()) {}
 
+    // For a total known only once work started.
+    void setTotal(size_t total) { total_ = total; }
     // `done` items more; `words` is the running total shown as a rate.
     void advance(size_t done, size_t words) {
         done_ += done;
@@ -29,9 +34,9 @@ public:
         double frac = total_ ? static_cast<double>(done_) / total_ : 1.0;
         int filled = static_cast<int>(frac * 30);
         double eta = frac > 0 ? secs / frac - secs : 0;
-        std::fprintf(stderr, "\r%s [%s%s] %zu/%zu %s  %.0f words/s  ETA %.0fs ", what_.c_str(),
+        std::fprintf(stderr, "\r%s [%s%s] %zu/%zu %s  %.0f %s/s  ETA %.0fs ", what_.c_str(),
                      std::string(filled, '#').c_str(), std::string(30 - filled, ' ').c_str(), done_,
-                     total_, unit_.c_str(), secs > 0 ? words_ / secs : 0.0, eta);
+                     total_, unit_.c_str(), secs > 0 ? words_ / secs : 0.0, rateUnit_.c_str(), eta);
         std::fflush(stderr);
     }
     void finish() {
@@ -39,7 +44,7 @@ public:
     }
 
 private:
-    std::string what_, unit_;
+    std::string what_, unit_, rateUnit_;
     size_t total_, done_ = 0, words_ = 0;
     bool enabled_;
     std::chrono::steady_clock::time_point start_, lastDraw_{};

@@ -11,12 +11,37 @@ namespace {
 using query::Value;
 using Json = nlohmann::ordered_json;
 
-// Display width of a UTF-8 string: one column per code point (good enough
-// for the Latin, Cyrillic and CJK-free text of our users' data).
+// Columns a code point takes on a terminal: 0 for combining marks, 2 for East
+// Asian wide and fullwidth characters and emoji, else 1 (a small wcwidth
+// that does not depend on the locale).
+size_t codePointWidth(char32_t c) {
+    if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c == 0xfe0f) return 0;
+    bool wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
+                (c >= 0x3041 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+                (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) ||
+                (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
+                (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x1f900 && c <= 0x1f9ff) ||
+                (c >= 0x20000 && c <= 0x3fffd);
+    return wide ? 2 : 1;
+}
+
+// The code point starting at s[i] (UTF-8; a stray byte counts as itself) and its length.
+std::pair<char32_t, size_t> decode(std::string_view s, size_t i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    size_t len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (i + len > s.size()) return {b, 1};
+    char32_t c = len == 4 ? b & 0x07 : len == 3 ? b & 0x0f : len == 2 ? b & 0x1f : b;
+    for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    return {c, len};
+}
+
+// Display width of a UTF-8 string on a terminal.
 size_t displayWidth(std::string_view s) {
     size_t n = 0;
-    for (char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++n;
+    for (size_t i = 0; i < s.size();) {
+        auto [c, len] = decode(s, i);
+        n += codePointWidth(c);
+        i += len;
     }
     return n;
 }
@@ -26,13 +51,13 @@ std::string cut(const std::string& s, size_t width) {
     if (displayWidth(s) <= width) return s;
     std::string out;
     size_t cols = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if ((c & 0xc0) != 0x80) {
-            if (cols + 1 >= width) break;
-            ++cols;
-        }
-        out.push_back(s[i]);
+    for (size_t i = 0; i < s.size();) {
+        auto [c, len] = decode(s, i);
+        size_t w = codePointWidth(c);
+        if (cols + w + 1 > width) break;  // keep a column for the ellipsis
+        cols += w;
+        out.append(s, i, len);
+        i += len;
     }
     return out + "…";
 }
@@ -107,7 +132,7 @@ std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
-void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth) {
+void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth, bool colour) {
     const size_t n = r.columns.size();
     std::vector<std::vector<std::string>> cells;
     std::vector<size_t> width(n);
@@ -136,8 +161,9 @@ void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth)
             const std::string s = c < v.size() ? v[c] : "";
             size_t pad = width[c] - displayWidth(s);
             bool right = numeric[c] && !header;
-            out << ' ' << (right ? std::string(pad, ' ') : "") << s
-                << (right ? "" : std::string(pad, ' ')) << " │";
+            bool bold = header && colour;
+            out << ' ' << (right ? std::string(pad, ' ') : "") << (bold ? "\x1b[1m" : "") << s
+                << (bold ? "\x1b[0m" : "") << (right ? "" : std::string(pad, ' ')) << " │";
         }
         out << '\n';
     };
@@ -174,7 +200,7 @@ std::string cellText(const Value& v) {
 void printResult(const query::QueryResult& r, std::ostream& out, const PrintOptions& options) {
     switch (options.format) {
         case OutputFormat::Table:
-            printTable(r, out, options.maxCellWidth);
+            printTable(r, out, options.maxCellWidth, options.colour);
             break;
         case OutputFormat::Csv:
         case OutputFormat::Tsv: {

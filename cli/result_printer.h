@@ -24,6 +24,8 @@ struct PrintOptions {
     OutputFormat format = OutputFormat::Table;
     // Table cells longer than this are cut with "…". Default: 60.
     size_t maxCellWidth = 60;
+    // Table header in bold (ANSI), for a terminal.
+    bool colour = false;
 };
 
 void printResult(const query::QueryResult& result, std::ostream& out, const PrintOptions& options);

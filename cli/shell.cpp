@@ -1,17 +1,19 @@
 #include "cli/shell.h"
 
-#include <editline/readline.h>
-
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
+#include "cli/line_reader.h"
 #include "cli/query_runner.h"
 #include "cli/result_printer.h"
+#include "cli/shell_completion.h"
 #include "engine/common/error.h"
 #include "engine/query/query_engine.h"
 #include "engine/render/graph_renderer.h"
@@ -27,16 +29,11 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b + 1);
 }
 
-std::string historyPath() {
-    const char* home = std::getenv("HOME");
-    return home ? std::string(home) + "/.kgraph_history" : "";
-}
-
 const char* kHelp =
     "Enter a query ended by ';' (it may span several lines), e.g.\n"
     "  MATCH (p:Person)-[r]->(c:Country) RETURN p.name, type(r), c.name LIMIT 5;\n"
     "Meta-commands:\n"
-    "  :help                 this text\n"
+    "  :help [COMMAND]       this text, or more on one command\n"
     "  :schema               labels and relationship types with their counts\n"
     "  :param NAME => VALUE  set a parameter ($NAME in queries); VALUE is a literal\n"
     "  :params               list the parameters\n"
@@ -45,168 +42,31 @@ const char* kHelp =
     "  :render [FILE]        draw the last result (default: kgraph-result.svg)\n"
     "  :read FILE            run the statements of a file\n"
     "  :open DIR             switch to another database\n"
-    "  :quit                 leave (or Ctrl-D)\n";
+    "  :quit                 leave (or Ctrl-D)\n"
+    "Keys: Tab completes keywords, functions, labels, types, property keys and variables;\n"
+    "Up/Down and Ctrl-R search the history (~/.kgraph_history); Ctrl-C cancels the running\n"
+    "query or clears the input. :help COMMAND shows one command, e.g. :help render\n";
+
+// Longer help for `:help COMMAND`.
+const std::map<std::string, std::string> kHelpTopics = {
+    {":schema", "Labels and relationship types with their counts, from the store's statistics.\n"},
+    {":param", "VALUE is a literal: 42, -1.5, 'text', [1, 2], {k: 'v'}. Use it as $NAME.\n"},
+    {":format",
+     "table (box drawn, numbers right-aligned, long cells cut with …), csv (RFC 4180),\n"
+     "tsv, json (one array) or jsonl (one object per row).\n"},
+    {":render",
+     "The format follows the extension: svg, png, pdf or dot. Every node, relationship\n"
+     "and path of the last result is drawn, with a legend of the labels; results over\n"
+     "300 nodes are cut with a note. Or end a query with RENDER png TO 'file.png'.\n"},
+    {":read",
+     "Runs the file's statements as if typed; the path is relative to where the shell\n"
+     "started.\n"},
+    {":open", "Opens another database folder (created if missing, unless --read-only).\n"},
+};
 
 const std::vector<std::string> kMetaCommands = {":help",   ":schema", ":param",  ":params",
                                                 ":format", ":timing", ":render", ":read",
                                                 ":open",   ":quit",   ":exit"};
-
-const std::vector<std::string> kKeywords = {"MATCH",
-                                            "OPTIONAL",
-                                            "WHERE",
-                                            "RETURN",
-                                            "WITH",
-                                            "ORDER",
-                                            "BY",
-                                            "SKIP",
-                                            "LIMIT",
-                                            "UNWIND",
-                                            "UNION",
-                                            "ALL",
-                                            "CREATE",
-                                            "MERGE",
-                                            "SET",
-                                            "REMOVE",
-                                            "DELETE",
-                                            "DETACH",
-                                            "CALL",
-                                            "YIELD",
-                                            "AS",
-                                            "DISTINCT",
-                                            "AND",
-                                            "OR",
-                                            "XOR",
-                                            "NOT",
-                                            "IN",
-                                            "IS",
-                                            "NULL",
-                                            "TRUE",
-                                            "FALSE",
-                                            "STARTS",
-                                            "ENDS",
-                                            "CONTAINS",
-                                            "CASE",
-                                            "WHEN",
-                                            "THEN",
-                                            "ELSE",
-                                            "END",
-                                            "ASC",
-                                            "DESC",
-                                            "EXPLAIN",
-                                            "PROFILE",
-                                            "RENDER",
-                                            "LAYOUT",
-                                            "count(",
-                                            "sum(",
-                                            "avg(",
-                                            "min(",
-                                            "max(",
-                                            "collect(",
-                                            "type(",
-                                            "labels(",
-                                            "id(",
-                                            "keys(",
-                                            "properties(",
-                                            "size(",
-                                            "length(",
-                                            "nodes(",
-                                            "relationships(",
-                                            "coalesce(",
-                                            "toUpper(",
-                                            "toLower(",
-                                            "evidence(",
-                                            "shortestPath(",
-                                            "allShortestPaths(",
-                                            "db.labels()",
-                                            "db.relationshipTypes()",
-                                            "db.propertyKeys()",
-                                            "db.schema()",
-                                            "algo.list()",
-                                            "algo.pageRank(",
-                                            "algo.betweenness(",
-                                            "algo.degree(",
-                                            "algo.weaklyConnectedComponents(",
-                                            "algo.stronglyConnectedComponents(",
-                                            "algo.shortestPath(",
-                                            "algo.neighborhood(",
-                                            "algo.jaccard("};
-
-// Completion words of the open database; read by the libedit callback, which
-// has no user-data pointer.
-std::vector<std::string> gCompletions;
-
-char* completionGenerator(const char* text, int state) {
-    static size_t index;
-    static std::string prefix;
-    if (state == 0) {
-        index = 0;
-        prefix = text;
-    }
-    while (index < gCompletions.size()) {
-        const std::string& w = gCompletions[index++];
-        bool match = w.size() >= prefix.size() &&
-                     std::equal(prefix.begin(), prefix.end(), w.begin(), [](char a, char b) {
-                         return std::tolower(static_cast<unsigned char>(a)) ==
-                                std::tolower(static_cast<unsigned char>(b));
-                     });
-        if (match) return strdup(w.c_str());
-    }
-    return nullptr;
-}
-
-char** complete(const char* text, int, int) {
-    rl_attempted_completion_over = 1;
-    return rl_completion_matches(text, completionGenerator);
-}
-
-void loadCompletions(storage::GraphStore& store) {
-    gCompletions = kKeywords;
-    gCompletions.insert(gCompletions.end(), kMetaCommands.begin(), kMetaCommands.end());
-    auto r = store.read();
-    for (const auto& [label, n] : r->labelCounts()) gCompletions.push_back(label);
-    for (const auto& [type, n] : r->typeCounts()) gCompletions.push_back(type);
-    for (const char* key :
-         {"name", "aliases", "mentions", "confidence", "sources", "evidence", "negated",
-          "attributed_to", "date", "text", "title", "published", "path"}) {
-        gCompletions.push_back(key);
-    }
-    std::sort(gCompletions.begin(), gCompletions.end());
-    gCompletions.erase(std::unique(gCompletions.begin(), gCompletions.end()), gCompletions.end());
-}
-
-class LineSource {
-public:
-    LineSource(std::istream& in, bool interactive) : in_(in), interactive_(interactive) {
-        if (interactive_) {
-            using_history();
-            rl_attempted_completion_function = complete;
-            // Labels and types follow ':' and properties '.': break words there too.
-            static char breaks[] = " \t\n\"'`@$><=;|&{(:.,[]";
-            rl_completer_word_break_characters = breaks;
-            rl_basic_word_break_characters = breaks;
-            if (auto h = historyPath(); !h.empty()) read_history(h.c_str());
-        }
-    }
-    ~LineSource() {
-        if (interactive_) {
-            if (auto h = historyPath(); !h.empty()) write_history(h.c_str());
-        }
-    }
-    // False at end of input.
-    bool next(const char* prompt, std::string& line) {
-        if (!interactive_) return static_cast<bool>(std::getline(in_, line));
-        char* raw = readline(prompt);
-        if (!raw) return false;
-        line = raw;
-        std::free(raw);
-        if (!trim(line).empty()) add_history(line.c_str());
-        return true;
-    }
-
-private:
-    std::istream& in_;
-    bool interactive_;
-};
 
 // The state of one shell session.
 class Session {
@@ -214,23 +74,47 @@ public:
     Session(storage::GraphStore& store, std::ostream& out, std::ostream& err,
             const ShellOptions& options)
         : store_(&store),
-          engine_(std::make_unique<query::QueryEngine>(store)),
+          engine_(newEngine(store)),
           out_(out),
           err_(err),
-          options_(options) {}
+          options_(options),
+          vocabulary_(readVocabulary(store)) {
+        print_.colour = options.interactive;
+    }
+
+    const Vocabulary& vocabulary() const { return vocabulary_; }
 
     // Runs the lines of `in` to the end (or :quit). Returns false on :quit.
     bool runLines(std::istream& in, bool interactive) {
         LineSource lines(in, interactive);
         std::string buffer, line;
-        while (lines.next(trim(buffer).empty() ? "kgraph> " : "   ...> ", line)) {
+        for (;;) {
+            setStatementSoFar(buffer);
+            auto status = lines.next(trim(buffer).empty() ? "kgraph> " : "   ...> ", line);
+            if (status == LineSource::Status::End) break;
+            if (status == LineSource::Status::Discarded) {  // Ctrl-C: drop the statement
+                buffer.clear();
+                continue;
+            }
             std::string t = trim(line);
             if (trim(buffer).empty() && t.starts_with(":")) {
                 if (!meta(t)) return false;
                 continue;
             }
             buffer += line + "\n";
-            for (const auto& stmt : takeStatements(buffer)) statement(stmt);
+            for (const auto& stmt : takeStatements(buffer)) {
+                if (cancelled_) break;
+                statement(stmt);
+            }
+            if (cancelled_) {
+                cancelled_ = false;
+                buffer.clear();
+                // Ctrl-C during :read stops the whole script, not only its current statement.
+                if (!interactive) {
+                    fail("cancelled: the rest of the script was not run");
+                    return true;
+                }
+            }
         }
         if (!trim(buffer).empty()) fail("the last statement has no closing ';' and was not run");
         return true;
@@ -239,13 +123,26 @@ public:
     bool failed() const { return failed_; }
 
 private:
+    static std::unique_ptr<query::QueryEngine> newEngine(storage::GraphStore& store) {
+        query::EngineOptions o;
+        o.cancel = &interruptFlag();
+        return std::make_unique<query::QueryEngine>(store, o);
+    }
+
+    // Red on a terminal; the caret lines of the message keep their columns.
     void fail(const std::string& message) {
+        if (options_.interactive) {
+            err_ << "\x1b[31merror: " << message << "\x1b[0m\n";
+            return;
+        }
         err_ << "error: " << message << "\n";
         if (!options_.interactive) failed_ = true;
     }
 
     void statement(const std::string& stmt) {
         auto t0 = std::chrono::steady_clock::now();
+        // No reset here: a Ctrl-C pressed right after Enter is meant for this statement
+        // (the line reader cleared the flag before reading the line).
         try {
             auto result = engine_->run(stmt, params_);
             if (result.plan) out_ << *result.plan << (result.plan->ends_with('\n') ? "" : "\n");
@@ -272,10 +169,21 @@ private:
                 }
                 out_ << "\n";
             }
+            if (!result.counters.empty()) {  // the statement wrote: new names may exist
+                vocabulary_ = readVocabulary(*store_);
+                if (options_.interactive) setCompletionWords(vocabulary_, kMetaCommands);
+            }
+            warnUnknownNames(stmt);
             last_ = std::move(result);
         } catch (const Error& e) {
+            // The terminal echoed ^C: start the message on a line of its own.
+            if (options_.interactive && interruptFlag().load()) {
+                err_ << "\n";
+                cancelled_ = true;
+            }
             fail(e.what());
         }
+        interruptFlag().store(false);  // the Ctrl-C that cancelled it must not clear the next line
         out_.flush();
     }
 
@@ -285,7 +193,9 @@ private:
         std::string arg = trim(line.substr(cmd.size()));
         if (cmd == ":quit" || cmd == ":q" || cmd == ":exit") return false;
         try {
-            if (cmd == ":help") {
+            if (cmd == ":help" && !arg.empty()) {
+                help(arg);
+            } else if (cmd == ":help") {
                 out_ << kHelp;
             } else if (cmd == ":schema") {
                 schema();
@@ -320,10 +230,11 @@ private:
             } else if (cmd == ":open") {
                 if (!options_.open) throw Error(":open is not available here");
                 auto store = options_.open(arg);
-                engine_ = std::make_unique<query::QueryEngine>(*store);
+                engine_ = newEngine(*store);
                 opened_ = std::move(store);
                 store_ = opened_.get();
-                if (options_.interactive) loadCompletions(*store_);
+                vocabulary_ = readVocabulary(*store_);
+                if (options_.interactive) setCompletionWords(vocabulary_, kMetaCommands);
                 out_ << "opened " << store_->path() << "\n";
             } else {
                 std::string hint = closestMatch(cmd, kMetaCommands);
@@ -337,12 +248,85 @@ private:
         return true;
     }
 
+    // "did you mean": labels (after ':' in a node pattern), relationship types
+    // (after ':' or '|' in a relationship pattern) and property keys (after
+    // '.') that the database does not have. A warning only: the query ran.
+    void warnUnknownNames(const std::string& stmt) {
+        // '(' '[' '{' nesting, and whether a ':' came in that bracket (so that '|'
+        // continues a label or type list, not a list comprehension).
+        std::vector<std::pair<char, bool>> open;
+        std::set<std::string> warned;
+        auto warn = [&](const std::string& what, const std::string& name,
+                        const std::vector<std::string>& known, const std::string& mark) {
+            if (std::find(known.begin(), known.end(), name) != known.end()) return;
+            if (!warned.insert(what + name).second) return;
+            std::string hint = closestMatch(name, known);
+            err_ << (options_.interactive ? "\x1b[33m" : "") << "warning: the database has no "
+                 << what << " " << mark << name
+                 << (hint.empty() ? "" : "; did you mean " + mark + hint + "?")
+                 << (options_.interactive ? "\x1b[0m" : "") << "\n";
+        };
+        for (size_t i = 0; i < stmt.size(); ++i) {
+            char c = stmt[i];
+            if (c == '\'' || c == '"') {
+                for (++i; i < stmt.size() && stmt[i] != c; ++i) {
+                    if (stmt[i] == '\\') ++i;
+                }
+            } else if (c == '(' || c == '[' || c == '{') {
+                open.emplace_back(c, false);
+            } else if ((c == ')' || c == ']' || c == '}') && !open.empty()) {
+                open.pop_back();
+            } else if ((c == ':' || (c == '|' && !open.empty() && open.back().second)) &&
+                       !open.empty() && open.back().first != '{') {
+                open.back().second = true;
+                size_t b = stmt.find_first_not_of(" \t\n:", i + 1);
+                if (b == std::string::npos || !isIdentifierStart(stmt[b])) continue;
+                size_t e = b;
+                while (e < stmt.size() && isIdentifierChar(stmt[e])) ++e;
+                std::string name = stmt.substr(b, e - b);
+                if (open.back().first == '(') warn("label", name, vocabulary_.labels, ":");
+                if (open.back().first == '[')
+                    warn("relationship type", name, vocabulary_.types, ":");
+                i = e - 1;
+            } else if (c == '.' && i > 0 && isIdentifierChar(stmt[i - 1]) && i + 1 < stmt.size() &&
+                       isIdentifierStart(stmt[i + 1]) && !vocabulary_.keys.empty()) {
+                size_t e = i + 1;
+                while (e < stmt.size() && isIdentifierChar(stmt[e])) ++e;
+                size_t next = stmt.find_first_not_of(" \t\n", e);
+                bool call = next != std::string::npos && (stmt[next] == '(' || stmt[next] == '.');
+                if (!call)
+                    warn("property key", stmt.substr(i + 1, e - i - 1), vocabulary_.keys, "");
+                i = e - 1;
+            }
+        }
+    }
+
+    void help(const std::string& topic) {
+        std::string name = topic.starts_with(":") ? topic : ":" + topic;
+        std::istringstream lines(kHelp);
+        std::string line, found;
+        while (std::getline(lines, line)) {
+            if (line.starts_with("  " + name + " ") || line == "  " + name) found += line + "\n";
+        }
+        if (found.empty()) {
+            std::string hint = closestMatch(name, kMetaCommands);
+            throw Error("no help on " + topic +
+                        (hint.empty() ? "" : "; did you mean " + hint.substr(1) + "?") +
+                        " (:help lists the commands)");
+        }
+        out_ << found;
+        if (auto it = kHelpTopics.find(name); it != kHelpTopics.end()) out_ << it->second;
+    }
+
     void schema() {
         auto r = store_->read();
         out_ << "labels:\n";
         for (const auto& [label, n] : r->labelCounts()) out_ << "  :" << label << "  " << n << "\n";
         out_ << "relationship types:\n";
         for (const auto& [type, n] : r->typeCounts()) out_ << "  :" << type << "  " << n << "\n";
+        out_ << "property keys:\n ";
+        for (const auto& k : vocabulary_.keys) out_ << " " << k;
+        out_ << "\n";
     }
 
     storage::GraphStore* store_;
@@ -355,7 +339,9 @@ private:
     query::Params params_;
     bool timing_ = true;
     bool failed_ = false;
+    bool cancelled_ = false;  // Ctrl-C stopped a statement: the rest of a script is skipped
     std::optional<query::QueryResult> last_;
+    Vocabulary vocabulary_;
 };
 
 }  // namespace
@@ -415,10 +401,12 @@ std::vector<std::string> takeStatements(std::string& buffer) {
 int runShell(storage::GraphStore& store, std::istream& in, std::ostream& out, std::ostream& err,
              const ShellOptions& options) {
     if (options.interactive) {
-        loadCompletions(store);
         out << "kgraph shell on " << store.path() << " — :help for help, Ctrl-D to leave\n";
     }
+    std::optional<InterruptHandler> onCtrlC;
+    if (options.interactive) onCtrlC.emplace();
     Session session(store, out, err, options);
+    if (options.interactive) setCompletionWords(session.vocabulary(), kMetaCommands);
     session.runLines(in, options.interactive);
     return session.failed() ? 1 : 0;
 }

@@ -4,7 +4,8 @@
 // relationship types) and history in ~/.kgraph_history; otherwise it reads
 // standard input without prompts, for scripts:
 //   kgraph shell --db news.kg < queries.cypher
-// Meta-commands start with ':' — see kShellHelp in shell.cpp or type :help.
+// Meta-commands start with ':' — see kHelp in shell.cpp or type :help. Line
+// reading and Ctrl-C: line_reader.h; Tab completion: shell_completion.h.
 #pragma once
 
 #include <functional>

@@ -6,6 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+# Kùzu (npm) for the test that loads the CSV export into it (FormatsTest.Kuzu*).
+if [ -f ../shared/bench/install_peers.sh ]; then
+  bash ../shared/bench/install_peers.sh || echo "kgraph: Kùzu could not be installed; its test skips"
+else
+  echo "kgraph: ../shared is absent, so Kùzu is not installed and its test skips"
+fi
 
 PRESETS=${KGRAPH_TEST_PRESETS:-"release asan"}
 for preset in $PRESETS; do

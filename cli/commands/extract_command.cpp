@@ -22,6 +22,7 @@ struct Options {
     std::vector<std::string> inputs;
     std::string format = "jsonl";
     bool sentences = false;
+    bool documents = false;
     int jobs = 1;
 };
 
@@ -87,6 +88,9 @@ int runExtract(const Options& o) {
         lock.unlock();
         if (r.error.empty()) {
             // Names resolve across documents in input order, whatever the thread schedule.
+            if (o.documents && format == extract::FactFormat::Jsonl && !o.sentences) {
+                extract::writeDocumentRecord(r.doc, r.extraction, std::cout);
+            }
             if (!o.sentences) {
                 names.resolve(r.extraction);
                 names.learn(r.extraction);
@@ -113,6 +117,10 @@ void addExtractCommand(CLI::App& app, Action& action) {
                     "jsonl (one object per fact mention), tsv, or openie (CaRB: sentence, "
                     "confidence, relation, "
                     "arguments) (default: jsonl)");
+    cmd->add_flag("--documents", o->documents,
+                  "jsonl: before each document's facts, one {\"doc\",\"document\"} line with what "
+                  "`kgraph build` stores (title, date, sentences, every entity mention), so that "
+                  "`kgraph import --format jsonl` of the output builds the same graph");
     cmd->add_flag("--sentences", o->sentences,
                   "Input has one (tokenised) sentence per line, as CaRB's");
     cmd->add_option(
@@ -121,6 +129,8 @@ void addExtractCommand(CLI::App& app, Action& action) {
     cmd->footer(
         "Examples:\n"
         "  kgraph extract --format jsonl samples/000_3fe61547a4889c3a.txt > facts.jsonl\n"
+        "  kgraph extract --documents samples/*.txt > shard.jsonl && kgraph import --db news.kg "
+        "--format jsonl shard.jsonl\n"
         "  kgraph extract --format openie --sentences sentences.txt > tuples.tab");
     cmd->callback([o, &action] { action = [o] { return runExtract(*o); }; });
 }

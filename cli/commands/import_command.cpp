@@ -4,6 +4,8 @@
 //   kgraph import --db DIR --nodes nodes.csv [--edges edges.csv]   bulk load of a property graph
 //   kgraph import --db DIR --format tsv|nt|jsonl FILE...|-         triples from other tools
 //                                                                   (engine/export/triple_import.h)
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +13,7 @@
 #include <memory>
 
 #include "cli/commands/command.h"
+#include "cli/progress.h"
 #include "engine/common/error.h"
 #include "engine/export/triple_import.h"
 #include "storage/bulk_import.h"
@@ -28,6 +31,7 @@ struct Options {
     std::vector<std::string> files;
     int threads = 2;
     bool strict = false;
+    bool quiet = false;
 };
 
 int runTripleImport(const Options& o) {
@@ -51,11 +55,22 @@ int runTripleImport(const Options& o) {
     }
     std::string db = resolveDbPath(o.db);
     auto store = storage::GraphStore::open(db);
-    auto r = exporter::importTriples(*store, o.format, inputs, o.strict);
+    auto start = std::chrono::steady_clock::now();
+    // Reading and checking every line comes first (quick); the bar follows the writes.
+    Progress progress("import", 0, "docs", !o.quiet && isatty(STDERR_FILENO), "facts");
+    auto r = exporter::importTriples(*store, o.format, inputs, o.strict,
+                                     [&](uint64_t, uint64_t total, uint64_t facts) {
+                                         progress.setTotal(total);
+                                         progress.advance(1, facts);
+                                     });
+    progress.finish();
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     for (const auto& p : r.problems) std::cerr << "skipped " << p << "\n";
     std::cout << "imported: " << r.lines << " facts (" << r.documents << " source documents), "
               << r.skipped << " bad lines skipped\n"
               << "database: " << db << "\n";
+    std::printf("time:     %.2f s, %.0f facts/s\n", secs, secs > 0 ? r.lines / secs : 0.0);
+    std::fflush(stdout);
     return 0;
 }
 
@@ -97,6 +112,7 @@ void addImportCommand(CLI::App& app, Action& action) {
     cmd->add_option("files", o->files, "Triples files (with --format; - for standard input)");
     cmd->add_flag("--strict", o->strict,
                   "With --format: any bad line aborts with nothing imported");
+    cmd->add_flag("-q,--quiet", o->quiet, "No progress bar (there is none unless on a terminal)");
     cmd->add_option("--threads", o->threads, "Threads writing the sorted files (default: 2)")
         ->check(CLI::Range(1, 64));
     cmd->footer(

@@ -9,6 +9,8 @@
 #include "engine/common/error.h"
 #include "engine/export/export_common.h"
 #include "engine/export/rdf_model.h"
+#include "engine/extract/name_registry.h"
+#include "engine/extract/to_storage.h"
 #include "storage/document_ingest.h"
 #include "storage/mention_record.h"
 
@@ -49,7 +51,15 @@ struct NtFact {
     std::string doc, line, subject, predicate, object;
 };
 
+// A `kgraph extract --documents` record: the document's extraction as it was
+// made, before names were resolved across documents.
+struct DocumentRecord {
+    text::SourceDocument doc;
+    extract::Extraction ex;
+};
+
 struct Collector {
+    std::map<std::string, DocumentRecord> records;  // by document id: build's order
     std::vector<ExportedFact> exported;
     std::vector<NtFact> ntFacts;
     std::map<std::string, std::string> ntLabels, ntTypes;  // IRI -> first rdfs:label / rdf:type
@@ -133,9 +143,70 @@ std::string optString(const Json& j, const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
+uint32_t requireCount(const Json& j, const char* key) {
+    if (!j.contains(key) || !j[key].is_number_unsigned())
+        throw BadLine{std::string("missing count \"") + key + "\""};
+    return j[key].get<uint32_t>();
+}
+
+// {"doc":ID,"document":{...}} (extract/fact_writer.h, writeDocumentRecord).
+void documentRecord(Collector& c, const Json& j) {
+    DocumentRecord r;
+    r.doc.id = requireString(j, "doc");
+    const Json& d = j["document"];
+    if (!d.is_object()) throw BadLine{"\"document\" is not an object"};
+    r.doc.path = optString(d, "path");
+    r.doc.title = optString(d, "title");
+    r.doc.published = optString(d, "published");
+    r.doc.sha256 = requireString(d, "sha256");
+    // Only the sentences facts cite are carried; the rest of the text stays blank.
+    r.doc.text.assign(requireCount(d, "length"), ' ');
+    for (const auto& s : d.at("sentences")) {
+        if (!s.is_array() || s.size() != 2) throw BadLine{"a sentence is not [begin, end]"};
+        extract::Sentence sent{s[0].get<uint32_t>(), s[1].get<uint32_t>()};
+        if (sent.begin > sent.end || sent.end > r.doc.text.size())
+            throw BadLine{"a sentence span lies outside the document"};
+        r.ex.sentences.push_back(sent);
+    }
+    for (const auto& [key, text] : d.at("texts").items()) {
+        size_t n = std::stoul(key);
+        if (n < 1 || n > r.ex.sentences.size()) throw BadLine{"text of an unknown sentence"};
+        const auto& sent = r.ex.sentences[n - 1];
+        std::string t = text.get<std::string>();
+        if (t.size() != sent.end - sent.begin) throw BadLine{"sentence text of the wrong length"};
+        r.doc.text.replace(sent.begin, t.size(), t);
+    }
+    for (const auto& e : d.at("entities")) {
+        r.ex.entities.push_back({requireString(e, "text"), requireString(e, "name"),
+                                 requireString(e, "label"), requireCount(e, "sentence"),
+                                 requireCount(e, "begin"), requireCount(e, "end")});
+    }
+    for (const auto& f : d.at("facts")) {
+        extract::FactMention m;
+        m.subject = requireCount(f, "subject");
+        m.object = requireCount(f, "object");
+        if (m.subject >= r.ex.entities.size() || m.object >= r.ex.entities.size())
+            throw BadLine{"a fact names an entity the record does not have"};
+        m.predicate = requireString(f, "predicate");
+        m.predicateText = optString(f, "predicate_text");
+        m.confidence = f.at("confidence").get<double>();
+        m.negated = f.value("negated", false);
+        m.attributedTo = optString(f, "attributed_to");
+        m.date = optString(f, "date");
+        m.modality = optString(f, "modality");
+        m.sentence = requireCount(f, "sentence");
+        r.ex.facts.push_back(std::move(m));
+    }
+    c.records.emplace(r.doc.id, std::move(r));  // the first record of a document wins
+}
+
 void jsonlLine(Collector& c, const std::string& line, const std::string& fileDoc) {
     Json j = Json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) throw BadLine{"not a JSON object"};
+    if (j.contains("document")) {  // kgraph extract --documents
+        documentRecord(c, j);
+        return;
+    }
     if (j.contains("mentions")) {  // kgraph export --format jsonl
         ExportedFact f{jsonEntity(j, "subject"),
                        jsonEntity(j, "object"),
@@ -406,7 +477,8 @@ void writeExported(storage::GraphStore& store, const std::vector<ExportedFact>& 
 }  // namespace
 
 ImportReport importTriples(storage::GraphStore& store, const std::string& format,
-                           const std::vector<ImportInput>& inputs, bool strict) {
+                           const std::vector<ImportInput>& inputs, bool strict,
+                           const ImportProgress& progress) {
     void (*parse)(Collector&, const std::string&, const std::string&) = nullptr;
     if (format == "tsv") parse = tsvLine;
     if (format == "nt") parse = ntLine;
@@ -440,6 +512,8 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
         if (input.in->bad()) throw Error("cannot read " + input.name);
     }
     resolveNtFacts(c);
+    // The fact lines of a document that has a record repeat what the record holds.
+    std::erase_if(c.docs, [&](const DocBuild& d) { return c.records.count(d.doc.id) > 0; });
     report.lines = c.exported.size();
     for (const auto& d : c.docs) report.lines += d.doc.facts.size();
     if (strict && report.skipped > 0) {
@@ -448,13 +522,35 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
         for (const auto& p : report.problems) msg += "\n  " + p;
         throw Error(msg);
     }
-    if (!c.exported.empty()) writeExported(store, c.exported);
+    const uint64_t units = c.records.size() + c.docs.size() + (c.exported.empty() ? 0 : 1);
+    uint64_t done = 0, facts = 0;
+    auto stored = [&](uint64_t n) {
+        facts += n;
+        if (progress) progress(++done, units, facts);
+    };
+    if (!c.exported.empty()) {
+        writeExported(store, c.exported);
+        stored(c.exported.size());
+    }
+    // Documents with records go in id order, with names resolved across them as
+    // `kgraph build` resolves them over a directory (also sorted by id).
+    extract::NameRegistry names;
+    for (auto& [id, r] : c.records) {
+        names.resolve(r.ex);
+        names.learn(r.ex);
+        auto input = extract::toDocumentInput(r.doc, r.ex);
+        storage::ingestDocument(store, input);
+        ++report.documents;
+        report.lines += input.facts.size();  // facts as build counts them: grouped per document
+        stored(input.facts.size());
+    }
     for (auto& d : c.docs) {
         std::ostringstream hash;
         hash << "import:" << std::hex << d.hash;
         d.doc.sha256 = hash.str();
         storage::ingestDocument(store, d.doc);
         ++report.documents;
+        stored(d.doc.facts.size());
     }
     return report;
 }

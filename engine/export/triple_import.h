@@ -10,7 +10,11 @@
 //   jsonl  either `kgraph export --format jsonl` lines (with "mentions"),
 //          recreated as they were (entities, fact properties, mentions), or
 //          `kgraph extract --format jsonl` lines (with "doc"), ingested per
-//          document like `kgraph build` does.
+//          document like `kgraph build` does. A document with a `--documents`
+//          record (a line with "document") is rebuilt from the record alone:
+//          such documents are ingested first, in id order, with one-word names
+//          resolved across them (extract::NameRegistry), exactly as build
+//          does over a folder; their fact lines are ignored.
 // TSV, N-Triples and extract lines are grouped by source document and stored
 // through storage::ingestDocument; the document id is the TSV source column,
 // the extract "doc", or else the input file name.
@@ -21,6 +25,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <vector>
@@ -41,7 +46,12 @@ struct ImportReport {
     std::vector<std::string> problems;  // "file:line: reason"
 };
 
+// Called after each stored unit (a document, or all export-JSONL facts at
+// once) with units done, units in all, and facts stored so far.
+using ImportProgress = std::function<void(uint64_t done, uint64_t total, uint64_t facts)>;
+
 ImportReport importTriples(storage::GraphStore& store, const std::string& format,
-                           const std::vector<ImportInput>& inputs, bool strict);
+                           const std::vector<ImportInput>& inputs, bool strict,
+                           const ImportProgress& progress = {});
 
 }  // namespace kgraph::exporter

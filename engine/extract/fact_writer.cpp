@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <ostream>
+#include <set>
 
 namespace kgraph::extract {
 
@@ -78,6 +79,55 @@ std::string jsonString(std::string_view s) {
         }
     }
     return out + "\"";
+}
+
+void writeDocumentRecord(const text::SourceDocument& doc, const Extraction& ex, std::ostream& out) {
+    auto exact = [](double v) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.17g", v);
+        return std::string(buf);
+    };
+    auto opt = [](const std::string& v) { return v.empty() ? std::string("null") : jsonString(v); };
+    out << "{\"doc\":" << jsonString(doc.id) << ",\"document\":{\"path\":" << jsonString(doc.path)
+        << ",\"title\":" << jsonString(doc.title) << ",\"published\":" << opt(doc.published)
+        << ",\"sha256\":" << jsonString(doc.sha256) << ",\"length\":" << doc.text.size()
+        << ",\"sentences\":[";
+    for (size_t i = 0; i < ex.sentences.size(); ++i) {
+        out << (i ? "," : "") << '[' << ex.sentences[i].begin << ',' << ex.sentences[i].end << ']';
+    }
+    out << "],\"texts\":{";
+    std::set<uint32_t> cited;
+    for (const auto& f : ex.facts) {
+        if (f.sentence >= 1 && f.sentence <= ex.sentences.size()) cited.insert(f.sentence);
+    }
+    bool first = true;
+    for (uint32_t n : cited) {
+        const auto& sent = ex.sentences[n - 1];
+        if (sent.end > doc.text.size() || sent.begin > sent.end) continue;
+        out << (first ? "" : ",") << '"' << n << "\":"
+            << jsonString(std::string_view(doc.text).substr(sent.begin, sent.end - sent.begin));
+        first = false;
+    }
+    out << "},\"entities\":[";
+    for (size_t i = 0; i < ex.entities.size(); ++i) {
+        const auto& e = ex.entities[i];
+        out << (i ? "," : "") << "{\"text\":" << jsonString(e.text)
+            << ",\"name\":" << jsonString(e.name) << ",\"label\":" << jsonString(e.label)
+            << ",\"sentence\":" << e.sentence << ",\"begin\":" << e.begin << ",\"end\":" << e.end
+            << '}';
+    }
+    out << "],\"facts\":[";
+    for (size_t i = 0; i < ex.facts.size(); ++i) {
+        const auto& f = ex.facts[i];
+        out << (i ? "," : "") << "{\"subject\":" << f.subject << ",\"object\":" << f.object
+            << ",\"predicate\":" << jsonString(f.predicate)
+            << ",\"predicate_text\":" << jsonString(f.predicateText)
+            << ",\"confidence\":" << exact(f.confidence)
+            << ",\"negated\":" << (f.negated ? "true" : "false")
+            << ",\"attributed_to\":" << opt(f.attributedTo) << ",\"date\":" << opt(f.date)
+            << ",\"modality\":" << opt(f.modality) << ",\"sentence\":" << f.sentence << '}';
+    }
+    out << "]}}\n";
 }
 
 void writeFacts(const text::SourceDocument& doc, const Extraction& ex, FactFormat format,

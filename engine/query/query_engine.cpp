@@ -23,6 +23,7 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
     ctx.slotCount = plan.slotCount;
     ctx.profiling = profile;
     ctx.expansionLimit = options.expansionLimit;
+    ctx.cancel = options.cancel;
     std::vector<Value> out;
     bool hasColumns = !plan.columns.empty();
     plan.root->execute(ctx, [&](Row& row) {

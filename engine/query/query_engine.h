@@ -18,6 +18,7 @@
 // one GraphStore for reading.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -59,6 +60,10 @@ struct EngineOptions {
     // A variable-length pattern or shortest path that visits more relationships than this
     // for one input row stops the statement with an error. Default: 10,000,000.
     int64_t expansionLimit = 10'000'000;
+    // When set, a statement stops with kgraph::Error("query cancelled") soon after *cancel
+    // becomes true (the shell's Ctrl-C); a write statement is then rolled back. The caller
+    // resets it. Polled every few hundred rows per operator.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 class QueryEngine {

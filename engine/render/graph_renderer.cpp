@@ -4,6 +4,8 @@
 #include <graphviz/gvc.h>
 
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -92,6 +94,43 @@ void set(void* obj, const char* attr, const std::string& value) {
               const_cast<char*>(""));
 }
 
+// Graphviz reads backslash sequences in labels and tooltips (\N the node's
+// id, \n \l \r line breaks, \\ a backslash): a name is shown as written, so
+// its backslashes are doubled. (A newline in a name stays a line break.)
+std::string literal(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    return out;
+}
+
+// The legend: a box titled "Legend" with one sample node per entity label of
+// the drawn nodes, in the label's colour and shape, in name order.
+void addLegend(Agraph_t* g, const Collected& c, const std::map<uint64_t, Agnode_t*>& drawn) {
+    std::set<std::string> labels;
+    for (const auto& [id, n] : c.nodes) {
+        if (drawn.count(id) && !n->labels.empty()) labels.insert(n->labels.front());
+    }
+    if (labels.empty()) return;
+    Agraph_t* legend = agsubg(g, const_cast<char*>("cluster_legend"), 1);
+    set(legend, "label", "Legend");
+    set(legend, "fontsize", "11");
+    set(legend, "style", "rounded");
+    set(legend, "color", "#999999");
+    int i = 0;
+    for (const auto& label : labels) {
+        std::string key = "legend" + std::to_string(i++);
+        Agnode_t* an = agnode(legend, key.data(), 1);
+        Style s = styleFor(label);
+        set(an, "label", literal(label));
+        set(an, "fillcolor", s.fill);
+        set(an, "shape", s.shape);
+        set(an, "fontsize", "10");
+    }
+}
+
 // Builds the cgraph graph. The caller owns it (agclose).
 Agraph_t* buildGraph(const query::QueryResult& result, const RenderOptions& options,
                      RenderSummary& summary) {
@@ -118,8 +157,9 @@ Agraph_t* buildGraph(const query::QueryResult& result, const RenderOptions& opti
         Agnode_t* an = agnode(g, key.data(), 1);
         std::string label = n->labels.empty() ? "" : n->labels.front();
         Style s = styleFor(label);
-        set(an, "label", nodeCaption(*n));
-        set(an, "tooltip", label.empty() ? nodeCaption(*n) : label + ": " + nodeCaption(*n));
+        set(an, "label", literal(nodeCaption(*n)));
+        set(an, "tooltip",
+            literal(label.empty() ? nodeCaption(*n) : label + ": " + nodeCaption(*n)));
         set(an, "fillcolor", s.fill);
         set(an, "shape", s.shape);
         drawn.emplace(id, an);
@@ -129,10 +169,11 @@ Agraph_t* buildGraph(const query::QueryResult& result, const RenderOptions& opti
         if (a == drawn.end() || b == drawn.end()) continue;
         std::string key = "e" + std::to_string(id);
         Agedge_t* e = agedge(g, a->second, b->second, key.data(), 1);
-        set(e, "label", r->type);
+        set(e, "label", literal(r->type));
         ++summary.edges;
     }
     summary.nodes = drawn.size();
+    addLegend(g, c, drawn);
     if (summary.truncated) {
         set(g, "label",
             "Only the first " + std::to_string(options.maxNodes) + " of " +
@@ -178,6 +219,27 @@ std::string renderToString(const query::QueryResult& result, const RenderOptions
     agclose(g);
     if (rc != 0) throw Error("Graphviz could not render format '" + options.format + "'");
     if (summaryOut) *summaryOut = summary;
+    return out;
+}
+
+std::string graphSource(const query::QueryResult& result, const RenderOptions& options) {
+    checkOptions(options);
+    RenderSummary summary;
+    std::lock_guard lock(graphvizMutex());
+    sharedContext();  // registers cgraph's default disciplines
+    Agraph_t* g = buildGraph(result, options, summary);
+    char* data = nullptr;
+    size_t length = 0;
+    FILE* f = open_memstream(&data, &length);
+    if (!f) {
+        agclose(g);
+        throw Error("out of memory while writing the drawing", Error::Kind::Internal);
+    }
+    agwrite(g, f);
+    std::fclose(f);
+    agclose(g);
+    std::string out(data, length);
+    std::free(data);
     return out;
 }
 

@@ -3,8 +3,9 @@
 // Every node, relationship and path found anywhere in the result (including
 // inside lists and maps) is drawn once: nodes labelled with their `name`
 // (else `title`, else their id), coloured and shaped by their first label,
-// relationships labelled with their type. Nodes and edges are added in id
-// order so the DOT output is the same for the same result.
+// relationships labelled with their type, and a legend (a "Legend" cluster
+// with one sample node per entity label drawn). Nodes and edges are added in
+// id order so the DOT output is the same for the same result.
 #pragma once
 
 #include <string>
@@ -34,5 +35,9 @@ RenderSummary renderToFile(const query::QueryResult& result, const std::string& 
 // The drawing as bytes (e.g. DOT text) instead of a file.
 std::string renderToString(const query::QueryResult& result, const RenderOptions& options,
                            RenderSummary* summary = nullptr);
+
+// The graph handed to Graphviz, as DOT before layout (no coordinates): the
+// same bytes for the same result on any machine, whatever its fonts.
+std::string graphSource(const query::QueryResult& result, const RenderOptions& options = {});
 
 }  // namespace kgraph::render

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "tests/process.h"
 #include "tests/temp_dir.h"
@@ -212,6 +213,56 @@ TEST_F(FormatsTest, JsonlRoundTripGivesIdenticalBytes) {
     EXPECT_EQ(again.out, slurp(first));
 }
 
+// Issue 9, item 5: the samples extracted in two shards (round robin, as
+// `split -n r/2` deals them) by separate `kgraph extract --documents` processes,
+// merged by one `kgraph import --format jsonl` of the shards (in reverse order),
+// export the same bytes as the single-process `kgraph build` of the same files.
+TEST_F(FormatsTest, ShardedExtractMergeEqualsBuild) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(std::string(KGRAPH_SOURCE_DIR) + "/samples")) {
+        if (e.path().extension() == ".txt") files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    ASSERT_GE(files.size(), 3u);
+    std::string shards[2];
+    for (size_t i = 0; i < files.size(); ++i) shards[i % 2] += " " + quote(files[i]);
+    std::string paths;
+    for (int k : {1, 0}) {
+        std::string out = dir_->sub("shard" + std::to_string(k) + ".jsonl");
+        auto r = run(quote(KGRAPH_BINARY) + " extract --documents --format jsonl" + shards[k] +
+                     " > " + quote(out));
+        ASSERT_EQ(r.exit, 0) << r.err;
+        paths += " " + quote(out);
+    }
+    std::string merged = dir_->sub("merged.kg");
+    auto r =
+        run(quote(KGRAPH_BINARY) + " import --db " + quote(merged) + " --format jsonl" + paths);
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find(" 0 bad lines skipped"), std::string::npos) << r.out;
+    for (std::string f : {"jsonl", "nq", "ttl", "graphml", "dot"}) {
+        auto m = run(quote(KGRAPH_BINARY) + " export --db " + quote(merged) + " --format " + f);
+        ASSERT_EQ(m.exit, 0) << m.err;
+        std::string built = slurp(exportTo(f, "built." + f));
+        EXPECT_FALSE(built.empty()) << f;
+        EXPECT_TRUE(m.out == built) << f << ": the merge differs from build (" << m.out.size()
+                                    << " against " << built.size() << " bytes)";
+    }
+    // Document nodes too (not in every export format): title, date, sentences, path.
+    auto docs = [&](const std::string& db) {
+        auto q = run(quote(KGRAPH_BINARY) + " query --db " + quote(db) +
+                     " --format csv 'MATCH (d:Document) RETURN d ORDER BY d.id'");
+        EXPECT_EQ(q.exit, 0) << q.err;
+        return q.out;
+    };
+    EXPECT_EQ(docs(merged), docs(db()));
+    // Importing the same shards again changes nothing.
+    auto again =
+        run(quote(KGRAPH_BINARY) + " import --db " + quote(merged) + " --format jsonl" + paths);
+    ASSERT_EQ(again.exit, 0) << again.err;
+    auto m = run(quote(KGRAPH_BINARY) + " export --db " + quote(merged) + " --format jsonl");
+    EXPECT_TRUE(m.out == slurp(exportTo("jsonl", "built.jsonl")));
+}
+
 TEST_F(FormatsTest, TsvImportReportsBadLinesAndStrictCommitsNothing) {
     std::string tsv = dir_->sub("in.tsv");
     std::ofstream(tsv) << "# comment\nChina\tborder\tKazakhstan\t0.9\tdoc1\nbad line\n"
@@ -282,13 +333,26 @@ TEST_F(FormatsTest, JsonlImportReportsWrongTypesAsBadLines) {
         << R"({"mentions":[{"doc":"d","sentence":"one"}],"subject":{"name":"A","label":"Person"},"predicate":"p","object":{"name":"B","label":"Person"}})"
         << "\n{broken\n"
         << R"({"doc":"d","subject":{"name":"A"},"predicate":"p","object":{"name":"B","label":"Person"}})"
+        << "\n"
+        << R"({"doc":"e","document":{"length":5,"sentences":[],"texts":{},"entities":[],"facts":[]}})"
+        << "\n"
+        << R"({"doc":"f","document":{"sha256":"x","length":5,"sentences":[[0,9]],"texts":{},"entities":[],"facts":[]}})"
+        << "\n"
+        << R"({"doc":"g","document":{"sha256":"x","length":5,"sentences":[[0,5]],"texts":{},"entities":[],"facts":[{"subject":0,"object":1}]}})"
         << "\n";
     auto r = run(quote(KGRAPH_BINARY) + " import --db " + quote(dir_->sub("bad.kg")) +
                  " --format jsonl " + quote(jsonl));
     ASSERT_EQ(r.exit, 0) << r.err;
-    EXPECT_NE(r.out.find("imported: 1 facts (1 source documents), 3 bad lines skipped"),
+    EXPECT_NE(r.out.find("imported: 1 facts (1 source documents), 6 bad lines skipped"),
               std::string::npos)
         << r.out;
+    EXPECT_NE(r.err.find(jsonl + ":5: missing string \"sha256\""), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(jsonl + ":6: a sentence span lies outside the document"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find(jsonl + ":7: a fact names an entity the record does not have"),
+              std::string::npos)
+        << r.err;
     EXPECT_NE(r.err.find(jsonl + ":2: "), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(jsonl + ":3: not a JSON object"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(jsonl + ":4: missing string \"label\""), std::string::npos) << r.err;

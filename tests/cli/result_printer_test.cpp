@@ -43,6 +43,21 @@ TEST(ResultPrinterTest, LongCellsAreCutWithAnEllipsis) {
     EXPECT_NE(print(r, OutputFormat::Table, 10).find("│ Collectiv… │"), std::string::npos);
 }
 
+TEST(ResultPrinterTest, WideCharactersTakeTwoColumns) {
+    query::QueryResult r;
+    r.columns = {"city"};
+    r.rows = {{Value("Алматы")}, {Value("東京")}, {Value("北京市朝阳区建国门外大街")}};
+    // The cut cell is 9 columns: a fifth wide character and "…" would need 11.
+    EXPECT_EQ(print(r, OutputFormat::Table, 10),
+              "┌───────────┐\n"
+              "│ city      │\n"
+              "├───────────┤\n"
+              "│ Алматы    │\n"
+              "│ 東京      │\n"
+              "│ 北京市朝… │\n"
+              "└───────────┘\n");
+}
+
 TEST(ResultPrinterTest, CsvQuotesPerRfc4180) {
     EXPECT_EQ(print(sample(), OutputFormat::Csv),
               "name,mentions\nXi Jinping,12\n\"Wang, \"\"Yi\"\"\",null\n");

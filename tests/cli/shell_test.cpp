@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -70,6 +71,47 @@ TEST(ShellTest, MetaCommandsParamsSchemaRenderAndRead) {
     EXPECT_NE(out.str().find("  :call  1\n"), std::string::npos) << out.str();
     EXPECT_EQ(out.str().find("not run"), std::string::npos);
     EXPECT_NE(err.str().find(":timing takes on or off"), std::string::npos) << err.str();
+}
+
+TEST(ShellTest, UnknownLabelTypeOrPropertyKeyGetsDidYouMean) {
+    kgraph::testing::TempDir dir;
+    auto store = storage::GraphStore::open(dir.sub("db"));
+    std::istringstream in(
+        "CREATE (:Person {name: 'Wang Yi'})-[:send_message_to]->(:Country {name: 'China'});\n"
+        "MATCH (p:Persn)-[:send_mesage_to|call]->(c) RETURN p.nme, [x IN [1] | x] AS l;\n"
+        "MATCH (p:Person {name: 'Wang Yi'}) RETURN p.name, toUpper(p.name) AS up;\n");
+    std::ostringstream out, err;
+    EXPECT_EQ(runShell(*store, in, out, err, {}), 0) << err.str();
+    EXPECT_NE(err.str().find("warning: the database has no label :Persn; did you mean :Person?"),
+              std::string::npos)
+        << err.str();
+    EXPECT_NE(err.str().find("no relationship type :send_mesage_to; did you mean "
+                             ":send_message_to?"),
+              std::string::npos)
+        << err.str();
+    EXPECT_NE(err.str().find("no relationship type :call\n"), std::string::npos) << err.str();
+    EXPECT_NE(err.str().find("no property key nme; did you mean name?"), std::string::npos)
+        << err.str();
+    // Names that exist, list comprehensions and map keys are not warned about.
+    EXPECT_EQ(err.str().find(":x"), std::string::npos) << err.str();
+    EXPECT_EQ(err.str().find(" name\n"), std::string::npos) << err.str();
+    const std::string warnings = err.str();
+    EXPECT_EQ(std::count(warnings.begin(), warnings.end(), '\n'), 4) << warnings;
+}
+
+TEST(ShellTest, HelpOnOneCommandAndSchemaWithPropertyKeys) {
+    kgraph::testing::TempDir dir;
+    auto store = storage::GraphStore::open(dir.sub("db"));
+    std::istringstream in(
+        "CREATE (:Person {name: 'Wang Yi', born: 1953});\n:help render\n:schema\n:help rendr\n");
+    std::ostringstream out, err;
+    EXPECT_EQ(runShell(*store, in, out, err, {}), 1);
+    EXPECT_NE(out.str().find("  :render [FILE]"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("with a legend of the labels"), std::string::npos) << out.str();
+    EXPECT_EQ(out.str().find(":read FILE"), std::string::npos) << out.str();
+    EXPECT_NE(out.str().find("property keys:\n  born name\n"), std::string::npos) << out.str();
+    EXPECT_NE(err.str().find("no help on rendr; did you mean render?"), std::string::npos)
+        << err.str();
 }
 
 TEST(ShellTest, ClosestMatchSuggestsLikelyTypos) {

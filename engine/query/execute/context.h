@@ -1,6 +1,7 @@
 // ExecContext: what operators and expressions need while a statement runs.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -11,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/common/error.h"
 #include "engine/query/value.h"
 #include "storage/graph_store.h"
 
@@ -49,6 +51,9 @@ struct ExecContext {
     // Variable-length patterns and shortest paths stop with an error after visiting this many
     // relationships for one input row.
     int64_t expansionLimit = 10'000'000;
+    // Set from another thread or a signal handler (the shell's Ctrl-C) to stop the statement;
+    // operators poll it every few hundred rows (Operator::execute). May be null.
+    const std::atomic<bool>* cancel = nullptr;
     std::mt19937_64 random{std::random_device{}()};
 
     // The last node property read by each Property expression of a read-only statement:
@@ -57,6 +62,10 @@ struct ExecContext {
 
     // Relationship type name of a dictionary id, cached.
     const std::string& typeName(storage::TokenId id);
+    // Throws kgraph::Error("query cancelled") once *cancel was set.
+    void checkCancelled() const {
+        if (cancel && cancel->load(std::memory_order_relaxed)) throw Error("query cancelled");
+    }
     void count(const std::string& counter, int64_t n = 1) {
         if (counters && n != 0) (*counters)[counter] += n;
     }

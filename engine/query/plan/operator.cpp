@@ -19,13 +19,13 @@ Operator* ProfileClock::switchTo(Operator* op) {
 bool Operator::execute(ExecContext& ctx, const Consumer& out) {
     if (!ctx.profiling) {
         return produce(ctx, [&](Row& r) {
-            ++rows_;
+            if ((++rows_ & 255) == 0) ctx.checkCancelled();
             return out(r);
         });
     }
     Operator* caller = ctx.clock.switchTo(this);
     bool ok = produce(ctx, [&](Row& r) {
-        ++rows_;
+        if ((++rows_ & 255) == 0) ctx.checkCancelled();
         ctx.clock.switchTo(caller);
         bool more = out(r);
         ctx.clock.switchTo(this);

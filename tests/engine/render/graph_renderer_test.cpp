@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
 #include "engine/common/error.h"
 
 namespace kgraph::render {
@@ -54,12 +59,93 @@ TEST(GraphRendererTest, DotOutputIsDeterministicAndNamesEveryNode) {
     EXPECT_NE(a.find("Kassym-Jomart \\\"KJ\\\""), std::string::npos) << a;
 }
 
+// The graph handed to Graphviz for a fixed result, against
+// tests/engine/render/golden/sample.dot. To accept a deliberate change:
+//   KGRAPH_UPDATE_GOLDEN=1 build/release/tests/engine/kgraph_render_tests
+TEST(GraphRendererTest, GraphSourceMatchesTheGoldenDot) {
+    const std::string golden =
+        std::string(KGRAPH_SOURCE_DIR) + "/tests/engine/render/golden/sample.dot";
+    std::string dot = graphSource(sample());
+    if (std::getenv("KGRAPH_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << dot;
+    std::ifstream in(golden, std::ios::binary);
+    ASSERT_TRUE(in) << "missing " << golden;
+    std::stringstream expected;
+    expected << in.rdbuf();
+    EXPECT_EQ(dot, expected.str());
+}
+
+TEST(GraphRendererTest, LegendShowsEachLabelInItsColourAndShape) {
+    std::string dot = graphSource(sample());
+    auto legend = dot.find("subgraph cluster_legend");
+    ASSERT_NE(legend, std::string::npos) << dot;
+    // One sample node per label drawn (Country, Person), in name order, styled as the nodes.
+    auto country = dot.find("legend0\t[fillcolor=\"#cdeccd\"", legend);
+    auto person = dot.find("legend1\t[fillcolor=\"#fde2b3\"", legend);
+    ASSERT_NE(country, std::string::npos) << dot;
+    ASSERT_NE(person, std::string::npos) << dot;
+    std::string countryAttrs = dot.substr(country, person - country);
+    EXPECT_NE(countryAttrs.find("label=Country"), std::string::npos) << countryAttrs;
+    EXPECT_NE(countryAttrs.find("shape=hexagon"), std::string::npos) << countryAttrs;
+    std::string personAttrs = dot.substr(person, dot.find(']', person) - person);
+    EXPECT_NE(personAttrs.find("label=Person"), std::string::npos) << personAttrs;
+    EXPECT_NE(personAttrs.find("shape=ellipse"), std::string::npos) << personAttrs;
+    EXPECT_EQ(dot.find("legend2"), std::string::npos) << dot;
+}
+
+TEST(GraphRendererTest, NoLegendForAResultWithoutNodes) {
+    query::QueryResult r;
+    r.columns = {"x"};
+    r.rows.push_back({Value(int64_t{1})});
+    EXPECT_EQ(graphSource(r).find("Legend"), std::string::npos);
+}
+
 TEST(GraphRendererTest, SvgEscapesMarkup) {
     RenderOptions o;
     std::string svg = renderToString(sample(), o);
     EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find(">Legend</text>"), std::string::npos);
     EXPECT_NE(svg.find("&lt;Tokayev&gt; &amp; co"), std::string::npos);
     EXPECT_EQ(svg.find("<Tokayev>"), std::string::npos);
+}
+
+// Names with Graphviz escapes, markup, quotes, a newline and non-ASCII text:
+// the SVG is well-formed XML (parsed by Python's ElementTree) and shows every
+// name as written.
+TEST(GraphRendererTest, SvgParsesAsXmlAndShowsHostileNamesAsWritten) {
+    if (std::system("python3 -c 'import xml.etree.ElementTree' >/dev/null 2>&1") != 0)
+        GTEST_SKIP() << "python3 is not installed";
+    query::QueryResult r;
+    r.columns = {"n"};
+    const std::vector<std::string> names = {"back \\ slash \\N \\n \\l \\G end",
+                                            "Ab \"quoted\" <tag> & amp; ]]>", "Алматы 東京 é",
+                                            "two\nlines", "#1 'single' {x}"};
+    for (size_t i = 0; i < names.size(); ++i)
+        r.rows.push_back({Value(node(i + 1, i % 2 ? "Person" : "Event", names[i]))});
+    std::string svgPath = std::string(::testing::TempDir()) + "/kgraph_hostile.svg";
+    renderToFile(r, svgPath, RenderOptions{});
+    // Prints the text of each node group, lines joined by '\n', one node per line (JSON).
+    std::string cmd =
+        "python3 -c \"import sys, json, xml.etree.ElementTree as ET\n"
+        "S = '{http://www.w3.org/2000/svg}'\n"
+        "for g in ET.parse(sys.argv[1]).getroot().iter(S + 'g'):\n"
+        "    if g.get('class') == 'node' and g.find(S + 'title').text.startswith('n'):\n"
+        "        print(json.dumps(chr(10).join(t.text or '' for t in g.iter(S + 'text'))))\" " +
+        svgPath;
+    FILE* p = popen(cmd.c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    std::string out;
+    char buf[4096];
+    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    ASSERT_EQ(pclose(p), 0) << "the SVG is not well-formed XML";
+    std::vector<std::string> shown;  // JSON strings: non-ASCII as \uXXXX
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) shown.push_back(line);
+    ASSERT_EQ(shown.size(), names.size()) << out;
+    EXPECT_EQ(shown[0], "\"back \\\\ slash \\\\N \\\\n \\\\l \\\\G end\"");
+    EXPECT_EQ(shown[1], "\"Ab \\\"quoted\\\" <tag> & amp; ]]>\"");
+    EXPECT_EQ(shown[2], "\"\\u0410\\u043b\\u043c\\u0430\\u0442\\u044b \\u6771\\u4eac \\u00e9\"");
+    EXPECT_EQ(shown[3], "\"two\\nlines\"");  // a line break, as the newline says
+    EXPECT_EQ(shown[4], "\"#1 'single' {x}\"");
 }
 
 TEST(GraphRendererTest, CutsLargeResultsWithANote) {
