@@ -158,6 +158,9 @@ protected:
         std::string_view record;
     };
     const ScannedNode* scanning_ = nullptr;
+    // The last name tokenId() found in the store (a transaction is used by one thread).
+    std::string lastTokenName_;
+    std::optional<TokenId> lastToken_;
 
     std::vector<std::pair<std::string, uint64_t>> counts(char what);
     PropertyMap namedProps(const codec::TokenProps& props);
@@ -431,7 +434,14 @@ uint64_t ViewBase<I>::degree(NodeId node, Direction dir, std::optional<std::stri
 
 template <class I>
 std::optional<TokenId> ViewBase<I>::tokenId(std::string_view name) {
-    if (auto t = store_.findToken(name)) return t;
+    // A statement asks for the same few names once per row (`a.name`): the last one found in
+    // the store is remembered, without the store's lock. A stored name's id never changes.
+    if (lastToken_ && name == lastTokenName_) return lastToken_;
+    if (auto t = store_.findToken(name)) {
+        lastTokenName_.assign(name);
+        lastToken_ = t;
+        return t;
+    }
     return localToken(name);
 }
 
@@ -602,7 +612,9 @@ private:
             }
             if (!f(k, it)) return;
         }
-        if (!it.status().ok()) fail(it.status(), "scan failed");
+        // A valid iterator has an OK status (RocksDB's contract); asking costs a walk over
+        // every level's iterator, once per scan, and scans here are often one key long.
+        if (!it.Valid() && !it.status().ok()) fail(it.status(), "scan failed");
     }
 
 protected:

@@ -56,9 +56,17 @@ struct ExecContext {
     const std::atomic<bool>* cancel = nullptr;
     std::mt19937_64 random{std::random_device{}()};
 
-    // The last node property read by each Property expression of a read-only statement:
-    // expression -> (node id, value).
-    std::unordered_map<const void*, std::pair<uint64_t, std::optional<Value>>> propertyCache;
+    // The last node property read by each Property expression of a read-only statement.
+    // A cache that rarely hits (every row a new node) stops storing: the copy costs more
+    // than it saves.
+    struct CachedProperty {
+        uint64_t node = 0;
+        std::optional<Value> value;
+        uint32_t lookups = 0;
+        uint32_t hits = 0;
+        bool worthKeeping() const { return lookups < 1024 || hits * 8 >= lookups; }
+    };
+    std::unordered_map<const void*, CachedProperty> propertyCache;  // by expression
 
     // Relationship type name of a dictionary id, cached.
     const std::string& typeName(storage::TokenId id);

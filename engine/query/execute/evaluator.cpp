@@ -361,14 +361,29 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
         case ExprKind::Variable:
             return row[e.slot];
         case ExprKind::Property: {
-            Value target = evaluate(*e.children[0], row, ctx);
+            // The target of `a.name` is read in place: copying a node value per row costs
+            // more than the property read.
+            const ast::Expr& child = *e.children[0];
+            Value computed;
+            const Value& target = child.kind == ExprKind::Variable
+                                      ? row[child.slot]
+                                      : (computed = evaluate(child, row, ctx));
             // Rows often arrive grouped by node (an expansion emits all of a node's
             // relationships in a row): remember the last node's value. Only while nothing writes.
             if (target.isNode() && !target.asNode().loaded && !ctx.write) {
-                auto& slot = ctx.propertyCache[&e];
-                if (slot.first == target.asNode().id && slot.second) return *slot.second;
+                auto& c = ctx.propertyCache[&e];
+                if (c.lookups < UINT32_MAX) ++c.lookups;
+                if (c.node == target.asNode().id && c.value) {
+                    ++c.hits;
+                    return *c.value;
+                }
                 Value v = propertyOf(target, e.name, ctx);
-                slot = {target.asNode().id, v};
+                if (c.worthKeeping()) {
+                    c.node = target.asNode().id;
+                    c.value = v;
+                } else {
+                    c.value.reset();
+                }
                 return v;
             }
             return propertyOf(target, e.name, ctx);

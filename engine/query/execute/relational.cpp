@@ -95,18 +95,22 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
     }
     // Group g's keys are keys[g * nKeys ...], its aggregates aggs[g * nAggs ...] (a counter in
     // counts[] or an object in objects[]). Groups keep the order they were first seen in. The
-    // open-addressing table holds (hash, group + 1) pairs; 0 = empty. Hashing the values
-    // directly, not a string made of them, keeps finding a group free of allocations.
+    // open-addressing table holds (high half of the hash, group + 1) pairs; 0 = empty: 8 bytes
+    // a slot, as the probe of a table bigger than the cache is the cost of a new group.
+    // Hashing the values directly, not a string made of them, keeps finding a group free of
+    // allocations.
     std::vector<Value> keys;
     std::vector<int64_t> counts;
     std::vector<std::unique_ptr<Aggregator>> objects;
     size_t nGroups = 0;
-    std::vector<std::pair<uint64_t, uint32_t>> table(64, {0, 0});
+    using Slot = std::pair<uint32_t, uint32_t>;
+    auto tag = [](uint64_t hash) { return static_cast<uint32_t>(hash >> 32); };
+    std::vector<Slot> table(64, {0, 0});
     auto place = [&](uint64_t hash, uint32_t group) {
         size_t mask = table.size() - 1;
         size_t i = hash & mask;
         while (table[i].second) i = (i + 1) & mask;
-        table[i] = {hash, group + 1};
+        table[i] = {tag(hash), group + 1};
     };
     std::vector<uint64_t> hashes;
     auto newGroup = [&](Row& probe, uint64_t hash) {
@@ -141,17 +145,16 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
                 auto [h, index] = table[i];
                 if (!index) {
                     g = newGroup(probe, hash);
-                    table[i] = {hash, static_cast<uint32_t>(g + 1)};
+                    table[i] = {tag(hash), static_cast<uint32_t>(g + 1)};
                     if (nGroups * 2 > table.size()) {
-                        std::vector<std::pair<uint64_t, uint32_t>>(table.size() * 2, {0, 0})
-                            .swap(table);
+                        std::vector<Slot>(table.size() * 2, {0, 0}).swap(table);
                         for (size_t k = 0; k < nGroups; ++k) {
                             place(hashes[k], static_cast<uint32_t>(k));
                         }
                     }
                     break;
                 }
-                if (h == hash && sameKeys(index - 1, probe)) {
+                if (h == tag(hash) && sameKeys(index - 1, probe)) {
                     g = index - 1;
                     break;
                 }
@@ -183,11 +186,14 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
     }
     // Without grouping keys, aggregating no rows still yields one row (count(*) = 0).
     if (nGroups == 0 && keys_.empty()) newGroup(probe, 0);
+    // One row reused for every group (consumers copy what they keep, as with every
+    // operator's rows); the group's keys are moved out, they are not read again.
+    Row row(ctx.slotCount);
     for (size_t g = 0; g < nGroups; ++g) {
-        Row row(ctx.slotCount);
         for (size_t k = 0; k < nKeys; ++k) {
-            row[keys_[k].slot] = keys[g * nKeys + k];
-            if (keys_[k].sourceSlot >= 0) row[keys_[k].sourceSlot] = keys[g * nKeys + k];
+            Value& key = keys[g * nKeys + k];
+            if (keys_[k].sourceSlot >= 0) row[keys_[k].sourceSlot] = key;
+            row[keys_[k].slot] = std::move(key);
         }
         for (size_t a = 0; a < nAggs; ++a) {
             row[aggs_[a].call->slot] =
@@ -234,8 +240,31 @@ bool SortOp::produce(ExecContext& ctx, const Consumer& out) {
     Entry next;
     if (!pull(ctx, [&](Row& row) {
             next.keys.clear();
-            for (const auto& item : items_) next.keys.push_back(evaluate(*item.expr, row, ctx));
             next.position = position++;
+            if (k && rows.size() >= *k) {
+                // The heap is full: compare with its worst row key by key. Most rows lose on
+                // the first key; the later keys that are plain variables (which cannot fail)
+                // are then not evaluated (copied). A full tie loses too (its position is later).
+                if (*k == 0) return true;
+                const Row& worst = rows.front().keys;
+                for (size_t i = 0;; ++i) {
+                    if (i == items_.size()) return true;
+                    next.keys.push_back(evaluate(*items_[i].expr, row, ctx));
+                    int c = compareOrder(next.keys[i], worst[i]);
+                    if (c == 0) continue;
+                    if (items_[i].descending ? c > 0 : c < 0) break;
+                    for (size_t j = i + 1; j < items_.size(); ++j) {
+                        // Other expressions still run: their errors are the statement's.
+                        if (items_[j].expr->kind != ast::ExprKind::Variable) {
+                            evaluate(*items_[j].expr, row, ctx);
+                        }
+                    }
+                    return true;
+                }
+            }
+            for (size_t i = next.keys.size(); i < items_.size(); ++i) {
+                next.keys.push_back(evaluate(*items_[i].expr, row, ctx));
+            }
             if (!k) {
                 next.row = row;
                 rows.push_back(std::move(next));
