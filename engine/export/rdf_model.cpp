@@ -80,9 +80,9 @@ void forEachQuad(storage::GraphView& graph, const NTriplesOptions& options,
             if (key == (doc ? "title" : "name")) continue;
             if (!doc && key == "aliases") {
                 std::string altLabel = iri(kSkosNs, "altLabel");
-                literals(value, [&](const std::string& lit) {
-                    if (lit != stringLiteral(label)) fn({s, altLabel, lit, g});
-                });
+                // Every alias, the name too where it is one: the aliases come
+                // back from these alone, in order (`import --format nt`).
+                literals(value, [&](const std::string& lit) { fn({s, altLabel, lit, g}); });
                 continue;
             }
             literals(value, [&](const std::string& lit) { fn({s, prop(key), lit, g}); });

@@ -3,7 +3,8 @@
 //
 // Entities become IRIs <BASE entity/LABEL/NAME> (percent-encoded), typed with
 // rdf:type <BASE type/LABEL>, named with rdfs:label and with each alias as
-// skos:altLabel; other node properties become <BASE prop/KEY> literals.
+// skos:altLabel (the name too, where it is one, so that the aliases read
+// back); other node properties become <BASE prop/KEY> literals.
 // Documents become <BASE doc/ID> with their title as rdfs:label. Each fact is
 // the triple <subject> <BASE rel/TYPE> <object>; when it has properties
 // (confidence, ...) or mentions it is also reified as <BASE fact/EDGEID>, an

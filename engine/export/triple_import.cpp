@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "engine/common/error.h"
 #include "engine/export/export_common.h"
 #include "engine/export/rdf_model.h"
+#include "engine/export/rdf_rebuild.h"
 #include "engine/extract/name_registry.h"
 #include "engine/extract/to_storage.h"
 #include "storage/document_ingest.h"
@@ -63,6 +66,7 @@ struct Collector {
     std::vector<ExportedFact> exported;
     std::vector<NtFact> ntFacts;
     std::map<std::string, std::string> ntLabels, ntTypes;  // IRI -> first rdfs:label / rdf:type
+    std::vector<RdfStatement> statements;                  // every N-Triples statement
     std::vector<DocBuild> docs;
     std::map<std::string, size_t> docIndex;
 
@@ -293,6 +297,29 @@ void tsvLine(Collector& c, const std::string& line, const std::string& fileDoc) 
            std::move(f));
 }
 
+// Resolves the \\uXXXX and \\UXXXXXXXX escapes N-Triples allows in IRIs.
+std::string unescapeIri(const std::string& raw) {
+    if (raw.find('\\') == std::string::npos) return raw;
+    std::string out;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '\\') {
+            out.push_back(raw[i]);
+            continue;
+        }
+        size_t digits = i + 1 < raw.size() && raw[i + 1] == 'u'   ? 4
+                        : i + 1 < raw.size() && raw[i + 1] == 'U' ? 8
+                                                                  : 0;
+        uint32_t cp = 0;
+        const char* first = raw.data() + i + 2;
+        if (digits == 0 || i + 2 + digits > raw.size() ||
+            std::from_chars(first, first + digits, cp, 16).ptr != first + digits)
+            throw BadLine{"bad escape in an IRI (only \\uXXXX and \\UXXXXXXXX are allowed)"};
+        appendUtf8(out, cp);
+        i += 1 + digits;
+    }
+    return out;
+}
+
 // Parses an N-Triples term at `pos`: an IRI (returned without <>), a literal
 // (returned with its quotes) or a blank node.
 std::string ntTerm(const std::string& line, size_t& pos) {
@@ -303,7 +330,7 @@ std::string ntTerm(const std::string& line, size_t& pos) {
         auto end = line.find('>', pos);
         if (end == std::string::npos) throw BadLine{"unterminated IRI"};
         pos = end + 1;
-        return line.substr(start + 1, end - start - 1);
+        return unescapeIri(line.substr(start + 1, end - start - 1));
     }
     if (line[pos] == '"') {
         ++pos;
@@ -321,27 +348,6 @@ std::string ntTerm(const std::string& line, size_t& pos) {
     throw BadLine{"unexpected character '" + std::string(1, line[pos]) + "'"};
 }
 
-std::string percentDecode(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() + 0 &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out.push_back(
-                static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
-            i += 2;
-        } else {
-            out.push_back(s[i]);
-        }
-    }
-    return out;
-}
-
-std::string lastSegment(const std::string& iri) {
-    auto cut = iri.find_last_of("/#:");
-    return percentDecode(cut == std::string::npos ? iri : iri.substr(cut + 1));
-}
-
 Entity ntEntity(const std::string& iri) {
     auto at = iri.find("entity/");
     if (at != std::string::npos) {
@@ -355,58 +361,25 @@ Entity ntEntity(const std::string& iri) {
     return {"Resource", iri, {}};
 }
 
-// The value of an N-Triples literal term ("..."[@lang|^^<dt>]).
-std::string literalValue(const std::string& term) {
-    std::string out;
-    size_t end = term.rfind('"');
-    for (size_t i = 1; i < end; ++i) {
-        if (term[i] != '\\' || i + 1 >= end) {
-            out.push_back(term[i]);
-            continue;
-        }
-        char e = term[++i];
-        if (e == 'n')
-            out.push_back('\n');
-        else if (e == 't')
-            out.push_back('\t');
-        else if (e == 'r')
-            out.push_back('\r');
-        else if ((e == 'u' && i + 4 < end) || (e == 'U' && i + 8 < end)) {
-            size_t digits = e == 'u' ? 4 : 8;
-            auto cp = static_cast<uint32_t>(std::stoul(term.substr(i + 1, digits), nullptr, 16));
-            i += digits;
-            if (cp < 0x80) {
-                out.push_back(static_cast<char>(cp));
-            } else if (cp < 0x800) {
-                out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-            } else if (cp < 0x10000) {
-                out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-                out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-            } else {
-                out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-                out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-                out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-            }
-        } else {
-            out.push_back(e);
-        }
-    }
-    return out;
-}
-
-void ntLine(Collector& c, const std::string& line, const std::string& fileDoc) {
+// An N-Triples line, or with `quads` an N-Quads line (its graph name is not
+// needed: kgraph derives it from the facts' mentions).
+void rdfLine(Collector& c, const std::string& line, const std::string& fileDoc, bool quads) {
     size_t pos = 0;
     std::string s = ntTerm(line, pos), p = ntTerm(line, pos), o = ntTerm(line, pos);
     while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+    if (quads && pos < line.size() && line[pos] != '.') {
+        std::string g = ntTerm(line, pos);
+        if (g.empty() || g.front() == '"') throw BadLine{"graph name must be an IRI or blank node"};
+        while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+    }
     if (pos >= line.size() || line[pos] != '.') throw BadLine{"missing final '.'"};
     if (s.empty() || p.empty() || o.empty()) throw BadLine{"empty IRI"};
     if (s.front() == '"') throw BadLine{"subject must be an IRI or blank node"};
+    if (p.front() == '"' || p.compare(0, 2, "_:") == 0) throw BadLine{"predicate must be an IRI"};
+    c.statements.push_back({s, p, o});
     if (s.compare(0, 2, "_:") == 0 || o.compare(0, 2, "_:") == 0) return;
     if (p == std::string(kRdfsNs) + "label" && o.front() == '"') {
-        c.ntLabels.emplace(s, literalValue(o));
+        c.ntLabels.emplace(s, literalText(o));
         return;
     }
     if (p == std::string(kRdfNs) + "type" && o.front() != '"') {
@@ -422,6 +395,13 @@ void ntLine(Collector& c, const std::string& line, const std::string& fileDoc) {
 
 // Entities of N-Triples facts: kgraph IRIs give label and name back; other
 // IRIs take their rdf:type (else Resource) and rdfs:label (else the IRI).
+void ntLine(Collector& c, const std::string& line, const std::string& fileDoc) {
+    rdfLine(c, line, fileDoc, false);
+}
+void nqLine(Collector& c, const std::string& line, const std::string& fileDoc) {
+    rdfLine(c, line, fileDoc, true);
+}
+
 void resolveNtFacts(Collector& c) {
     auto entity = [&](const std::string& iri) {
         Entity e = ntEntity(iri);
@@ -482,9 +462,10 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
     void (*parse)(Collector&, const std::string&, const std::string&) = nullptr;
     if (format == "tsv") parse = tsvLine;
     if (format == "nt") parse = ntLine;
+    if (format == "nq") parse = nqLine;
     if (format == "jsonl") parse = jsonlLine;
     if (!parse)
-        throw Error("unknown import format '" + format + "'; use tsv, nt or jsonl",
+        throw Error("unknown import format '" + format + "'; use tsv, nt, nq or jsonl",
                     Error::Kind::Usage);
     Collector c;
     ImportReport report;
@@ -511,7 +492,14 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
         }
         if (input.in->bad()) throw Error("cannot read " + input.name);
     }
-    resolveNtFacts(c);
+    // kgraph's own RDF is rebuilt as the graph it came from; other RDF gives
+    // facts per input file, as any other source does.
+    std::optional<std::string> base = kgraphBaseIri(c.statements);
+    if (base) {
+        c.ntFacts.clear();
+    } else {
+        resolveNtFacts(c);
+    }
     // The fact lines of a document that has a record repeat what the record holds.
     std::erase_if(c.docs, [&](const DocBuild& d) { return c.records.count(d.doc.id) > 0; });
     report.lines = c.exported.size();
@@ -522,7 +510,8 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
         for (const auto& p : report.problems) msg += "\n  " + p;
         throw Error(msg);
     }
-    const uint64_t units = c.records.size() + c.docs.size() + (c.exported.empty() ? 0 : 1);
+    const uint64_t units =
+        c.records.size() + c.docs.size() + (c.exported.empty() ? 0 : 1) + (base ? 1 : 0);
     uint64_t done = 0, facts = 0;
     auto stored = [&](uint64_t n) {
         facts += n;
@@ -531,6 +520,12 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
     if (!c.exported.empty()) {
         writeExported(store, c.exported);
         stored(c.exported.size());
+    }
+    if (base) {
+        auto counts = rebuildFromRdf(store, c.statements, *base);
+        report.lines += counts.facts;
+        report.documents += counts.documents;
+        stored(counts.facts);
     }
     // Documents with records go in id order, with names resolved across them as
     // `kgraph build` resolves them over a directory (also sorted by id).

@@ -2,11 +2,15 @@
 //
 //   tsv    subject<TAB>predicate<TAB>object[<TAB>confidence<TAB>source]; '#'
 //          comments and blank lines skipped; entities get the label Entity.
-//   nt     N-Triples: triples whose object is an IRI become facts (predicate =
-//          the IRI's last segment); kgraph's own IRIs <BASE entity/LABEL/NAME>
-//          give back label and name, other IRIs take their rdf:type (else
-//          Resource) and rdfs:label (else the IRI); other literal, rdf: and
-//          reification triples are skipped.
+//   nt     N-Triples: kgraph's own export (recognised by its <BASE entity/...>
+//          and <BASE type/...> IRIs) is rebuilt as the graph it came from
+//          (engine/export/rdf_rebuild.h): nodes, their properties, facts with
+//          their ids, properties and mentions, so a new export is identical.
+//          Other N-Triples: triples whose object is an IRI become facts
+//          (predicate = the IRI's last segment), entities take their rdf:type
+//          (else Resource) and rdfs:label (else the IRI); other literal, rdf:
+//          and reification triples are skipped.
+//   nq     N-Quads, read as N-Triples (the graph name is not needed).
 //   jsonl  either `kgraph export --format jsonl` lines (with "mentions"),
 //          recreated as they were (entities, fact properties, mentions), or
 //          `kgraph extract --format jsonl` lines (with "doc"), ingested per
@@ -15,9 +19,9 @@
 //          such documents are ingested first, in id order, with one-word names
 //          resolved across them (extract::NameRegistry), exactly as build
 //          does over a folder; their fact lines are ignored.
-// TSV, N-Triples and extract lines are grouped by source document and stored
-// through storage::ingestDocument; the document id is the TSV source column,
-// the extract "doc", or else the input file name.
+// TSV, other tools' N-Triples and extract lines are grouped by source
+// document and stored through storage::ingestDocument; the document id is the
+// TSV source column, the extract "doc", or else the input file name.
 //
 // Every input is parsed before anything is written. Bad lines are reported
 // as FILE:LINE: reason; with `strict` any bad line throws kgraph::Error and

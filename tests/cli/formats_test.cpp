@@ -213,6 +213,82 @@ TEST_F(FormatsTest, JsonlRoundTripGivesIdenticalBytes) {
     EXPECT_EQ(again.out, slurp(first));
 }
 
+// Issue 9, item 3 for RDF: kgraph's own N-Triples and N-Quads read back as
+// the graph they came from (entities with their properties, facts with their
+// ids, properties and mentions, documents), so a new export is identical.
+TEST_F(FormatsTest, NTriplesAndNQuadsRoundTripGiveIdenticalBytes) {
+    for (std::string format : {"nt", "nq"}) {
+        SCOPED_TRACE(format);
+        std::string first = exportTo(format, "rt1." + format);
+        std::string copy = dir_->sub("copy_" + format + ".kg");
+        auto r = run(quote(KGRAPH_BINARY) + " import --db " + quote(copy) + " --format " + format +
+                     " " + quote(first));
+        ASSERT_EQ(r.exit, 0) << r.err;
+        size_t facts = count("MATCH ()-[r]->() WHERE type(r) <> 'MENTIONED_IN' RETURN count(r)");
+        size_t docs = count("MATCH (d:Document) RETURN count(d)");
+        EXPECT_NE(r.out.find("imported: " + std::to_string(facts) + " facts (" +
+                             std::to_string(docs) + " source documents), 0 bad lines skipped"),
+                  std::string::npos)
+            << r.out;
+        auto again =
+            run(quote(KGRAPH_BINARY) + " export --db " + quote(copy) + " --format " + format);
+        ASSERT_EQ(again.exit, 0) << again.err;
+        EXPECT_EQ(again.out, slurp(first));
+        // The same graph, not only the same RDF: the JSONL (every fact with
+        // both entities' properties and its mentions) agrees too.
+        auto jsonl = run(quote(KGRAPH_BINARY) + " export --db " + quote(copy) + " --format jsonl");
+        EXPECT_EQ(jsonl.out, slurp(exportTo("jsonl", "rt_ref.jsonl")));
+    }
+}
+
+// Names and values no IRI or literal can hold as they are: quotes,
+// backslashes, newlines, tabs, control characters, '/', '%', '<>', non-Latin
+// scripts; numbers at their limits; a one-element list. A bad line in between
+// is reported with file:line and skipped.
+TEST_F(FormatsTest, NTriplesRoundTripKeepsHostileNames) {
+    std::string jsonl = dir_->sub("hostile.jsonl");
+    std::ofstream(jsonl)
+        << R"({"subject":{"label":"Pers on/ä","name":"Mr \"Q\" \\ back\nslash\t<x>%41/é 日本","properties":{"aliases":["Mr \"Q\" \\ back\nslash\t<x>%41/é 日本","Q\u0001"],"height":1e300,"age":-42,"alive":true,"tiny":5e-324}},"predicate":"meet s/%","object":{"label":"Concept","name":"{}|^`","properties":{"aliases":["{}|^`"]}},"properties":{"confidence":0.1,"negated":false,"sources":["d/1 é"],"text":"line\r\nbreak"},"mentions":[{"doc":"d/1 é","sentence":3,"begin":7,"end":99,"text":"said \"hi\"\\"},{"doc":"日本.txt","sentence":1,"begin":0,"end":5,"text":""}]})"
+        << "\n"
+        << R"({"subject":{"label":"Concept","name":"{}|^`","properties":{"aliases":["{}|^`"]}},"predicate":"meet s/%","object":{"label":"Concept","name":"{}|^`","properties":{"aliases":["{}|^`"]}},"properties":{},"mentions":[]})"
+        << "\n";
+    std::string src = dir_->sub("hostile.kg");
+    auto r = run(quote(KGRAPH_BINARY) + " import --db " + quote(src) + " --format jsonl " +
+                 quote(jsonl));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    auto first = run(quote(KGRAPH_BINARY) + " export --db " + quote(src) + " --format nt");
+    ASSERT_EQ(first.exit, 0) << first.err;
+    std::string nt = dir_->sub("hostile.nt");
+    std::ofstream(nt) << first.out << "<urn:kgraph:entity/Concept/\\u12> <urn:kgraph:rel/x> "
+                      << "<urn:kgraph:entity/Concept/y> .\n";
+    std::string copy = dir_->sub("hostile_copy.kg");
+    r = run(quote(KGRAPH_BINARY) + " import --db " + quote(copy) + " --format nt " + quote(nt));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("imported: 2 facts (0 source documents), 1 bad lines skipped"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(
+        r.err.find(nt + ":" + std::to_string(lines(first.out) + 1) + ": bad escape in an IRI"),
+        std::string::npos)
+        << r.err;
+    auto again = run(quote(KGRAPH_BINARY) + " export --db " + quote(copy) + " --format nt");
+    EXPECT_EQ(again.out, first.out);
+    for (std::string format : {"jsonl", "csv"}) {
+        auto a = run(quote(KGRAPH_BINARY) + " export --db " + quote(src) + " --format " + format);
+        auto b = run(quote(KGRAPH_BINARY) + " export --db " + quote(copy) + " --format " + format);
+        EXPECT_EQ(b.out, a.out) << format;
+    }
+    // An escaped IRI from another tool: \u00E9 is the é of the name.
+    std::string foreign = dir_->sub("escaped.nt");
+    std::ofstream(foreign) << "<http://x/caf\\u00E9> <http://x/near> <http://x/b> .\n";
+    std::string fdb = dir_->sub("escaped.kg");
+    r = run(quote(KGRAPH_BINARY) + " import --db " + quote(fdb) + " --format nt " + quote(foreign));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    auto q = run(quote(KGRAPH_BINARY) + " query --db " + quote(fdb) + " --format csv " +
+                 quote("MATCH (a)-[:near]->() RETURN a.name"));
+    EXPECT_EQ(q.out, "a.name\nhttp://x/café\n") << q.err;
+}
+
 // Issue 9, item 5: the samples extracted in two shards (round robin, as
 // `split -n r/2` deals them) by separate `kgraph extract --documents` processes,
 // merged by one `kgraph import --format jsonl` of the shards (in reverse order),
