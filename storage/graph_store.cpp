@@ -669,6 +669,12 @@ public:
         return id;
     }
 
+    void skipEdgeIdsTo(EdgeId next) override {
+        if (next <= nextEdge_) return;
+        nextEdge_ = next;
+        putMeta(keys::kMetaNextEdge, nextEdge_);
+    }
+
     EdgeId createEdge(NodeId src, NodeId dst, std::string_view type,
                       const PropertyMap& props) override {
         auto srcRaw = rawGet(keys::node(src));

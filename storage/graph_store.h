@@ -174,6 +174,9 @@ public:
     // REQUIRES: src and dst exist.
     virtual EdgeId createEdge(NodeId src, NodeId dst, std::string_view type,
                               const PropertyMap& props) = 0;
+    // The next createEdge returns at least `next`; ids below it stay unused (as a deleted
+    // relationship's do). Lets an import recreate relationships under their exported ids.
+    virtual void skipEdgeIdsTo(EdgeId next) = 0;
     // A null value removes the property.
     virtual void setNodeProperty(NodeId id, std::string_view key, const PropertyValue& value) = 0;
     virtual void setEdgeProperty(EdgeId id, std::string_view key, const PropertyValue& value) = 0;

@@ -346,13 +346,10 @@ RebuildCounts rebuildFromRdf(storage::GraphStore& store,
             f = &reified.at(*t.id);
             props = toMap(f->props);
         }
-        // Ids only grow: skip to the fact's own id by giving back the ones
-        // below it (an export leaves them to MENTIONED_IN relationships).
+        // The fact keeps its exported id: the ids below it that the export
+        // does not use (MENTIONED_IN relationships, deleted ones) stay unused.
+        if (t.id) txn->skipEdgeIdsTo(*t.id);
         storage::EdgeId e = txn->createEdge(src, dst, type, props);
-        while (t.id && e < *t.id) {
-            txn->deleteEdge(e);
-            e = txn->createEdge(src, dst, type, props);
-        }
         if (f) {
             uint32_t seq = 0;
             for (const auto& [n, m] : f->mentions) {

@@ -50,6 +50,33 @@ TEST(GraphStoreTest, CreatesAndReadsNodesAndEdges) {
     EXPECT_TRUE(r->nodeProperty(b, "nope").isNull());
 }
 
+TEST(GraphStoreTest, SkippedEdgeIdsStayUnusedAcrossCommits) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    EdgeId first, skipped, after;
+    {
+        auto w = store->write();
+        NodeId a = w->createNode({"Person"}, {{"name", "A"}});
+        NodeId b = w->createNode({"Person"}, {{"name", "B"}});
+        first = w->createEdge(a, b, "knows", {});
+        w->skipEdgeIdsTo(first + 10);
+        skipped = w->createEdge(a, b, "knows", {});
+        w->skipEdgeIdsTo(first);  // never backwards
+        w->commit();
+    }
+    EXPECT_EQ(skipped, first + 10);
+    {
+        auto w = store->write();
+        NodeId a = w->createNode({"Person"}, {{"name", "C"}});
+        after = w->createEdge(a, a, "knows", {});
+        w->commit();
+    }
+    EXPECT_EQ(after, skipped + 1);
+    auto r = store->read();
+    EXPECT_EQ(r->edgeCount(), 3u);
+    EXPECT_FALSE(r->edge(first + 1));
+}
+
 TEST(GraphStoreTest, UncommittedTransactionLeavesNothing) {
     TempDir dir;
     auto store = GraphStore::open(dir.sub("db"));
