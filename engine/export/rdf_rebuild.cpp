@@ -213,7 +213,8 @@ RebuildCounts rebuildFromRdf(storage::GraphStore& store,
             std::string rest = s.substr(factNs.size());
             uint64_t id = 0;
             auto res = std::from_chars(rest.data(), rest.data() + rest.size(), id);
-            if (res.ec != std::errc() || id == 0) continue;
+            // An id no store of ours reaches (2^48) is not ours: keeping it would exhaust ids.
+            if (res.ec != std::errc() || id == 0 || id >= (uint64_t{1} << 48)) continue;
             std::string tail = rest.substr(static_cast<size_t>(res.ptr - rest.data()));
             auto [it, inserted] = reified.try_emplace(id);
             FactStatement& f = it->second;
