@@ -1,4 +1,5 @@
 #include "engine/export/rdf_rebuild.h"
+#include "engine/text/utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -38,24 +39,6 @@ std::string lastSegment(const std::string& iri) {
     return percentDecode(cut == std::string::npos ? iri : iri.substr(cut + 1));
 }
 
-void appendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
-
 std::string literalText(const std::string& term) {
     std::string out;
     size_t end = term.rfind('"');
@@ -90,7 +73,7 @@ std::string literalText(const std::string& term) {
                     std::from_chars(term.data() + i + 1, term.data() + i + 1 + digits, cp, 16);
                 if (res.ptr != term.data() + i + 1 + digits)
                     throw std::invalid_argument("bad \\u escape in a literal");
-                appendUtf8(out, cp);
+                text::appendUtf8(out, cp);
                 i += digits;
                 break;
             }

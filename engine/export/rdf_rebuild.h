@@ -47,7 +47,5 @@ std::string percentDecode(std::string_view s);
 std::string lastSegment(const std::string& iri);
 // The text of a literal term ("..."[@lang|^^<dt>]), escapes resolved.
 std::string literalText(const std::string& term);
-// Appends code point `cp` as UTF-8.
-void appendUtf8(std::string& out, uint32_t cp);
 
 }  // namespace kgraph::exporter

@@ -14,6 +14,7 @@
 #include "engine/export/rdf_rebuild.h"
 #include "engine/extract/name_registry.h"
 #include "engine/extract/to_storage.h"
+#include "engine/text/utf8.h"
 #include "storage/document_ingest.h"
 #include "storage/mention_record.h"
 
@@ -314,7 +315,7 @@ std::string unescapeIri(const std::string& raw) {
         if (digits == 0 || i + 2 + digits > raw.size() ||
             std::from_chars(first, first + digits, cp, 16).ptr != first + digits)
             throw BadLine{"bad escape in an IRI (only \\uXXXX and \\UXXXXXXXX are allowed)"};
-        appendUtf8(out, cp);
+        text::appendUtf8(out, cp);
         i += 1 + digits;
     }
     return out;

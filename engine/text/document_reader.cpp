@@ -37,8 +37,8 @@ std::string parsePublishedDate(std::string_view s) {
     std::string rest(s.substr(3));
     int n = std::sscanf(rest.c_str(), " %d, %d %d:%d %2s", &day, &year, &hour, &minute, ampm);
     if (n < 2 || day < 1 || day > 31 || year < 1000) return "";
-    char buf[32];
-    if (n >= 4 && hour >= 0 && minute >= 0) {
+    char buf[64];  // room for any int, so the compiler can prove nothing is cut
+    if (n >= 4 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59) {
         if (n == 5 && (ampm[0] == 'P' || ampm[0] == 'p') && hour < 12) hour += 12;
         if (n == 5 && (ampm[0] == 'A' || ampm[0] == 'a') && hour == 12) hour = 0;
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute);

@@ -1,7 +1,9 @@
-// UTF-8 validation.
+// UTF-8 validation and encoding.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace kgraph::text {
@@ -9,5 +11,8 @@ namespace kgraph::text {
 // Returns the byte offset of the first invalid UTF-8 sequence, or nullopt if
 // `s` is valid UTF-8 (overlong forms and surrogates count as invalid).
 std::optional<size_t> firstInvalidUtf8(std::string_view s);
+
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
+void appendUtf8(std::string& out, uint32_t cp);
 
 }  // namespace kgraph::text

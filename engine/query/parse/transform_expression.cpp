@@ -4,28 +4,11 @@
 
 #include "engine/common/error.h"
 #include "engine/query/parse/transformer.h"
+#include "engine/text/utf8.h"
 
 namespace kgraph::query {
 
 namespace {
-
-void appendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 ast::ExprPtr makeExpr(ast::ExprKind kind, ast::Position pos) {
     auto e = std::make_unique<ast::Expr>();
@@ -75,7 +58,7 @@ std::string unescapeString(std::string_view token) {
                 size_t len = e == 'u' ? 4 : 8;
                 uint32_t cp = static_cast<uint32_t>(
                     std::stoul(std::string(body.substr(i + 1, len)), nullptr, 16));
-                appendUtf8(out, cp);
+                text::appendUtf8(out, cp);
                 i += len;
                 break;
             }
