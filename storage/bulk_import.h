@@ -22,14 +22,38 @@
 // changes nothing (merge through `kgraph build` or a query instead).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace kgraph::storage {
+
+// How far an import has come, as a progress callback sees it.
+struct BulkImportProgress {
+    // "reading nodes", "reading edges", "writing", "ingesting", then "done".
+    std::string_view phase;
+    // Estimated share of the whole import done, in [0, 1]; never decreases,
+    // exactly 1 only in the last call. Reading is measured in bytes parsed,
+    // writing in keys written against the number expected; the phases are
+    // weighted by their measured share of the time of a 1M-edge import.
+    double fraction = 0;
+    // Node and relationship rows parsed so far.
+    uint64_t rows = 0;
+    // All the rows of the input files: while reading, extrapolated from the
+    // bytes parsed; exact once both files are read.
+    uint64_t expectedRows = 0;
+};
 
 struct BulkImportOptions {
     // Threads writing SST files. Default: 2.
     int threads = 2;
+    // If set, called every `progressInterval` while the import runs and once
+    // more with phase "done" and fraction 1 when it succeeded. It runs on a
+    // thread of its own (never two calls at once), so it must not block long.
+    std::function<void(const BulkImportProgress&)> progress;
+    std::chrono::milliseconds progressInterval{100};
 };
 
 struct BulkImportResult {

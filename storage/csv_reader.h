@@ -51,6 +51,8 @@ public:
 
     const std::string& name() const { return name_; }
     size_t size() const { return data_.size(); }
+    // Bytes of the input consumed so far.
+    size_t offset() const { return pos_; }
 
 private:
     struct Position {

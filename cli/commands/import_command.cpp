@@ -83,12 +83,23 @@ int runImport(const Options& o) {
     }
     auto start = std::chrono::steady_clock::now();
     std::string db = resolveDbPath(o.db);
-    auto r = storage::bulkImport(db, o.nodes, o.edges, {.threads = o.threads});
+    Progress progress("import", 0, "", !o.quiet && isatty(STDERR_FILENO), "rows");
+    storage::BulkImportOptions options;
+    options.threads = o.threads;
+    if (!o.quiet && isatty(STDERR_FILENO)) {
+        options.progress = [&progress](const storage::BulkImportProgress& p) {
+            // The rate is of the whole import's work, counted in input rows.
+            progress.show(p.fraction, static_cast<size_t>(p.fraction * p.expectedRows), p.phase);
+        };
+    }
+    auto r = storage::bulkImport(db, o.nodes, o.edges, options);
+    progress.finish();
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "imported: " << r.nodes << " nodes (" << r.labels << " labels), " << r.edges
               << " relationships (" << r.types << " types)\n"
               << "database: " << db << "\n";
-    std::printf("time:     %.2f s\n", secs);
+    std::printf("time:     %.2f s, %.0f rows/s\n", secs,
+                secs > 0 ? static_cast<double>(r.nodes + r.edges) / secs : 0.0);
     std::fflush(stdout);
     return 0;
 }

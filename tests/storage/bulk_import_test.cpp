@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <mutex>
 #include <tuple>
 
 #include "engine/common/error.h"
@@ -221,6 +222,55 @@ TEST(BulkImportTest, ImportsIntoAnExistingEmptyDatabaseAndNodesOnly) {
     EXPECT_EQ(store->read()->labelCount("Concept"), 1u);
     EXPECT_TRUE(checkConsistency(*store).ok());
     EXPECT_FALSE(std::filesystem::exists(dir.sub("db/import.tmp")));
+}
+
+// The progress callback sees the phases in order, a share done that never
+// goes back, and a last call "done" at 1 with every row counted; a failed
+// import never reports "done".
+TEST(BulkImportTest, ReportsProgressUntilDone) {
+    TempDir dir;
+    std::string nodes = "name,label\n", edges = "src,dst,type\n";
+    for (int i = 0; i < 2000; ++i) nodes += "n" + std::to_string(i) + ",Thing\n";
+    for (int j = 0; j < 200000; ++j)
+        edges += "n" + std::to_string(j % 2000) + ",n" + std::to_string(j * 7 % 2000) + ",t\n";
+    std::mutex mutex;
+    std::vector<BulkImportProgress> calls;
+    std::vector<std::string> phases;
+    BulkImportOptions options;
+    options.progressInterval = std::chrono::milliseconds(1);
+    options.progress = [&](const BulkImportProgress& p) {
+        std::lock_guard lock(mutex);
+        calls.push_back(p);
+        if (phases.empty() || phases.back() != p.phase) phases.emplace_back(p.phase);
+    };
+    auto r =
+        bulkImport(dir.sub("db"), write(dir, "n.csv", nodes), write(dir, "e.csv", edges), options);
+    ASSERT_EQ(r.edges, 200000u);
+    ASSERT_GE(calls.size(), 2u);
+    EXPECT_EQ(phases.back(), "done");
+    EXPECT_EQ(calls.back().fraction, 1.0);
+    EXPECT_EQ(calls.back().rows, 202000u);
+    EXPECT_EQ(calls.back().expectedRows, 202000u);
+    const std::vector<std::string> order = {"reading nodes", "reading edges", "writing",
+                                            "ingesting", "done"};
+    size_t at = 0;
+    for (const auto& phase : phases) {
+        while (at < order.size() && order[at] != phase) ++at;
+        EXPECT_LT(at, order.size()) << "phase out of order: " << phase;
+    }
+    for (size_t i = 0; i + 1 < calls.size(); ++i) {
+        EXPECT_LE(calls[i].fraction, calls[i + 1].fraction);
+        EXPECT_LT(calls[i].fraction, 1.0);
+        EXPECT_LE(calls[i].rows, calls[i + 1].rows);
+        EXPECT_LE(calls[i].rows, calls[i].expectedRows);
+    }
+
+    calls.clear();
+    phases.clear();
+    EXPECT_THROW(bulkImport(dir.sub("bad"), write(dir, "n2.csv", nodes),
+                            write(dir, "e2.csv", edges + "n1,nobody,t\n"), options),
+                 Error);
+    for (const auto& p : calls) EXPECT_NE(p.phase, "done");
 }
 
 }  // namespace
