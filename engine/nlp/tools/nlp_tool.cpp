@@ -7,10 +7,13 @@
 //   jackknife TRAIN OUT | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV |
 //   exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT |
 //   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT
-// (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY).
+// (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
+// KG_MIN_WEIGHT, KG_PRUNE_LIST). `jackknife` + `tag-file` write the parser's training
+// and dev tags once, so exp-parser runs need not re-train the fold taggers.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 #include "engine/common/error.h"
@@ -59,7 +62,20 @@ int main(int argc, char** argv) {
             if (const char* e = std::getenv("KG_EXPLORE_FROM")) o.exploreFrom = std::atoi(e);
             if (const char* e = std::getenv("KG_EXPLORE_P")) o.exploreProb = std::atof(e);
             if (const char* e = std::getenv("KG_DEV_EVERY")) o.devEvery = std::atoi(e);
+            if (const char* e = std::getenv("KG_MIN_WEIGHT")) o.minWeight = std::atoi(e);
             Parser p = Parser::train(train, dev, o, std::cerr);
+            // KG_PRUNE_LIST="100 200 300": dev figures of the same model pruned harder.
+            if (const char* e = std::getenv("KG_PRUNE_LIST")) {
+                std::istringstream list(e);
+                for (int m; list >> m;) {
+                    Parser q = p;
+                    q.prune(m);
+                    BinaryWriter qw;
+                    q.save(qw);
+                    std::cerr << "pruned below " << m << ": " << q.numFeatures() << " features, "
+                              << qw.bytes().size() << " bytes, dev " << q.devScore(dev) << "\n";
+                }
+            }
             BinaryWriter w;
             p.save(w);
             writeModelFile(argv[4], ModelKind::Parser, w.bytes());
@@ -89,7 +105,10 @@ int main(int argc, char** argv) {
                 writeConllu(out, sents[i], static_cast<int>(i + 1));
         } else if (cmd == "jackknife" && argc == 4) {
             auto train = readConlluFile(argv[2]);
-            Tagger::jackknife(train, 5, TaggerOptions{}, std::cerr);
+            TaggerOptions o;  // as trainParser's folds: single pass unless KG_STACKED=1
+            o.stacked = false;
+            if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
+            Tagger::jackknife(train, 5, o, std::cerr);
             std::ofstream out(argv[3]);
             for (size_t i = 0; i < train.size(); ++i)
                 writeConllu(out, train[i], static_cast<int>(i + 1));
