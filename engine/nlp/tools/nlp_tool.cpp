@@ -8,13 +8,14 @@
 //   exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT |
 //   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
-// KG_MIN_WEIGHT, KG_PRUNE_LIST). `jackknife` + `tag-file` write the parser's training
-// and dev tags once, so exp-parser runs need not re-train the fold taggers.
+// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS). `jackknife` + `tag-file` write
+// the parser's training and dev tags once, so exp-parser runs need not re-train the fold taggers.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "engine/common/error.h"
 #include "engine/nlp/conllu.h"
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
             if (const char* e = std::getenv("KG_EXPLORE_P")) o.exploreProb = std::atof(e);
             if (const char* e = std::getenv("KG_DEV_EVERY")) o.devEvery = std::atoi(e);
             if (const char* e = std::getenv("KG_MIN_WEIGHT")) o.minWeight = std::atoi(e);
+            if (const char* e = std::getenv("KG_SEED")) o.seed = std::stoul(e);
             Parser p = Parser::train(train, dev, o, std::cerr);
             // KG_PRUNE_LIST="100 200 300": dev figures of the same model pruned harder.
             if (const char* e = std::getenv("KG_PRUNE_LIST")) {
@@ -108,7 +110,26 @@ int main(int argc, char** argv) {
             TaggerOptions o;  // as trainParser's folds: single pass unless KG_STACKED=1
             o.stacked = false;
             if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
-            Tagger::jackknife(train, 5, o, std::cerr);
+            int folds = 5;
+            if (const char* e = std::getenv("KG_FOLDS")) folds = std::atoi(e);
+            if (std::getenv("KG_CONTIGUOUS")) {
+                // Folds of consecutive sentences (whole documents) instead of every
+                // folds-th sentence: jackknife() folds by i % folds, so permute.
+                size_t n = train.size();
+                std::vector<size_t> pos(n);  // pos[j]: where sentence j goes
+                std::vector<size_t> count(folds, 0);
+                for (size_t i = 0; i < n; ++i) ++count[i % folds];
+                size_t j = 0;
+                for (int f = 0; f < folds; ++f) {
+                    for (size_t c = 0; c < count[f]; ++c) pos[j++] = f + c * folds;
+                }
+                std::vector<Sentence> permuted(n);
+                for (size_t k = 0; k < n; ++k) permuted[pos[k]] = train[k];
+                Tagger::jackknife(permuted, folds, o, std::cerr);
+                for (size_t k = 0; k < n; ++k) train[k] = permuted[pos[k]];
+            } else {
+                Tagger::jackknife(train, folds, o, std::cerr);
+            }
             std::ofstream out(argv[3]);
             for (size_t i = 0; i < train.size(); ++i)
                 writeConllu(out, train[i], static_cast<int>(i + 1));
