@@ -6,7 +6,7 @@
 // and, for model experiments (see docs/nlp.md, "What was tried"):
 //   jackknife TRAIN OUT | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV |
 //   exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT |
-//   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT
+//   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
 // KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS). `jackknife` + `tag-file` write
 // the parser's training and dev tags once, so exp-parser runs need not re-train the fold taggers.
@@ -140,6 +140,13 @@ int main(int argc, char** argv) {
             if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
             if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
             Tagger::train(train, dev, o, std::cerr);
+        } else if (cmd == "score-parser" && argc == 4) {
+            // Experiment: UAS/LAS of a parser on a file's trees, with the file's own tags
+            // (gold tags, or tags written by tag-file).
+            std::string payload = readModelFile(argv[2], ModelKind::Parser);
+            BinaryReader r(payload, argv[2]);
+            Parser p = Parser::load(r);
+            std::cout << p.devScore(readConlluFile(argv[3])) << "\n";
         } else if (cmd == "prune-parser" && argc == 5) {
             // Experiment: re-save a parser without its small weights.
             std::string payload = readModelFile(argv[2], ModelKind::Parser);
