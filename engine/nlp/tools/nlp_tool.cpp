@@ -139,6 +139,7 @@ int main(int argc, char** argv) {
             TaggerOptions o;
             if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
             if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
+            if (const char* e = std::getenv("KG_FOLDS")) o.folds = std::atoi(e);
             Tagger::train(train, dev, o, std::cerr);
         } else if (cmd == "score-parser" && argc == 4) {
             // Experiment: UAS/LAS of a parser on a file's trees, with the file's own tags
