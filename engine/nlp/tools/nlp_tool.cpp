@@ -6,12 +6,16 @@
 // and, for model experiments (see docs/nlp.md, "What was tried"):
 //   jackknife TRAIN OUT | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV |
 //   exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT |
-//   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT
-// (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY).
+//   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE
+// (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
+// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS). `jackknife` + `tag-file` write
+// the parser's training and dev tags once, so exp-parser runs need not re-train the fold taggers.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "engine/common/error.h"
 #include "engine/nlp/conllu.h"
@@ -59,7 +63,21 @@ int main(int argc, char** argv) {
             if (const char* e = std::getenv("KG_EXPLORE_FROM")) o.exploreFrom = std::atoi(e);
             if (const char* e = std::getenv("KG_EXPLORE_P")) o.exploreProb = std::atof(e);
             if (const char* e = std::getenv("KG_DEV_EVERY")) o.devEvery = std::atoi(e);
+            if (const char* e = std::getenv("KG_MIN_WEIGHT")) o.minWeight = std::atoi(e);
+            if (const char* e = std::getenv("KG_SEED")) o.seed = std::stoul(e);
             Parser p = Parser::train(train, dev, o, std::cerr);
+            // KG_PRUNE_LIST="100 200 300": dev figures of the same model pruned harder.
+            if (const char* e = std::getenv("KG_PRUNE_LIST")) {
+                std::istringstream list(e);
+                for (int m; list >> m;) {
+                    Parser q = p;
+                    q.prune(m);
+                    BinaryWriter qw;
+                    q.save(qw);
+                    std::cerr << "pruned below " << m << ": " << q.numFeatures() << " features, "
+                              << qw.bytes().size() << " bytes, dev " << q.devScore(dev) << "\n";
+                }
+            }
             BinaryWriter w;
             p.save(w);
             writeModelFile(argv[4], ModelKind::Parser, w.bytes());
@@ -89,7 +107,29 @@ int main(int argc, char** argv) {
                 writeConllu(out, sents[i], static_cast<int>(i + 1));
         } else if (cmd == "jackknife" && argc == 4) {
             auto train = readConlluFile(argv[2]);
-            Tagger::jackknife(train, 5, TaggerOptions{}, std::cerr);
+            TaggerOptions o;  // as trainParser's folds: single pass unless KG_STACKED=1
+            o.stacked = false;
+            if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
+            int folds = 5;
+            if (const char* e = std::getenv("KG_FOLDS")) folds = std::atoi(e);
+            if (std::getenv("KG_CONTIGUOUS")) {
+                // Folds of consecutive sentences (whole documents) instead of every
+                // folds-th sentence: jackknife() folds by i % folds, so permute.
+                size_t n = train.size();
+                std::vector<size_t> pos(n);  // pos[j]: where sentence j goes
+                std::vector<size_t> count(folds, 0);
+                for (size_t i = 0; i < n; ++i) ++count[i % folds];
+                size_t j = 0;
+                for (int f = 0; f < folds; ++f) {
+                    for (size_t c = 0; c < count[f]; ++c) pos[j++] = f + c * folds;
+                }
+                std::vector<Sentence> permuted(n);
+                for (size_t k = 0; k < n; ++k) permuted[pos[k]] = train[k];
+                Tagger::jackknife(permuted, folds, o, std::cerr);
+                for (size_t k = 0; k < n; ++k) train[k] = permuted[pos[k]];
+            } else {
+                Tagger::jackknife(train, folds, o, std::cerr);
+            }
             std::ofstream out(argv[3]);
             for (size_t i = 0; i < train.size(); ++i)
                 writeConllu(out, train[i], static_cast<int>(i + 1));
@@ -99,7 +139,15 @@ int main(int argc, char** argv) {
             TaggerOptions o;
             if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
             if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
+            if (const char* e = std::getenv("KG_FOLDS")) o.folds = std::atoi(e);
             Tagger::train(train, dev, o, std::cerr);
+        } else if (cmd == "score-parser" && argc == 4) {
+            // Experiment: UAS/LAS of a parser on a file's trees, with the file's own tags
+            // (gold tags, or tags written by tag-file).
+            std::string payload = readModelFile(argv[2], ModelKind::Parser);
+            BinaryReader r(payload, argv[2]);
+            Parser p = Parser::load(r);
+            std::cout << p.devScore(readConlluFile(argv[3])) << "\n";
         } else if (cmd == "prune-parser" && argc == 5) {
             // Experiment: re-save a parser without its small weights.
             std::string payload = readModelFile(argv[2], ModelKind::Parser);
