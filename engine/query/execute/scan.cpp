@@ -84,6 +84,8 @@ bool NodeFilter::matches(storage::NodeId id, Row& row, ExecContext& ctx) const {
     return true;
 }
 
+bool NodeFilter::threadSafe() const { return threadSafeExpr(properties); }
+
 std::string NodeFilter::describe() const {
     std::string out;
     for (const auto& l : labels) out += ":" + l;
@@ -107,6 +109,8 @@ std::string NodeScanOp::describe() const {
     return "?";
 }
 
+bool NodeScanOp::threadSafe() const { return filter_.threadSafe() && threadSafeExpr(key); }
+
 bool NodeScanOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
         bool more = true;
@@ -120,7 +124,11 @@ bool NodeScanOp::produce(ExecContext& ctx, const Consumer& out) {
         };
         switch (mode_) {
             case Mode::All:
-                ctx.view->scanNodes(visit);
+                if (ctx.rangeScan == this) {
+                    ctx.view->scanNodeRange(ctx.rangeFirst, ctx.rangeEnd, visit);
+                } else {
+                    ctx.view->scanNodes(visit);
+                }
                 break;
             case Mode::Label:
                 ctx.view->scanLabel(label, visit);
