@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <thread>
 
 #include "engine/common/error.h"
 #include "tests/temp_dir.h"
@@ -360,6 +361,57 @@ TEST(GraphStoreTest, WriteOnReadOnlyStoreIsAnError) {
     GraphStore::open(dir.sub("db"));
     auto store = GraphStore::open(dir.sub("db"), {.readOnly = true});
     EXPECT_THROW(store->write(), Error);
+}
+
+// Splitting a node scan over threads: ranges, the id bound and views forked for threads.
+TEST(GraphStoreTest, NodeRangesAndForkedViewsReadTheSameSnapshot) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    std::vector<NodeId> ids;
+    {
+        auto w = store->write();
+        for (int i = 0; i < 10; ++i) ids.push_back(w->createNode({"N"}, {{"i", i}}));
+        w->deleteNode(ids[4]);
+        w->commit();
+    }
+    auto r = store->read();
+    EXPECT_GT(r->nodeIdBound(), ids.back());
+    auto all = collectNodes([&](const NodeCallback& f) { r->scanNodes(f); });
+    auto range = collectNodes([&](const NodeCallback& f) { r->scanNodeRange(ids[2], ids[7], f); });
+    EXPECT_EQ(range, (std::vector<NodeId>{ids[2], ids[3], ids[5], ids[6]}));
+    EXPECT_TRUE(collectNodes([&](const NodeCallback& f) { r->scanNodeRange(5, 5, f); }).empty());
+    // Ranges that cover the ids give the whole scan, in order.
+    std::vector<NodeId> joined;
+    for (NodeId from = 0; from < r->nodeIdBound(); from += 3) {
+        auto part =
+            collectNodes([&](const NodeCallback& f) { r->scanNodeRange(from, from + 3, f); });
+        joined.insert(joined.end(), part.begin(), part.end());
+    }
+    EXPECT_EQ(joined, all);
+
+    // A fork reads the snapshot of its parent, not later commits, and can run on another
+    // thread while the parent is used.
+    {
+        auto w = store->write();
+        w->createNode({"N"}, {{"i", 99}});
+        w->commit();
+    }
+    auto fork = r->forkForThread();
+    ASSERT_NE(fork, nullptr);
+    std::vector<NodeId> seen;
+    std::thread t([&] { seen = collectNodes([&](const NodeCallback& f) { fork->scanNodes(f); }); });
+    auto again = collectNodes([&](const NodeCallback& f) { r->scanNodes(f); });
+    t.join();
+    EXPECT_EQ(seen, all);
+    EXPECT_EQ(again, all);
+    EXPECT_EQ(fork->nodeProperty(ids[3], "i"), PropertyValue(3));
+    EXPECT_EQ(fork->nodeCount(), 9u);
+    fork.reset();  // the parent keeps its snapshot
+    EXPECT_EQ(r->nodeCount(), 9u);
+
+    // A write transaction sees its own changes: it cannot be forked.
+    auto w = store->write();
+    EXPECT_EQ(w->forkForThread(), nullptr);
 }
 
 }  // namespace
