@@ -27,9 +27,7 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
     ctx.profiling = profile;
     ctx.expansionLimit = options.expansionLimit;
     ctx.cancel = options.cancel;
-    ctx.threads = options.threads > 0
-                      ? options.threads
-                      : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    ctx.threads = options.threads;
     ctx.parallelMinNodes = options.parallelMinNodes;
     std::vector<Value> out;
     bool hasColumns = !plan.columns.empty();
@@ -49,7 +47,14 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
 }  // namespace
 
 QueryEngine::QueryEngine(storage::GraphStore& store, EngineOptions options)
-    : store_(store), options_(options) {}
+    : store_(store), options_(options) {
+    // Asked once: the C library reads /sys for it (a file open per statement costs more than
+    // a small query).
+    if (options_.threads <= 0) {
+        options_.threads =
+            static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    }
+}
 
 QueryResult QueryEngine::run(std::string_view text, const Params& params) {
     QueryResult result;
