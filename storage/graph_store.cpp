@@ -140,6 +140,15 @@ protected:
         });
         return n;
     }
+    // The u64 count stored under `key` (0 if absent), read through a scan (see degree()).
+    virtual uint64_t rawStoredCount(std::string_view key) {
+        uint64_t n = 0;
+        rawScan(key, [&](std::string_view k, std::string_view v) {
+            if (k.size() == key.size() && v.size() == 8) n = keys::getU64(v.data());
+            return true;
+        });
+        return n;
+    }
     // Tokens created by this transaction and not yet committed.
     virtual std::optional<TokenId> localToken(std::string_view) { return std::nullopt; }
     virtual const std::string* localTokenName(TokenId) { return nullptr; }
@@ -425,14 +434,7 @@ uint64_t ViewBase<I>::degree(NodeId node, Direction dir, std::optional<std::stri
     if (!t) {
         // The degree counts; read through a scan, so that degrees asked in node order (every
         // node of a node scan) advance one iterator instead of seeking.
-        auto stored = [&](char what) {
-            uint64_t n = 0;
-            rawScan(keys::degreeCount(what, node), [&](std::string_view k, std::string_view v) {
-                if (k.size() == 10 && v.size() == 8) n = keys::getU64(v.data());
-                return true;
-            });
-            return n;
-        };
+        auto stored = [&](char what) { return rawStoredCount(keys::degreeCount(what, node)); };
         switch (dir) {
             case Direction::Outgoing:
                 return stored('O');
@@ -602,6 +604,17 @@ protected:
         scanCursor(prefix, from, [&](std::string_view k, rocksdb::Iterator& it) {
             return fn(k, std::string_view(it.value().data(), it.value().size()));
         });
+    }
+    // A degree per node of a node scan: no std::function per lookup.
+    uint64_t rawStoredCount(std::string_view key) override {
+        uint64_t n = 0;
+        scanCursor(key, key, [&](std::string_view k, rocksdb::Iterator& it) {
+            if (k.size() == key.size() && it.value().size() == 8) {
+                n = keys::getU64(it.value().data());
+            }
+            return true;
+        });
+        return n;
     }
     uint64_t rawCount(std::string_view prefix, size_t size, int excludeAt,
                       uint64_t exclude) override {

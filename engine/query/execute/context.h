@@ -76,7 +76,15 @@ struct ExecContext {
         uint32_t hits = 0;
         bool worthKeeping() const { return lookups < 1024 || hits * 8 >= lookups; }
     };
-    std::unordered_map<const void*, CachedProperty> propertyCache;  // by expression
+    // By expression: a statement has a few, so a list searched from the front (a hash
+    // lookup per row cost more).
+    std::vector<std::pair<const void*, CachedProperty>> propertyCache;
+    CachedProperty& cachedProperty(const void* expr) {
+        for (auto& [e, c] : propertyCache) {
+            if (e == expr) return c;
+        }
+        return propertyCache.emplace_back(expr, CachedProperty{}).second;
+    }
 
     // Relationship type name of a dictionary id, cached.
     const std::string& typeName(storage::TokenId id);

@@ -387,7 +387,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             // Rows often arrive grouped by node (an expansion emits all of a node's
             // relationships in a row): remember the last node's value. Only while nothing writes.
             if (target.isNode() && !target.asNode().loaded && !ctx.write) {
-                auto& c = ctx.propertyCache[&e];
+                auto& c = ctx.cachedProperty(&e);
                 if (c.lookups < UINT32_MAX) ++c.lookups;
                 if (c.node == target.asNode().id && c.value) {
                     ++c.hits;
