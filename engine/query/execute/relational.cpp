@@ -256,9 +256,11 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
             accept(batch.values.data() + r * width, batch.hashes[r], batch.weights[r]);
         }
     };
+    // Adds a row to a batch. Value slots past the batch's rows are reused, not rebuilt (a
+    // batch that was grouped keeps them).
     auto add = [&](AggregateInputs& batch, Row& row, ExecContext& c) {
-        size_t at = batch.values.size();
-        batch.values.resize(at + width);
+        size_t at = batch.hashes.size() * width;
+        if (batch.values.size() < at + width) batch.values.resize(at + width);
         uint64_t hash = evaluateInputs(row, c, batch.values.data() + at);
         batch.hashes.push_back(hash);
         batch.weights.push_back(weightOf(row));
@@ -281,7 +283,6 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
         AggregateInputs batch;
         auto flush = [&] {
             group(batch);
-            batch.values.clear();
             batch.hashes.clear();
             batch.weights.clear();
         };
