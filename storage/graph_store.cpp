@@ -605,6 +605,10 @@ protected:
             return fn(k, std::string_view(it.value().data(), it.value().size()));
         });
     }
+    std::unique_ptr<DegreeReader> degreeReader(Direction dir) override {
+        return std::make_unique<CountReader>(*this, dir);
+    }
+
     // A degree per node of a node scan: no std::function per lookup.
     uint64_t rawStoredCount(std::string_view key) override {
         uint64_t n = 0;
@@ -677,6 +681,58 @@ protected:
     bool recordsStable() const override { return true; }
 
 private:
+    // One iterator per stored count kind ('O', 'I', 'S'), stepped forward through the counts of
+    // increasing node ids: a node's count is usually the key after the previous node's.
+    class CountReader final : public DegreeReader {
+    public:
+        CountReader(ReadTxnImpl& txn, Direction dir) : txn_(txn), dir_(dir) {}
+        uint64_t degree(NodeId node) override {
+            switch (dir_) {
+                case Direction::Outgoing:
+                    return out_.count(txn_, 'O', node);
+                case Direction::Incoming:
+                    return in_.count(txn_, 'I', node);
+                case Direction::Both:
+                    return out_.count(txn_, 'O', node) + in_.count(txn_, 'I', node) -
+                           self_.count(txn_, 'S', node);
+            }
+            return 0;
+        }
+
+    private:
+        struct Counts {
+            std::unique_ptr<rocksdb::Iterator> it;
+            NodeId last = 0;
+            uint64_t count(ReadTxnImpl& txn, char what, NodeId node) {
+                std::string key = keys::degreeCount(what, node);
+                rocksdb::Slice target(key);
+                if (!it || node < last) {
+                    if (!it) it.reset(txn.store_.db().NewIterator(txn.options_));
+                    it->Seek(target);
+                } else {
+                    // A few steps forward, else a seek (ids far apart, or no count between).
+                    for (int steps = 0; it->Valid() && it->key().compare(target) < 0; ++steps) {
+                        if (steps == 8) {
+                            it->Seek(target);
+                            break;
+                        }
+                        it->Next();
+                    }
+                }
+                last = node;
+                if (!it->Valid()) {
+                    if (!it->status().ok()) fail(it->status(), "scan failed");
+                    return 0;
+                }
+                if (it->key() != target || it->value().size() != 8) return 0;
+                return keys::getU64(it->value().data());
+            }
+        };
+        ReadTxnImpl& txn_;
+        Direction dir_;
+        Counts out_, in_, self_;
+    };
+
     struct Cursor {
         std::unique_ptr<rocksdb::Iterator> it;
         std::string lastPrefix;  // the prefix of the last scan, if it ran to its end
@@ -1176,6 +1232,16 @@ NodeId GraphView::nodeIdBound() {
         return true;
     });
     return bound;
+}
+
+std::unique_ptr<GraphView::DegreeReader> GraphView::degreeReader(Direction dir) {
+    struct PerNode : DegreeReader {
+        GraphView& view;
+        Direction dir;
+        PerNode(GraphView& v, Direction d) : view(v), dir(d) {}
+        uint64_t degree(NodeId node) override { return view.degree(node, dir, std::nullopt); }
+    };
+    return std::make_unique<PerNode>(*this, dir);
 }
 
 uint64_t GraphView::degree(NodeId node, Direction dir, std::optional<std::string_view> type) {

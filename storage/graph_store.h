@@ -128,6 +128,16 @@ public:
     // producing them (the RocksDB store counts index keys). The default implementation
     // counts what expand() reports.
     virtual uint64_t degree(NodeId node, Direction dir, std::optional<std::string_view> type);
+    // degree(node, dir, any type) for many nodes asked in increasing id order (every node of a
+    // node scan): a ReadTxn keeps one iterator over the stored counts and steps it forward
+    // instead of starting a scan per node. Valid while the view is.
+    class DegreeReader {
+    public:
+        virtual ~DegreeReader() = default;
+        virtual uint64_t degree(NodeId node) = 0;
+    };
+    // The default implementation calls degree() per node.
+    virtual std::unique_ptr<DegreeReader> degreeReader(Direction dir);
 
     // Dictionary. tokenName() of an unknown id is an Error::Internal.
     virtual std::optional<TokenId> tokenId(std::string_view name) = 0;

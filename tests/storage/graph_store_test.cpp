@@ -414,5 +414,38 @@ TEST(GraphStoreTest, NodeRangesAndForkedViewsReadTheSameSnapshot) {
     EXPECT_EQ(w->forkForThread(), nullptr);
 }
 
+// A degree reader gives degree() for nodes in any order (forward by steps, backward by seeks),
+// in every direction, self-loops counted once in Both; the default one (a WriteTxn) sees the
+// transaction's own changes.
+TEST(GraphStoreTest, DegreeReaderAgreesWithDegree) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    std::vector<NodeId> ids;
+    {
+        auto w = store->write();
+        for (int i = 0; i < 40; ++i) ids.push_back(w->createNode({"N"}, {}));
+        for (int i = 0; i < 40; ++i) {
+            for (int k = 0; k < i % 4; ++k) w->createEdge(ids[i], ids[(i * 3 + k) % 40], "T", {});
+            if (i % 5 == 0) w->createEdge(ids[i], ids[i], "S", {});
+        }
+        w->commit();
+    }
+    std::vector<NodeId> order = ids;
+    order.push_back(ids[39] + 100);  // no such node: 0
+    order.insert(order.end(), {ids[30], ids[2], ids[2], ids[17], ids[39], ids[0], ids[25]});
+    auto r = store->read();
+    for (Direction d : {Direction::Outgoing, Direction::Incoming, Direction::Both}) {
+        auto reader = r->degreeReader(d);
+        for (NodeId id : order) {
+            EXPECT_EQ(reader->degree(id), r->degree(id, d, std::nullopt))
+                << "node " << id << " direction " << static_cast<int>(d);
+        }
+    }
+    auto w = store->write();
+    w->createEdge(ids[1], ids[2], "T", {});
+    auto reader = w->degreeReader(Direction::Outgoing);
+    EXPECT_EQ(reader->degree(ids[1]), r->degree(ids[1], Direction::Outgoing, std::nullopt) + 1);
+}
+
 }  // namespace
 }  // namespace kgraph::storage
