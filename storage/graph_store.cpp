@@ -85,6 +85,8 @@ public:
     std::vector<std::string> nodeLabels(NodeId id) override;
     bool hasLabel(NodeId id, std::string_view label) override;
     void scanNodes(const NodeCallback& fn) override;
+    void scanNodeRange(NodeId first, NodeId end, const NodeCallback& fn) override;
+    NodeId nodeIdBound() override;
     void scanLabel(std::string_view label, const NodeCallback& fn) override;
     void findByName(std::string_view name, const NodeCallback& fn) override;
     void findByNamePrefix(std::string_view prefix, const NodeCallback& fn) override;
@@ -120,6 +122,12 @@ protected:
     // Calls fn(key, value) for keys starting with prefix, in key order.
     virtual void rawScan(std::string_view prefix,
                          const std::function<bool(std::string_view, std::string_view)>& fn) = 0;
+    // As rawScan, from the first key >= `from` (REQUIRES: from starts with prefix).
+    virtual void rawScanFrom(std::string_view prefix, std::string_view from,
+                             const std::function<bool(std::string_view, std::string_view)>& fn) {
+        rawScan(prefix,
+                [&](std::string_view k, std::string_view v) { return k < from || fn(k, v); });
+    }
     // How many keys of size `size` start with `prefix`, leaving out those whose u64 at
     // `excludeAt` (if >= 0) is `exclude`. ReadTxn counts without a callback per key.
     virtual uint64_t rawCount(std::string_view prefix, size_t size, int excludeAt,
@@ -128,6 +136,15 @@ protected:
         rawScan(prefix, [&](std::string_view k, std::string_view) {
             n += k.size() == size &&
                  (excludeAt < 0 || keys::getU64(k.data() + excludeAt) != exclude);
+            return true;
+        });
+        return n;
+    }
+    // The u64 count stored under `key` (0 if absent), read through a scan (see degree()).
+    virtual uint64_t rawStoredCount(std::string_view key) {
+        uint64_t n = 0;
+        rawScan(key, [&](std::string_view k, std::string_view v) {
+            if (k.size() == key.size() && v.size() == 8) n = keys::getU64(v.data());
             return true;
         });
         return n;
@@ -300,22 +317,38 @@ bool ViewBase<I>::hasLabel(NodeId id, std::string_view label) {
 
 template <class I>
 void ViewBase<I>::scanNodes(const NodeCallback& fn) {
+    scanNodeRange(0, UINT64_MAX, fn);
+}
+
+template <class I>
+void ViewBase<I>::scanNodeRange(NodeId first, NodeId end, const NodeCallback& fn) {
+    if (first >= end) return;
     bool keep = recordsStable();
-    rawScan(std::string(1, keys::kNode), [&](std::string_view k, std::string_view v) {
-        if (k.size() != 9) return true;
-        NodeId id = keys::getU64(k.data() + 1);
-        if (!keep) return fn(id);
-        // Scans nest (a node scan inside another's callback): restore the outer one after.
-        ScannedNode current{id, v};
-        const ScannedNode* outer = scanning_;
-        scanning_ = &current;
-        struct Restore {
-            const ScannedNode*& slot;
-            const ScannedNode* value;
-            ~Restore() { slot = value; }
-        } restore{scanning_, outer};
-        return fn(id);
-    });
+    rawScanFrom(std::string(1, keys::kNode), keys::node(first),
+                [&](std::string_view k, std::string_view v) {
+                    if (k.size() != 9) return true;
+                    NodeId id = keys::getU64(k.data() + 1);
+                    if (id >= end) return false;
+                    if (!keep) return fn(id);
+                    // Scans nest (a node scan inside another's callback): restore the outer one
+                    // after.
+                    ScannedNode current{id, v};
+                    const ScannedNode* outer = scanning_;
+                    scanning_ = &current;
+                    struct Restore {
+                        const ScannedNode*& slot;
+                        const ScannedNode* value;
+                        ~Restore() { slot = value; }
+                    } restore{scanning_, outer};
+                    return fn(id);
+                });
+}
+
+template <class I>
+NodeId ViewBase<I>::nodeIdBound() {
+    // Ids are handed out in increasing order from `next_node` (WriteTxn, bulk import).
+    auto v = rawGet(keys::meta(keys::kMetaNextNode));
+    return v && v->size() == 8 ? keys::getU64(v->data()) : 1;
 }
 
 template <class I>
@@ -401,14 +434,7 @@ uint64_t ViewBase<I>::degree(NodeId node, Direction dir, std::optional<std::stri
     if (!t) {
         // The degree counts; read through a scan, so that degrees asked in node order (every
         // node of a node scan) advance one iterator instead of seeking.
-        auto stored = [&](char what) {
-            uint64_t n = 0;
-            rawScan(keys::degreeCount(what, node), [&](std::string_view k, std::string_view v) {
-                if (k.size() == 10 && v.size() == 8) n = keys::getU64(v.data());
-                return true;
-            });
-            return n;
-        };
+        auto stored = [&](char what) { return rawStoredCount(keys::degreeCount(what, node)); };
         switch (dir) {
             case Direction::Outgoing:
                 return stored('O');
@@ -538,9 +564,21 @@ public:
     explicit ReadTxnImpl(StoreImpl& store) : ViewBase(store), snapshot_(store.db().GetSnapshot()) {
         options_.snapshot = snapshot_;
     }
+    // A fork: reads `parent`'s snapshot, which the parent keeps and releases.
+    explicit ReadTxnImpl(const ReadTxnImpl& parent)
+        : ViewBase(parent.store_),
+          snapshot_(parent.snapshot_),
+          ownsSnapshot_(false),
+          ingestions_(parent.ingestions_) {
+        options_.snapshot = snapshot_;
+    }
     ~ReadTxnImpl() override {
         idle_.clear();
-        store_.db().ReleaseSnapshot(snapshot_);
+        if (ownsSnapshot_) store_.db().ReleaseSnapshot(snapshot_);
+    }
+
+    std::unique_ptr<GraphView> forkForThread() override {
+        return std::make_unique<ReadTxnImpl>(*this);
     }
 
     std::optional<GraphView::Version> version() override {
@@ -557,14 +595,35 @@ protected:
     }
     void rawScan(std::string_view prefix,
                  const std::function<bool(std::string_view, std::string_view)>& fn) override {
-        scanCursor(prefix, [&](std::string_view k, rocksdb::Iterator& it) {
+        scanCursor(prefix, prefix, [&](std::string_view k, rocksdb::Iterator& it) {
             return fn(k, std::string_view(it.value().data(), it.value().size()));
         });
+    }
+    void rawScanFrom(std::string_view prefix, std::string_view from,
+                     const std::function<bool(std::string_view, std::string_view)>& fn) override {
+        scanCursor(prefix, from, [&](std::string_view k, rocksdb::Iterator& it) {
+            return fn(k, std::string_view(it.value().data(), it.value().size()));
+        });
+    }
+    std::unique_ptr<DegreeReader> degreeReader(Direction dir) override {
+        return std::make_unique<CountReader>(*this, dir);
+    }
+
+    // A degree per node of a node scan: no std::function per lookup.
+    uint64_t rawStoredCount(std::string_view key) override {
+        uint64_t n = 0;
+        scanCursor(key, key, [&](std::string_view k, rocksdb::Iterator& it) {
+            if (k.size() == key.size() && it.value().size() == 8) {
+                n = keys::getU64(it.value().data());
+            }
+            return true;
+        });
+        return n;
     }
     uint64_t rawCount(std::string_view prefix, size_t size, int excludeAt,
                       uint64_t exclude) override {
         uint64_t n = 0;
-        scanCursor(prefix, [&](std::string_view k, rocksdb::Iterator&) {
+        scanCursor(prefix, prefix, [&](std::string_view k, rocksdb::Iterator&) {
             n += k.size() == size &&
                  (excludeAt < 0 || keys::getU64(k.data() + excludeAt) != exclude);
             return true;
@@ -573,9 +632,10 @@ protected:
     }
 
 private:
-    // Calls f(key, iterator) for the keys starting with `prefix` until it returns false.
+    // Calls f(key, iterator) for the keys starting with `prefix`, from the first key >= `from`
+    // (which starts with `prefix`), until it returns false.
     template <class F>
-    void scanCursor(std::string_view prefix, F&& f) {
+    void scanCursor(std::string_view prefix, std::string_view from, F&& f) {
         // Creating an iterator costs more than a seek: a statement that expands many nodes
         // reuses a few. Scans nest (an expansion inside a scan's callback), so each running
         // scan holds its own; the prefix check, not an upper bound, ends each scan.
@@ -597,12 +657,12 @@ private:
         rocksdb::Iterator& it = *c->it;
         // Scans in key order (expanding every node of a node scan) need no seek: the last scan
         // of this iterator stopped at the first key after its prefix P, every key from P to
-        // there starts with P, and a later prefix Q (not starting with P) is above all of them.
-        bool positioned = c->resumable && it.Valid() && !startsWith(prefix, c->lastPrefix) &&
-                          prefix > std::string_view(c->lastPrefix) &&
-                          prefix <= std::string_view(it.key().data(), it.key().size());
+        // there starts with P, and a later start Q (not starting with P) is above all of them.
+        bool positioned = c->resumable && it.Valid() && !startsWith(from, c->lastPrefix) &&
+                          from > std::string_view(c->lastPrefix) &&
+                          from <= std::string_view(it.key().data(), it.key().size());
         c->resumable = false;
-        if (!positioned) it.Seek(rocksdb::Slice(prefix.data(), prefix.size()));
+        if (!positioned) it.Seek(rocksdb::Slice(from.data(), from.size()));
         for (; it.Valid(); it.Next()) {
             std::string_view k(it.key().data(), it.key().size());
             if (!startsWith(k, prefix)) {
@@ -621,6 +681,58 @@ protected:
     bool recordsStable() const override { return true; }
 
 private:
+    // One iterator per stored count kind ('O', 'I', 'S'), stepped forward through the counts of
+    // increasing node ids: a node's count is usually the key after the previous node's.
+    class CountReader final : public DegreeReader {
+    public:
+        CountReader(ReadTxnImpl& txn, Direction dir) : txn_(txn), dir_(dir) {}
+        uint64_t degree(NodeId node) override {
+            switch (dir_) {
+                case Direction::Outgoing:
+                    return out_.count(txn_, 'O', node);
+                case Direction::Incoming:
+                    return in_.count(txn_, 'I', node);
+                case Direction::Both:
+                    return out_.count(txn_, 'O', node) + in_.count(txn_, 'I', node) -
+                           self_.count(txn_, 'S', node);
+            }
+            return 0;
+        }
+
+    private:
+        struct Counts {
+            std::unique_ptr<rocksdb::Iterator> it;
+            NodeId last = 0;
+            uint64_t count(ReadTxnImpl& txn, char what, NodeId node) {
+                std::string key = keys::degreeCount(what, node);
+                rocksdb::Slice target(key);
+                if (!it || node < last) {
+                    if (!it) it.reset(txn.store_.db().NewIterator(txn.options_));
+                    it->Seek(target);
+                } else {
+                    // A few steps forward, else a seek (ids far apart, or no count between).
+                    for (int steps = 0; it->Valid() && it->key().compare(target) < 0; ++steps) {
+                        if (steps == 8) {
+                            it->Seek(target);
+                            break;
+                        }
+                        it->Next();
+                    }
+                }
+                last = node;
+                if (!it->Valid()) {
+                    if (!it->status().ok()) fail(it->status(), "scan failed");
+                    return 0;
+                }
+                if (it->key() != target || it->value().size() != 8) return 0;
+                return keys::getU64(it->value().data());
+            }
+        };
+        ReadTxnImpl& txn_;
+        Direction dir_;
+        Counts out_, in_, self_;
+    };
+
     struct Cursor {
         std::unique_ptr<rocksdb::Iterator> it;
         std::string lastPrefix;  // the prefix of the last scan, if it ran to its end
@@ -628,6 +740,7 @@ private:
     };
     static constexpr size_t kIdleIterators = 4;
     const rocksdb::Snapshot* snapshot_;
+    bool ownsSnapshot_ = true;
     rocksdb::ReadOptions options_;
     // Read after the snapshot was taken: ingested files are visible to every snapshot.
     uint64_t ingestions_ = store_.ingestions();
@@ -1102,6 +1215,33 @@ rocksdb::DB& internal::rocksDb(GraphStore& store) { return impl(store).db(); }
 void internal::reloadDictionary(GraphStore& store) {
     impl(store).noteIngestion();
     impl(store).loadTokens();
+}
+
+void GraphView::scanNodeRange(NodeId first, NodeId end, const NodeCallback& fn) {
+    if (first >= end) return;
+    scanNodes([&](NodeId id) {
+        if (id < first) return true;
+        return id < end && fn(id);
+    });
+}
+
+NodeId GraphView::nodeIdBound() {
+    NodeId bound = 1;
+    scanNodes([&](NodeId id) {
+        bound = std::max(bound, id + 1);
+        return true;
+    });
+    return bound;
+}
+
+std::unique_ptr<GraphView::DegreeReader> GraphView::degreeReader(Direction dir) {
+    struct PerNode : DegreeReader {
+        GraphView& view;
+        Direction dir;
+        PerNode(GraphView& v, Direction d) : view(v), dir(d) {}
+        uint64_t degree(NodeId node) override { return view.degree(node, dir, std::nullopt); }
+    };
+    return std::make_unique<PerNode>(*this, dir);
 }
 
 uint64_t GraphView::degree(NodeId node, Direction dir, std::optional<std::string_view> type) {

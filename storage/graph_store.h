@@ -99,6 +99,17 @@ public:
     // Every node, in id order. In a ReadTxn, node(), nodeProperty() and nodeLabels() of the
     // node being visited are served from the record the scan read, without a lookup.
     virtual void scanNodes(const NodeCallback& fn) = 0;
+    // Nodes with first <= id < end, in id order, served as scanNodes() serves them. Lets
+    // threads split one node scan (each with its own forkForThread() view). The default
+    // implementation filters scanNodes().
+    virtual void scanNodeRange(NodeId first, NodeId end, const NodeCallback& fn);
+    // Every node id in use is below this bound (for splitting scans into id ranges; it is not
+    // a count: deleted ids stay below it). The default implementation scans.
+    virtual NodeId nodeIdBound();
+    // A view reading exactly what this one reads, for another thread: both may be used at
+    // the same time, one thread each. It must not outlive this view. nullptr when the view
+    // cannot offer that (a WriteTxn: its uncommitted changes are its own); default nullptr.
+    virtual std::unique_ptr<GraphView> forkForThread() { return nullptr; }
     // Nodes with the label, in id order (label index).
     virtual void scanLabel(std::string_view label, const NodeCallback& fn) = 0;
     // Nodes whose `name` property equals `name` (name index), in id order.
@@ -117,6 +128,16 @@ public:
     // producing them (the RocksDB store counts index keys). The default implementation
     // counts what expand() reports.
     virtual uint64_t degree(NodeId node, Direction dir, std::optional<std::string_view> type);
+    // degree(node, dir, any type) for many nodes asked in increasing id order (every node of a
+    // node scan): a ReadTxn keeps one iterator over the stored counts and steps it forward
+    // instead of starting a scan per node. Valid while the view is.
+    class DegreeReader {
+    public:
+        virtual ~DegreeReader() = default;
+        virtual uint64_t degree(NodeId node) = 0;
+    };
+    // The default implementation calls degree() per node.
+    virtual std::unique_ptr<DegreeReader> degreeReader(Direction dir);
 
     // Dictionary. tokenName() of an unknown id is an Error::Internal.
     virtual std::optional<TokenId> tokenId(std::string_view name) = 0;

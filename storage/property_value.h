@@ -51,6 +51,7 @@ public:
     int64_t asInt() const { return std::get<int64_t>(v_); }
     double asFloat() const { return std::get<double>(v_); }
     const std::string& asString() const { return std::get<std::string>(v_); }
+    std::string& asString() { return std::get<std::string>(v_); }
     const PropertyList& asList() const { return std::get<PropertyList>(v_); }
     const PropertyMap& asMap() const { return std::get<PropertyMap>(v_); }
     PropertyList& asList() { return std::get<PropertyList>(v_); }

@@ -23,6 +23,7 @@ struct Options {
     std::vector<std::string> params;
     int repeat = 1;
     bool timing = false;
+    int threads = 0;  // 0: the engine's default
 };
 
 std::string readQueryText(const Options& o) {
@@ -40,12 +41,17 @@ std::string readQueryText(const Options& o) {
 int runQuery(const Options& o) {
     auto format = parseOutputFormat(o.format);
     if (o.repeat < 1) throw Error("--repeat must be at least 1", Error::Kind::Usage);
+    if (o.threads < 0) {
+        throw Error("--threads must be at least 1 (or 0 for the default)", Error::Kind::Usage);
+    }
     std::string text = readQueryText(o);
     query::Params params;
     for (const auto& p : o.params) params.insert(parseParam(p));
 
     auto store = openForQuery(resolveDbPath(o.db), text);
-    query::QueryEngine engine(*store);
+    query::EngineOptions engineOptions;
+    engineOptions.threads = o.threads;
+    query::QueryEngine engine(*store, engineOptions);
     query::QueryResult result;
     std::vector<double> ms;
     for (int i = 0; i < o.repeat; ++i) {
@@ -102,6 +108,9 @@ void addQueryCommand(CLI::App& app, Action& action) {
     cmd->add_option("--repeat", o->repeat, "Run the query N times in this process, print once");
     cmd->add_flag("--timing", o->timing,
                   "Print a JSON timing line on stderr (median/min/max ms, rows)");
+    cmd->add_option("--threads", o->threads,
+                    "Threads an aggregation over all nodes may use (default 0: the hardware's, "
+                    "at most 4; 1: one thread)");
     cmd->footer(
         "Example: kgraph query --db news.kg \"MATCH (p:Person)-[r]->(c:Country) RETURN p.name, "
         "type(r), "

@@ -1,6 +1,9 @@
 // The whole path of a statement in a few lines: parse -> bind -> plan -> execute.
 #include "engine/query/query_engine.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "engine/common/error.h"
 #include "engine/query/bind/binder.h"
 #include "engine/query/execute/evaluator.h"
@@ -24,6 +27,8 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
     ctx.profiling = profile;
     ctx.expansionLimit = options.expansionLimit;
     ctx.cancel = options.cancel;
+    ctx.threads = options.threads;
+    ctx.parallelMinNodes = options.parallelMinNodes;
     std::vector<Value> out;
     bool hasColumns = !plan.columns.empty();
     plan.root->execute(ctx, [&](Row& row) {
@@ -42,7 +47,14 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
 }  // namespace
 
 QueryEngine::QueryEngine(storage::GraphStore& store, EngineOptions options)
-    : store_(store), options_(options) {}
+    : store_(store), options_(options) {
+    // Asked once: the C library reads /sys for it (a file open per statement costs more than
+    // a small query).
+    if (options_.threads <= 0) {
+        options_.threads =
+            static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    }
+}
 
 QueryResult QueryEngine::run(std::string_view text, const Params& params) {
     QueryResult result;

@@ -64,6 +64,12 @@ struct EngineOptions {
     // becomes true (the shell's Ctrl-C); a write statement is then rolled back. The caller
     // resets it. Polled every few hundred rows per operator.
     const std::atomic<bool>* cancel = nullptr;
+    // Threads a read-only statement may use: an aggregation over a scan of all nodes runs
+    // its input on this many worker threads over node id ranges, with the same result as on
+    // one thread. 0 (default): the hardware's threads, at most 4. 1: no extra threads.
+    int threads = 0;
+    // Scans of fewer nodes than this (by the statistics) stay on one thread.
+    uint64_t parallelMinNodes = 50'000;
 };
 
 class QueryEngine {

@@ -315,6 +315,11 @@ std::string groupKey(const Value& v) {
     return "?";
 }
 
+Value fromProperty(PropertyValue&& p) {
+    if (p.isString()) return Value(std::move(p.asString()));
+    return fromProperty(static_cast<const PropertyValue&>(p));
+}
+
 Value fromProperty(const PropertyValue& p) {
     switch (p.variant().index()) {
         case 0:

@@ -136,6 +136,8 @@ std::string groupKey(const Value& v);
 // kgraph::Error for values that cannot be stored (nodes, maps, lists of mixed types, ...),
 // naming `what`.
 Value fromProperty(const PropertyValue& p);
+// The same, taking the string of a string property instead of copying it.
+Value fromProperty(PropertyValue&& p);
 PropertyValue toProperty(const Value& v, std::string_view what);
 
 // The TCK's notation: (:L {k: 'v'}), [:T {k: 1}], <(a)-[:T]->(b)>, [1, 2], {k: 'v'}, 'str',

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <thread>
 
 #include "engine/common/error.h"
 #include "tests/temp_dir.h"
@@ -360,6 +361,90 @@ TEST(GraphStoreTest, WriteOnReadOnlyStoreIsAnError) {
     GraphStore::open(dir.sub("db"));
     auto store = GraphStore::open(dir.sub("db"), {.readOnly = true});
     EXPECT_THROW(store->write(), Error);
+}
+
+// Splitting a node scan over threads: ranges, the id bound and views forked for threads.
+TEST(GraphStoreTest, NodeRangesAndForkedViewsReadTheSameSnapshot) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    std::vector<NodeId> ids;
+    {
+        auto w = store->write();
+        for (int i = 0; i < 10; ++i) ids.push_back(w->createNode({"N"}, {{"i", i}}));
+        w->deleteNode(ids[4]);
+        w->commit();
+    }
+    auto r = store->read();
+    EXPECT_GT(r->nodeIdBound(), ids.back());
+    auto all = collectNodes([&](const NodeCallback& f) { r->scanNodes(f); });
+    auto range = collectNodes([&](const NodeCallback& f) { r->scanNodeRange(ids[2], ids[7], f); });
+    EXPECT_EQ(range, (std::vector<NodeId>{ids[2], ids[3], ids[5], ids[6]}));
+    EXPECT_TRUE(collectNodes([&](const NodeCallback& f) { r->scanNodeRange(5, 5, f); }).empty());
+    // Ranges that cover the ids give the whole scan, in order.
+    std::vector<NodeId> joined;
+    for (NodeId from = 0; from < r->nodeIdBound(); from += 3) {
+        auto part =
+            collectNodes([&](const NodeCallback& f) { r->scanNodeRange(from, from + 3, f); });
+        joined.insert(joined.end(), part.begin(), part.end());
+    }
+    EXPECT_EQ(joined, all);
+
+    // A fork reads the snapshot of its parent, not later commits, and can run on another
+    // thread while the parent is used.
+    {
+        auto w = store->write();
+        w->createNode({"N"}, {{"i", 99}});
+        w->commit();
+    }
+    auto fork = r->forkForThread();
+    ASSERT_NE(fork, nullptr);
+    std::vector<NodeId> seen;
+    std::thread t([&] { seen = collectNodes([&](const NodeCallback& f) { fork->scanNodes(f); }); });
+    auto again = collectNodes([&](const NodeCallback& f) { r->scanNodes(f); });
+    t.join();
+    EXPECT_EQ(seen, all);
+    EXPECT_EQ(again, all);
+    EXPECT_EQ(fork->nodeProperty(ids[3], "i"), PropertyValue(3));
+    EXPECT_EQ(fork->nodeCount(), 9u);
+    fork.reset();  // the parent keeps its snapshot
+    EXPECT_EQ(r->nodeCount(), 9u);
+
+    // A write transaction sees its own changes: it cannot be forked.
+    auto w = store->write();
+    EXPECT_EQ(w->forkForThread(), nullptr);
+}
+
+// A degree reader gives degree() for nodes in any order (forward by steps, backward by seeks),
+// in every direction, self-loops counted once in Both; the default one (a WriteTxn) sees the
+// transaction's own changes.
+TEST(GraphStoreTest, DegreeReaderAgreesWithDegree) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    std::vector<NodeId> ids;
+    {
+        auto w = store->write();
+        for (int i = 0; i < 40; ++i) ids.push_back(w->createNode({"N"}, {}));
+        for (int i = 0; i < 40; ++i) {
+            for (int k = 0; k < i % 4; ++k) w->createEdge(ids[i], ids[(i * 3 + k) % 40], "T", {});
+            if (i % 5 == 0) w->createEdge(ids[i], ids[i], "S", {});
+        }
+        w->commit();
+    }
+    std::vector<NodeId> order = ids;
+    order.push_back(ids[39] + 100);  // no such node: 0
+    order.insert(order.end(), {ids[30], ids[2], ids[2], ids[17], ids[39], ids[0], ids[25]});
+    auto r = store->read();
+    for (Direction d : {Direction::Outgoing, Direction::Incoming, Direction::Both}) {
+        auto reader = r->degreeReader(d);
+        for (NodeId id : order) {
+            EXPECT_EQ(reader->degree(id), r->degree(id, d, std::nullopt))
+                << "node " << id << " direction " << static_cast<int>(d);
+        }
+    }
+    auto w = store->write();
+    w->createEdge(ids[1], ids[2], "T", {});
+    auto reader = w->degreeReader(Direction::Outgoing);
+    EXPECT_EQ(reader->degree(ids[1]), r->degree(ids[1], Direction::Outgoing, std::nullopt) + 1);
 }
 
 }  // namespace

@@ -54,6 +54,16 @@ struct ExecContext {
     // Set from another thread or a signal handler (the shell's Ctrl-C) to stop the statement;
     // operators poll it every few hundred rows (Operator::execute). May be null.
     const std::atomic<bool>* cancel = nullptr;
+    // Threads a statement may use (parallel aggregation over a node scan, AggregateOp); 1 runs
+    // everything on the calling thread. Scans of fewer than parallelMinNodes nodes (by the
+    // statistics) stay on one thread: starting threads would cost more than it saves.
+    int threads = 1;
+    uint64_t parallelMinNodes = 50'000;
+    // In a worker's context: the node scan `rangeScan` visits only ids in [rangeFirst,
+    // rangeEnd) (its share of the scan).
+    const Operator* rangeScan = nullptr;
+    storage::NodeId rangeFirst = 0;
+    storage::NodeId rangeEnd = 0;
     std::mt19937_64 random{std::random_device{}()};
 
     // The last node property read by each Property expression of a read-only statement.
@@ -66,7 +76,15 @@ struct ExecContext {
         uint32_t hits = 0;
         bool worthKeeping() const { return lookups < 1024 || hits * 8 >= lookups; }
     };
-    std::unordered_map<const void*, CachedProperty> propertyCache;  // by expression
+    // By expression: a statement has a few, so a list searched from the front (a hash
+    // lookup per row cost more).
+    std::vector<std::pair<const void*, CachedProperty>> propertyCache;
+    CachedProperty& cachedProperty(const void* expr) {
+        for (auto& [e, c] : propertyCache) {
+            if (e == expr) return c;
+        }
+        return propertyCache.emplace_back(expr, CachedProperty{}).second;
+    }
 
     // Relationship type name of a dictionary id, cached.
     const std::string& typeName(storage::TokenId id);

@@ -346,6 +346,22 @@ Value binaryOp(Op op, const Value& a, const Value& b) {
     }
 }
 
+bool threadSafeExpr(const ast::Expr* e) {
+    if (!e) return true;
+    if (e->pattern || e->subplan || e->kind == ExprKind::PatternPredicate ||
+        e->kind == ExprKind::PatternComprehension) {
+        return false;
+    }
+    if (e->kind == ExprKind::FunctionCall &&
+        (e->function == "rand" || lowerCase(e->name) == "rand")) {
+        return false;
+    }
+    for (const auto& c : e->children) {
+        if (!threadSafeExpr(c.get())) return false;
+    }
+    return true;
+}
+
 Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
     switch (e.kind) {
         case ExprKind::Literal:
@@ -371,7 +387,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             // Rows often arrive grouped by node (an expansion emits all of a node's
             // relationships in a row): remember the last node's value. Only while nothing writes.
             if (target.isNode() && !target.asNode().loaded && !ctx.write) {
-                auto& c = ctx.propertyCache[&e];
+                auto& c = ctx.cachedProperty(&e);
                 if (c.lookups < UINT32_MAX) ++c.lookups;
                 if (c.node == target.asNode().id && c.value) {
                     ++c.hits;

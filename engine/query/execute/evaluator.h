@@ -27,6 +27,11 @@ Value binaryOp(ast::Op op, const Value& a, const Value& b);
 // Throws if `v` is a node or relationship this statement deleted.
 void checkNotDeleted(const Value& v, ExecContext& ctx, const std::string& what);
 
+// True if evaluating `e` (null: nothing) on several threads at once, each with its own
+// ExecContext, gives what one thread would: no rand(), no pattern predicate or comprehension
+// (they run sub-plans). See Operator::threadSafe().
+bool threadSafeExpr(const ast::Expr* e);
+
 // Node/relationship property or map entry; null for null.
 Value propertyOf(const Value& v, const std::string& key, ExecContext& ctx);
 

@@ -262,6 +262,9 @@ bool followBoundList(const ExpandSpec& spec, storage::NodeId from, Row& row, Exe
 }  // namespace
 
 bool DegreeExpandOp::produce(ExecContext& ctx, const Consumer& out) {
+    // Input rows usually come in node id order (a node scan): one reader steps through the
+    // stored counts.
+    std::unique_ptr<storage::GraphView::DegreeReader> reader;
     return pull(ctx, [&](Row& row) {
         const Value& from = row[spec_.fromSlot];
         if (!from.isNode()) {
@@ -271,7 +274,8 @@ bool DegreeExpandOp::produce(ExecContext& ctx, const Consumer& out) {
         storage::NodeId id = from.asNode().id;
         uint64_t n = 0;
         if (spec_.types.empty()) {
-            n = ctx.view->degree(id, spec_.direction, std::nullopt);
+            if (!reader) reader = ctx.view->degreeReader(spec_.direction);
+            n = reader->degree(id);
         } else {
             for (const auto& t : spec_.types) {
                 n += ctx.view->degree(id, spec_.direction, std::string_view(t));

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "engine/query/execute/evaluator.h"
 #include "engine/query/execute/scan.h"
 
 namespace kgraph::query {
@@ -29,6 +30,10 @@ struct ExpandSpec {
     bool reversed = false;
 
     std::string describe() const;
+    // No expression the expansion evaluates would differ between threads (Operator::threadSafe).
+    bool threadSafe() const {
+        return toFilter.threadSafe() && fromFilter.threadSafe() && threadSafeExpr(relProperties);
+    }
 };
 
 // Relationship uniqueness: true if relationship `id` is bound in one of `slots` of `row`.
@@ -39,6 +44,7 @@ class ExpandOp : public Operator {
 public:
     explicit ExpandOp(ExpandSpec spec) : spec_(std::move(spec)) {}
     std::string describe() const override { return "Expand " + spec_.describe(); }
+    bool threadSafe() const override { return spec_.threadSafe(); }
     const ExpandSpec& spec() const { return spec_; }
 
 protected:
@@ -61,6 +67,7 @@ public:
     DegreeExpandOp(ExpandSpec spec, int weightSlot)
         : spec_(std::move(spec)), weightSlot_(weightSlot) {}
     std::string describe() const override { return "ExpandDegree " + spec_.describe(); }
+    bool threadSafe() const override { return spec_.threadSafe(); }
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;

@@ -11,6 +11,7 @@
 #include "engine/query/execute/aggregator.h"
 #include "engine/query/execute/evaluator.h"
 #include "engine/query/execute/group_hash.h"
+#include "engine/query/execute/node_ranges.h"
 
 namespace kgraph::query {
 
@@ -39,6 +40,15 @@ int64_t nonNegativeCount(const ast::Expr& e, Row& row, ExecContext& ctx, const c
 }
 
 }  // namespace
+
+bool FilterOp::threadSafe() const { return threadSafeExpr(predicate_); }
+
+bool ProjectionOp::threadSafe() const {
+    for (const auto& item : items_) {
+        if (!threadSafeExpr(item.expr)) return false;
+    }
+    return true;
+}
 
 bool FilterOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
@@ -82,17 +92,54 @@ std::string AggregateOp::describe() const {
     return s + "]";
 }
 
+namespace {
+
+// Aggregation inputs evaluated by a worker thread for one node range, in row order: per row
+// the key values, then the aggregates' argument values (AggregateOp::produce's layout).
+struct AggregateInputs {
+    std::vector<Value> values;
+    std::vector<uint64_t> hashes;
+    std::vector<int64_t> weights;
+};
+
+}  // namespace
+
 bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
     const size_t nKeys = keys_.size(), nAggs = aggs_.size();
     // Plain count(*) / count(x) are counters in a flat array; other aggregates are objects.
     std::vector<bool> plainCount(nAggs);
-    std::vector<std::string> names;  // lower case, once
+    std::vector<bool> countsRows(nAggs);  // count(*) and counted hops: no argument to read
+    std::vector<std::string> names;       // lower case, once
+    // An input row becomes `width` values: the keys, then each aggregate's arguments (the
+    // second one first, as it is given first, then the first unless the aggregate counts rows).
+    size_t width = nKeys;
     for (size_t a = 0; a < nAggs; ++a) {
         const auto* call = aggs_[a].call;
         names.push_back(lowerCase(call->name));
         plainCount[a] = call->kind == ast::ExprKind::CountStar ||
                         (names[a] == "count" && !call->distinct && call->children.size() == 1);
+        countsRows[a] = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows;
+        if (!plainCount[a] && call->children.size() > 1) ++width;
+        if (!countsRows[a]) ++width;
     }
+    // Evaluates a row's inputs into `in` (width values); returns the hash of its keys.
+    auto evaluateInputs = [&](Row& row, ExecContext& c, Value* in) {
+        uint64_t hash = 0x9e3779b97f4a7c15ULL;
+        size_t i = 0;
+        for (const auto& key : keys_) {
+            in[i] = evaluate(*key.expr, row, c);
+            hash = (hash ^ groupHash(in[i++])) * 0x100000001b3ULL;
+        }
+        for (size_t a = 0; a < nAggs; ++a) {
+            const auto* call = aggs_[a].call;
+            if (!plainCount[a] && call->children.size() > 1) {
+                in[i++] = evaluate(*call->children[1], row, c);
+            }
+            if (!countsRows[a]) in[i++] = evaluate(*call->children[0], row, c);
+        }
+        return hash;
+    };
+
     // Group g's keys are keys[g * nKeys ...], its aggregates aggs[g * nAggs ...] (a counter in
     // counts[] or an object in objects[]). Groups keep the order they were first seen in. The
     // open-addressing table holds (high half of the hash, group + 1) pairs; 0 = empty: 8 bytes
@@ -102,90 +149,159 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
     std::vector<Value> keys;
     std::vector<int64_t> counts;
     std::vector<std::unique_ptr<Aggregator>> objects;
+    std::vector<uint64_t> hashes;
     size_t nGroups = 0;
     using Slot = std::pair<uint32_t, uint32_t>;
     auto tag = [](uint64_t hash) { return static_cast<uint32_t>(hash >> 32); };
-    std::vector<Slot> table(64, {0, 0});
+    size_t slots = 64;
+    if (parallelScan_) {
+        // The input starts with a scan of every node: with keys that are node properties
+        // there are about as many groups as nodes. Sized from the statistics (up to a
+        // million slots), the table and arrays are not rebuilt a dozen times on the way.
+        uint64_t expected = std::min<uint64_t>(ctx.view->nodeCount(), 1 << 19);
+        while (slots < 2 * expected) slots *= 2;
+        keys.reserve(expected * nKeys);
+        hashes.reserve(expected);
+        counts.reserve(expected * nAggs);
+        objects.reserve(expected * nAggs);
+    }
+    std::vector<Slot> table(slots, {0, 0});
     auto place = [&](uint64_t hash, uint32_t group) {
         size_t mask = table.size() - 1;
         size_t i = hash & mask;
         while (table[i].second) i = (i + 1) & mask;
         table[i] = {tag(hash), group + 1};
     };
-    std::vector<uint64_t> hashes;
-    auto newGroup = [&](Row& probe, uint64_t hash) {
-        for (auto& v : probe) keys.push_back(std::move(v));
+    auto newGroup = [&](Value* in, uint64_t hash) {
+        for (size_t k = 0; k < nKeys; ++k) keys.push_back(std::move(in[k]));
         hashes.push_back(hash);
         for (size_t a = 0; a < nAggs; ++a) {
             counts.push_back(0);
             const auto* call = aggs_[a].call;
-            bool star = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows;
-            objects.push_back(plainCount[a] ? nullptr
-                                            : makeAggregator(names[a], call->distinct, star));
+            objects.push_back(
+                plainCount[a] ? nullptr : makeAggregator(names[a], call->distinct, countsRows[a]));
         }
         return nGroups++;
     };
-    auto sameKeys = [&](size_t g, const Row& probe) {
+    auto sameKeys = [&](size_t g, const Value* in) {
         for (size_t k = 0; k < nKeys; ++k) {
-            if (!sameGroup(keys[g * nKeys + k], probe[k])) return false;
+            if (!sameGroup(keys[g * nKeys + k], in[k])) return false;
         }
         return true;
     };
-    Row probe;
-    if (!pull(ctx, [&](Row& row) {
-            probe.clear();
-            uint64_t hash = 0x9e3779b97f4a7c15ULL;
-            for (const auto& key : keys_) {
-                probe.push_back(evaluate(*key.expr, row, ctx));
-                hash = (hash ^ groupHash(probe.back())) * 0x100000001b3ULL;
+    const Value rowMark(true);  // what count(*) adds per row
+    // Adds one row's evaluated inputs (its keys are moved out when they start a group).
+    auto accept = [&](Value* in, uint64_t hash, int64_t weight) {
+        size_t mask = table.size() - 1;
+        size_t g = 0;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            auto [h, index] = table[i];
+            if (!index) {
+                g = newGroup(in, hash);
+                table[i] = {tag(hash), static_cast<uint32_t>(g + 1)};
+                if (nGroups * 2 > table.size()) {
+                    std::vector<Slot>(table.size() * 2, {0, 0}).swap(table);
+                    for (size_t k = 0; k < nGroups; ++k) place(hashes[k], static_cast<uint32_t>(k));
+                }
+                break;
             }
-            size_t mask = table.size() - 1;
-            size_t g = 0;
-            for (size_t i = hash & mask;; i = (i + 1) & mask) {
-                auto [h, index] = table[i];
-                if (!index) {
-                    g = newGroup(probe, hash);
-                    table[i] = {tag(hash), static_cast<uint32_t>(g + 1)};
-                    if (nGroups * 2 > table.size()) {
-                        std::vector<Slot>(table.size() * 2, {0, 0}).swap(table);
-                        for (size_t k = 0; k < nGroups; ++k) {
-                            place(hashes[k], static_cast<uint32_t>(k));
-                        }
-                    }
-                    break;
-                }
-                if (h == tag(hash) && sameKeys(index - 1, probe)) {
-                    g = index - 1;
-                    break;
-                }
+            if (h == tag(hash) && sameKeys(index - 1, in)) {
+                g = index - 1;
+                break;
             }
-            int64_t weight = weightSlot_ >= 0 ? row[weightSlot_].asInt() : 1;
-            for (size_t a = 0; a < nAggs; ++a) {
-                const auto* call = aggs_[a].call;
-                bool rows = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows;
-                if (plainCount[a]) {
-                    if (rows || !evaluate(*call->children[0], row, ctx).isNull()) {
-                        counts[g * nAggs + a] += weight;
-                    }
-                    continue;
-                }
-                Aggregator& agg = *objects[g * nAggs + a];
-                if (call->children.size() > 1) {
-                    agg.setArgument(evaluate(*call->children[1], row, ctx));
-                }
-                Value v = rows ? Value(true) : evaluate(*call->children[0], row, ctx);
-                if (weight == 1) {
-                    agg.add(v);
-                } else {
-                    agg.addRepeated(v, weight);
-                }
+        }
+        size_t i = nKeys;
+        for (size_t a = 0; a < nAggs; ++a) {
+            if (plainCount[a]) {
+                if (countsRows[a] || !in[i++].isNull()) counts[g * nAggs + a] += weight;
+                continue;
             }
-            return true;
-        })) {
-        return false;
+            Aggregator& agg = *objects[g * nAggs + a];
+            if (aggs_[a].call->children.size() > 1) agg.setArgument(in[i++]);
+            const Value& v = countsRows[a] ? rowMark : in[i++];
+            if (weight == 1) {
+                agg.add(v);
+            } else {
+                agg.addRepeated(v, weight);
+            }
+        }
+    };
+    auto weightOf = [&](const Row& row) {
+        return weightSlot_ >= 0 ? row[weightSlot_].asInt() : int64_t{1};
+    };
+
+    std::vector<std::unique_ptr<storage::GraphView>> views;
+    if (parallelScan_ && ctx.threads > 1 && !ctx.write && !ctx.rangeScan &&
+        ctx.deletedNodes.empty() && ctx.deletedRelationships.empty() &&
+        ctx.view->nodeCount() >= ctx.parallelMinNodes) {
+        views = forkViews(ctx, ctx.threads - 1);
+    }
+    // The table slot of a row is a cache miss when the table is big: rows are evaluated a
+    // batch at a time, their slots prefetched, then grouped. A batch ended by an error is
+    // grouped before the error is passed on (the rows before it came first).
+    auto prefetch = [&](uint64_t hash) {
+        const Slot& slot = table[hash & (table.size() - 1)];
+#if defined(__x86_64__)
+        // GCC 12 drops __builtin_prefetch (and _mm_prefetch) here, in a lambda.
+        asm volatile("prefetcht0 %0" : : "m"(slot));
+#else
+        __builtin_prefetch(&slot);
+#endif
+    };
+    auto group = [&](AggregateInputs& batch) {
+        constexpr size_t kAhead = 8;
+        const size_t n = batch.hashes.size();
+        for (size_t r = 0; r < n; ++r) {
+            if (r + kAhead < n) prefetch(batch.hashes[r + kAhead]);
+            accept(batch.values.data() + r * width, batch.hashes[r], batch.weights[r]);
+        }
+    };
+    // Adds a row to a batch. Value slots past the batch's rows are reused, not rebuilt (a
+    // batch that was grouped keeps them).
+    auto add = [&](AggregateInputs& batch, Row& row, ExecContext& c) {
+        size_t at = batch.hashes.size() * width;
+        if (batch.values.size() < at + width) batch.values.resize(at + width);
+        uint64_t hash = evaluateInputs(row, c, batch.values.data() + at);
+        batch.hashes.push_back(hash);
+        batch.weights.push_back(weightOf(row));
+        return hash;
+    };
+    if (!views.empty()) {
+        // Workers evaluate the input (scan, expansion, keys and arguments) over node ranges;
+        // this thread groups each range's rows in id order, as one thread would.
+        runNodeRanges<AggregateInputs>(
+            ctx, parallelScan_, views,
+            [&](ExecContext& wctx, AggregateInputs& batch) {
+                pull(wctx, [&](Row& row) {
+                    add(batch, row, wctx);
+                    return true;
+                });
+            },
+            group);
+    } else {
+        constexpr size_t kBatch = 64;
+        AggregateInputs batch;
+        auto flush = [&] {
+            group(batch);
+            batch.hashes.clear();
+            batch.weights.clear();
+        };
+        bool more = true;
+        try {
+            more = pull(ctx, [&](Row& row) {
+                prefetch(add(batch, row, ctx));
+                if (batch.hashes.size() == kBatch) flush();
+                return true;
+            });
+        } catch (...) {
+            flush();
+            throw;
+        }
+        if (!more) return false;
+        flush();
     }
     // Without grouping keys, aggregating no rows still yields one row (count(*) = 0).
-    if (nGroups == 0 && keys_.empty()) newGroup(probe, 0);
+    if (nGroups == 0 && keys_.empty()) newGroup(nullptr, 0);
     // One row reused for every group (consumers copy what they keep, as with every
     // operator's rows); the group's keys are moved out, they are not read again.
     Row row(ctx.slotCount);

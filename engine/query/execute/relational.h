@@ -14,6 +14,7 @@ class FilterOp : public Operator {
 public:
     explicit FilterOp(const ast::Expr* predicate) : predicate_(predicate) {}
     std::string describe() const override { return "Filter " + predicate_->text; }
+    bool threadSafe() const override;
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;
@@ -32,6 +33,7 @@ public:
     };
     explicit ProjectionOp(std::vector<Item> items) : items_(std::move(items)) {}
     std::string describe() const override;
+    bool threadSafe() const override;
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;
@@ -71,6 +73,11 @@ public:
     AggregateOp(std::vector<Key> keys, std::vector<Agg> aggs, int weightSlot = -1)
         : keys_(std::move(keys)), aggs_(std::move(aggs)), weightSlot_(weightSlot) {}
     std::string describe() const override;
+    // The input is a thread-safe pipeline (Operator::threadSafe) over `scan`, an AllNodesScan
+    // that starts it: with ExecContext::threads > 1 workers run the input over node id
+    // ranges (execute/node_ranges.h) and this thread groups their rows in id order, so the
+    // result is the one-thread result (groups in first-seen order, same aggregate values).
+    void setParallelScan(const Operator* scan) { parallelScan_ = scan; }
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;
@@ -79,6 +86,7 @@ private:
     std::vector<Key> keys_;
     std::vector<Agg> aggs_;
     int weightSlot_;
+    const Operator* parallelScan_ = nullptr;
 };
 
 // ORDER BY (blocking; stable).

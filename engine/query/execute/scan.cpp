@@ -11,6 +11,22 @@ std::string displayName(const std::string& variable) {
     return variable.rfind("  ", 0) == 0 ? "" : variable;
 }
 
+// Sets `slot` to node `id` (not loaded). A scan binds one slot per row: the node value the
+// slot holds from the previous row is reused when it is a bare id, which spares destroying
+// and building the value per row.
+void bindNode(Value& slot, storage::NodeId id) {
+    if (slot.isNode()) {
+        NodeValue& n = slot.asNode();
+        if (!n.loaded && n.labels.empty() && n.properties.empty()) {
+            n.id = id;
+            return;
+        }
+    }
+    NodeValue n;
+    n.id = id;
+    slot = Value(std::move(n));
+}
+
 }  // namespace
 
 bool OnceOp::produce(ExecContext& ctx, const Consumer& out) {
@@ -84,6 +100,8 @@ bool NodeFilter::matches(storage::NodeId id, Row& row, ExecContext& ctx) const {
     return true;
 }
 
+bool NodeFilter::threadSafe() const { return threadSafeExpr(properties); }
+
 std::string NodeFilter::describe() const {
     std::string out;
     for (const auto& l : labels) out += ":" + l;
@@ -107,20 +125,24 @@ std::string NodeScanOp::describe() const {
     return "?";
 }
 
+bool NodeScanOp::threadSafe() const { return filter_.threadSafe() && threadSafeExpr(key); }
+
 bool NodeScanOp::produce(ExecContext& ctx, const Consumer& out) {
     return pull(ctx, [&](Row& row) {
         bool more = true;
         auto visit = [&](storage::NodeId id) {
             if (!filter_.matches(id, row, ctx)) return true;
-            NodeValue n;
-            n.id = id;
-            row[slot_] = Value(std::move(n));
+            bindNode(row[slot_], id);
             more = out(row);
             return more;
         };
         switch (mode_) {
             case Mode::All:
-                ctx.view->scanNodes(visit);
+                if (ctx.rangeScan == this) {
+                    ctx.view->scanNodeRange(ctx.rangeFirst, ctx.rangeEnd, visit);
+                } else {
+                    ctx.view->scanNodes(visit);
+                }
                 break;
             case Mode::Label:
                 ctx.view->scanLabel(label, visit);

@@ -10,6 +10,7 @@ namespace kgraph::query {
 class OnceOp : public Operator {
 public:
     std::string describe() const override { return "Once"; }
+    bool threadSafe() const override { return true; }
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;
@@ -54,6 +55,7 @@ struct NodeFilter {
     const ast::Expr* properties = nullptr;  // a map expression, or null
 
     bool empty() const { return labels.empty() && !properties; }
+    bool threadSafe() const;
     bool matches(storage::NodeId id, Row& row, ExecContext& ctx) const;
     std::string describe() const;
 };
@@ -71,6 +73,9 @@ public:
     const ast::Expr* key = nullptr;  // Mode::Name / NamePrefix: the name (prefix) expression
 
     std::string describe() const override;
+    bool threadSafe() const override;
+    // Mode::All: a worker whose ExecContext names this scan (rangeScan) scans only its range.
+    bool scansAllNodes() const { return mode_ == Mode::All; }
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;
@@ -89,6 +94,7 @@ public:
     NodeCheckOp(int slot, std::string variable, NodeFilter filter)
         : slot_(slot), variable_(std::move(variable)), filter_(std::move(filter)) {}
     std::string describe() const override;
+    bool threadSafe() const override { return filter_.threadSafe(); }
 
 protected:
     bool produce(ExecContext& ctx, const Consumer& out) override;

@@ -10,6 +10,7 @@
 // by the planner (plan/planner.h); their implementations live in execute/.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -43,8 +44,14 @@ public:
     // Sub-plans shown under the operator in EXPLAIN (e.g. OPTIONAL MATCH's).
     virtual std::vector<const Operator*> subplans() const { return {}; }
 
-    int64_t rows() const { return rows_; }
-    void addNanos(int64_t n) { nanos_ += n; }
+    // True if threads may run this operator (not its input) at the same time, each with its
+    // own ExecContext and view: it writes nothing, keeps no state across rows outside
+    // produce() and evaluates only expressions that give the same result on any thread
+    // (no rand(), no pattern sub-plans). Default false.
+    virtual bool threadSafe() const { return false; }
+
+    int64_t rows() const { return rows_.load(std::memory_order_relaxed); }
+    void addNanos(int64_t n) { nanos_.fetch_add(n, std::memory_order_relaxed); }
 
 protected:
     virtual bool produce(ExecContext& ctx, const Consumer& out) = 0;
@@ -55,8 +62,10 @@ private:
     void explainInto(std::string& out, int depth, bool profile) const;
 
     std::unique_ptr<Operator> input_;
-    int64_t rows_ = 0;
-    int64_t nanos_ = 0;
+    // Threads may run one plan's operators at once (a parallel aggregation's workers, each
+    // with its own ExecContext): each run counts its rows locally and adds them at the end.
+    std::atomic<int64_t> rows_{0};
+    std::atomic<int64_t> nanos_{0};
 };
 
 using OperatorPtr = std::unique_ptr<Operator>;

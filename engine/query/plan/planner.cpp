@@ -76,6 +76,23 @@ storage::Direction toStorage(ast::Direction d, bool reversed) {
     return storage::Direction::Both;
 }
 
+// The AllNodesScan starting `op`'s pipeline (right above Once) if every operator from `op`
+// down to it may run on several threads at once (Operator::threadSafe) and it is the only
+// scan; else null. Such a pipeline can be split over node id ranges.
+const Operator* parallelNodeScan(const Operator* op) {
+    const NodeScanOp* scan = nullptr;
+    for (; op; op = op->input()) {
+        if (!op->threadSafe() || !op->subplans().empty()) return nullptr;
+        if (const auto* s = dynamic_cast<const NodeScanOp*>(op)) {
+            if (scan || !s->scansAllNodes() || !dynamic_cast<const OnceOp*>(s->input())) {
+                return nullptr;
+            }
+            scan = s;
+        }
+    }
+    return scan;
+}
+
 template <class Op, class... Args>
 OperatorPtr wrap(OperatorPtr input, Args&&... args) {
     auto op = std::make_unique<Op>(std::forward<Args>(args)...);
@@ -684,7 +701,16 @@ private:
             }
             int weightSlot = -1;
             op = countHopByDegree(std::move(op), p, aggs, weightSlot);
+            // Workers evaluate the keys and arguments too (AggregateOp::setParallelScan).
+            bool safe = true;
+            for (const auto& k : keys) safe = safe && threadSafeExpr(k.expr);
+            for (const auto& a : aggs) {
+                for (const auto& child : a.call->children)
+                    safe = safe && threadSafeExpr(child.get());
+            }
+            const Operator* scan = safe ? parallelNodeScan(op.get()) : nullptr;
             op = wrap<AggregateOp>(std::move(op), std::move(keys), std::move(aggs), weightSlot);
+            if (scan) static_cast<AggregateOp*>(op.get())->setParallelScan(scan);
             op = wrap<ProjectionOp>(std::move(op), std::move(after));
         } else {
             std::vector<ProjectionOp::Item> items;
