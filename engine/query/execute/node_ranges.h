@@ -30,7 +30,10 @@ std::vector<std::unique_ptr<storage::GraphView>> forkViews(ExecContext& ctx, int
 // earlier one was consumed, and works on the next range itself while the one to consume is
 // not done. A range's exception is rethrown in its turn, after its batch (the rows before
 // the error) was consumed. ctx.cancel is honoured. At most a few ranges per thread are done
-// or running but not consumed, so memory stays bounded by their batches.
+// or running but not consumed, so memory stays bounded by their batches. A consumed batch
+// is handed to a later range as `consume` left it (it should empty it): its memory is
+// reused rather than allocated and freed per range. Each worker releases its view (sets its
+// element of `views` to null) when it ends, so that cost is not the calling thread's.
 template <class Batch, class Work, class Consume>
 void runNodeRanges(ExecContext& ctx, const Operator* scan,
                    std::vector<std::unique_ptr<storage::GraphView>>& views, const Work& work,
@@ -48,6 +51,7 @@ void runNodeRanges(ExecContext& ctx, const Operator* scan,
         bool done = false;
     };
     std::vector<Range> out(ranges);
+    std::vector<Batch> spare;  // consumed batches, for later ranges
     std::mutex mu;
     std::condition_variable changed;
     uint64_t next = 0, consumed = 0;
@@ -81,6 +85,15 @@ void runNodeRanges(ExecContext& ctx, const Operator* scan,
         changed.notify_all();
     };
     auto mayStart = [&] { return next < ranges && next < consumed + ahead; };
+    // Takes the next range (mu held), with a spare batch when there is one.
+    auto claim = [&] {
+        uint64_t r = next++;
+        if (!spare.empty()) {
+            out[r].batch = std::move(spare.back());
+            spare.pop_back();
+        }
+        return r;
+    };
 
     std::vector<std::thread> workers;
     struct Join {
@@ -98,18 +111,20 @@ void runNodeRanges(ExecContext& ctx, const Operator* scan,
         }
     } join{workers, stop, mu, changed};
     for (auto& v : views) {
-        workers.emplace_back([&, view = v.get()] {
-            auto c = contextFor(view);
+        workers.emplace_back([&, &view = v] {
+            auto c = contextFor(view.get());
             for (;;) {
                 uint64_t r;
                 {
                     std::unique_lock lock(mu);
                     changed.wait(lock, [&] { return stop || next >= ranges || mayStart(); });
-                    if (stop || next >= ranges) return;
-                    r = next++;
+                    if (stop || next >= ranges) break;
+                    r = claim();
                 }
                 runRange(*c, r);
             }
+            c.reset();
+            view.reset();  // here, while the calling thread still groups
         });
     }
 
@@ -118,7 +133,7 @@ void runNodeRanges(ExecContext& ctx, const Operator* scan,
         std::unique_lock lock(mu);
         while (!out[r].done) {
             if (mayStart()) {
-                uint64_t mine = next++;
+                uint64_t mine = claim();
                 lock.unlock();
                 runRange(*own, mine);
                 lock.lock();
@@ -134,8 +149,10 @@ void runNodeRanges(ExecContext& ctx, const Operator* scan,
         if (ctx.cancel) ctx.checkCancelled();
         consume(out[r].batch);
         if (out[r].error) std::rethrow_exception(out[r].error);
+        Batch used = std::move(out[r].batch);
         out[r] = Range{};
         lock.lock();
+        spare.push_back(std::move(used));
         consumed = r + 1;
         lock.unlock();
         changed.notify_all();

@@ -148,7 +148,9 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
     // allocations.
     std::vector<Value> keys;
     std::vector<int64_t> counts;
-    std::vector<std::unique_ptr<Aggregator>> objects;
+    std::vector<std::unique_ptr<Aggregator>> objects;  // empty when every aggregate is a count
+    const bool anyObjects =
+        std::find(plainCount.begin(), plainCount.end(), false) != plainCount.end();
     std::vector<uint64_t> hashes;
     size_t nGroups = 0;
     using Slot = std::pair<uint32_t, uint32_t>;
@@ -163,7 +165,7 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
         keys.reserve(expected * nKeys);
         hashes.reserve(expected);
         counts.reserve(expected * nAggs);
-        objects.reserve(expected * nAggs);
+        if (anyObjects) objects.reserve(expected * nAggs);
     }
     std::vector<Slot> table(slots, {0, 0});
     auto place = [&](uint64_t hash, uint32_t group) {
@@ -177,6 +179,7 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
         hashes.push_back(hash);
         for (size_t a = 0; a < nAggs; ++a) {
             counts.push_back(0);
+            if (!anyObjects) continue;
             const auto* call = aggs_[a].call;
             objects.push_back(
                 plainCount[a] ? nullptr : makeAggregator(names[a], call->distinct, countsRows[a]));
@@ -277,7 +280,11 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
                     return true;
                 });
             },
-            group);
+            [&](AggregateInputs& batch) {
+                group(batch);
+                batch.hashes.clear();  // the values stay for the next range to reuse
+                batch.weights.clear();
+            });
     } else {
         constexpr size_t kBatch = 64;
         AggregateInputs batch;
