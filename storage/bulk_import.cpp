@@ -871,9 +871,13 @@ BulkImportResult bulkImport(const std::string& dbPath, const std::string& nodesC
 
     PhaseTimer timer;
     ProgressCounters progress(options);
-    uint64_t inputBytes = fs::file_size(nodesCsv, ec);
-    if (!edgesCsv.empty()) inputBytes += fs::file_size(edgesCsv, ec);
-    progress.setInputBytes(inputBytes);
+    // Only the progress estimate needs the sizes now; an unreadable file fails when it is read.
+    auto sizeOf = [](const std::string& path) {
+        std::error_code error;
+        auto n = fs::file_size(path, error);
+        return error ? uint64_t{0} : static_cast<uint64_t>(n);
+    };
+    progress.setInputBytes(sizeOf(nodesCsv) + (edgesCsv.empty() ? 0 : sizeOf(edgesCsv)));
     Graph g;
     readNodes(g, nodesCsv, progress);
     timer.lap("nodes");

@@ -2,11 +2,6 @@
 // a terminal (a real pseudo-terminal, forkpty) a bar with rate and ETA, then
 // the summary; with --quiet, or when standard error is not a terminal, only
 // the summary.
-#include <poll.h>
-#include <pty.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -15,65 +10,24 @@
 #include <vector>
 
 #include "tests/process.h"
+#include "tests/pty_process.h"
 #include "tests/temp_dir.h"
 
 namespace {
 
 using kgraph::testing::TempDir;
 
+// Runs `kgraph ARGS...` on a pseudo-terminal until it exits; its exit code
+// and everything the terminal showed (stdout and stderr).
 struct PtyRun {
     int exit = -1;
-    std::string output;  // stdout and stderr, as the terminal showed them
+    std::string output;
 };
-
-// Runs kgraph ARGS... on the slave side of a pseudo-terminal until it exits.
 PtyRun runOnTerminal(const std::vector<std::string>& args) {
-    PtyRun run;
-    int master = -1;
-    struct winsize ws {};
-    ws.ws_row = 40;
-    ws.ws_col = 160;
-    pid_t pid = forkpty(&master, nullptr, nullptr, &ws);
-    if (pid == 0) {
-        std::vector<char*> argv;
-        argv.push_back(const_cast<char*>("kgraph"));
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        execv(KGRAPH_BINARY, argv.data());
-        _exit(127);
-    }
-    if (pid < 0) return run;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-    for (;;) {
-        pollfd p{master, POLLIN, 0};
-        if (poll(&p, 1, 100) > 0) {
-            char buf[4096];
-            ssize_t n = read(master, buf, sizeof buf);
-            if (n > 0) {
-                run.output.append(buf, static_cast<size_t>(n));
-                continue;
-            }
-        }
-        int status = 0;
-        if (waitpid(pid, &status, WNOHANG) == pid) {
-            // What the child wrote last may still be buffered in the pty.
-            while (poll(&p, 1, 50) > 0) {
-                char buf[4096];
-                ssize_t n = read(master, buf, sizeof buf);
-                if (n <= 0) break;
-                run.output.append(buf, static_cast<size_t>(n));
-            }
-            run.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-            break;
-        }
-        if (std::chrono::steady_clock::now() > deadline) {
-            kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
-            break;
-        }
-    }
-    close(master);
-    return run;
+    kgraph::testing::PtyProcess p(KGRAPH_BINARY, args);
+    if (!p.started()) return {};
+    int exit = p.wait(std::chrono::seconds(120));
+    return {exit, p.output()};
 }
 
 // A graph big enough for the bulk import to take several progress reports.

@@ -2,22 +2,14 @@
 // user at a keyboard drives it: tab completion, history across sessions,
 // multi-line input, Ctrl-C (cancelling a running query, clearing the line
 // being typed), Ctrl-D, and the caret under an error.
-#include <poll.h>
-#include <pty.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <termios.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstring>
 #include <fstream>
 #include <string>
-#include <thread>
 
 #include "tests/process.h"
+#include "tests/pty_process.h"
 #include "tests/temp_dir.h"
 
 namespace {
@@ -25,110 +17,12 @@ namespace {
 using namespace std::chrono_literals;
 using kgraph::testing::TempDir;
 
-// `kgraph shell --db DB` on the slave side of a pseudo-terminal, with HOME
-// pointed at `home` so its history file is the test's.
-class PtyShell {
+// `kgraph shell --db DB` on a pseudo-terminal, with HOME pointed at `home` so
+// its history file is the test's.
+class PtyShell : public kgraph::testing::PtyProcess {
 public:
-    PtyShell(const std::string& db, const std::string& home) {
-        struct winsize ws {};
-        ws.ws_row = 40;
-        ws.ws_col = 160;
-        pid_ = forkpty(&master_, nullptr, nullptr, &ws);
-        if (pid_ == 0) {
-            setenv("HOME", home.c_str(), 1);
-            setenv("TERM", "xterm", 1);
-            execl(KGRAPH_BINARY, "kgraph", "shell", "--db", db.c_str(),
-                  static_cast<char*>(nullptr));
-            _exit(127);
-        }
-    }
-    ~PtyShell() {
-        if (pid_ > 0 && !exited_) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, nullptr, 0);
-        }
-        if (master_ >= 0) close(master_);
-    }
-    PtyShell(const PtyShell&) = delete;
-    PtyShell& operator=(const PtyShell&) = delete;
-
-    bool started() const { return pid_ > 0 && master_ >= 0; }
-
-    // Types `keys` once the line editor reads them: the terminal is in raw mode
-    // (libedit switches to it with TCSADRAIN, which waits until its earlier
-    // output was read here, so the prompt can show before). A key typed in
-    // cooked mode is taken by the terminal itself (Ctrl-D as end of file).
-    // `atPrompt` false: type now (Ctrl-C during a query, for the terminal's SIGINT).
-    void type(const std::string& keys, bool atPrompt = true) {
-        if (atPrompt) {
-            auto deadline = std::chrono::steady_clock::now() + 20s;
-            termios t{};
-            while (tcgetattr(master_, &t) == 0 && (t.c_lflag & ICANON) &&
-                   std::chrono::steady_clock::now() < deadline) {
-                readSome(10ms);
-            }
-        }
-        ASSERT_EQ(write(master_, keys.data(), keys.size()), static_cast<ssize_t>(keys.size()));
-    }
-
-    // Waits until the output after the last match contains `text`; true if it
-    // did within `timeout`. What was read stays in output().
-    bool expect(const std::string& text, std::chrono::milliseconds timeout = 20s) {
-        auto deadline = std::chrono::steady_clock::now() + timeout;
-        for (;;) {
-            auto at = output_.find(text, seen_);
-            if (at != std::string::npos) {
-                seen_ = at + text.size();
-                return true;
-            }
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                deadline - std::chrono::steady_clock::now());
-            if (left.count() <= 0 || !readSome(left)) return false;
-        }
-    }
-
-    // Reads what arrives within `time` (e.g. to see that nothing more comes).
-    void drain(std::chrono::milliseconds time) {
-        auto deadline = std::chrono::steady_clock::now() + time;
-        while (std::chrono::steady_clock::now() < deadline) {
-            readSome(std::chrono::duration_cast<std::chrono::milliseconds>(
-                deadline - std::chrono::steady_clock::now()));
-        }
-    }
-
-    // Waits for the shell to end; its exit code, or -1.
-    int wait(std::chrono::milliseconds timeout = 20s) {
-        auto deadline = std::chrono::steady_clock::now() + timeout;
-        while (std::chrono::steady_clock::now() < deadline) {
-            int status = 0;
-            if (waitpid(pid_, &status, WNOHANG) == pid_) {
-                exited_ = true;
-                return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-            }
-            readSome(50ms);  // keep the pty drained so the shell can finish writing
-        }
-        return -1;
-    }
-
-    const std::string& output() const { return output_; }
-    std::string unread() const { return output_.substr(seen_); }
-
-private:
-    bool readSome(std::chrono::milliseconds timeout) {
-        pollfd p{master_, POLLIN, 0};
-        if (poll(&p, 1, static_cast<int>(std::max<int64_t>(timeout.count(), 1))) <= 0) return false;
-        char buf[4096];
-        ssize_t n = read(master_, buf, sizeof buf);
-        if (n <= 0) return false;
-        output_.append(buf, static_cast<size_t>(n));
-        return true;
-    }
-
-    pid_t pid_ = -1;
-    int master_ = -1;
-    bool exited_ = false;
-    std::string output_;
-    size_t seen_ = 0;
+    PtyShell(const std::string& db, const std::string& home)
+        : PtyProcess(KGRAPH_BINARY, {"shell", "--db", db}, {{"HOME", home}, {"TERM", "xterm"}}) {}
 };
 
 class ShellPtyTest : public ::testing::Test {
