@@ -12,6 +12,8 @@ namespace {
 
 struct TrainOptions {
     std::string train, dev, output;
+    nlp::LexiconPaths lexicon = nlp::debianLexiconPaths();  // the tagger's
+    bool noLexicon = false;
 };
 
 struct ParseOptions {
@@ -43,6 +45,16 @@ void addNlpCommands(CLI::App& app, Action& action) {
             ->required()
             ->check(CLI::ExistingFile);
         cmd->add_option("-o,--output", o->output, "Model file to write")->required();
+        if (name == "tagger") {
+            cmd->add_option("--wordnet", o->lexicon.wordnetDir,
+                            "WordNet folder with index.* and *.exc (Debian package wordnet-base)")
+                ->capture_default_str();
+            cmd->add_option("--word-list", o->lexicon.wordList,
+                            "Word list, one word a line (Debian package wamerican-huge)")
+                ->capture_default_str();
+            cmd->add_flag("--no-lexicon", o->noLexicon,
+                          "Train without the WordNet and word-list features");
+        }
         cmd->footer("Example: kgraph train " + name +
                     " --train ../shared/ud/en_ewt-ud-train.conllu --dev "
                     "../shared/ud/en_ewt-ud-dev.conllu -o models/en_ewt." +
@@ -50,7 +62,8 @@ void addNlpCommands(CLI::App& app, Action& action) {
         cmd->callback([o, name, &action] {
             action = [o, name] {
                 if (name == "tagger") {
-                    nlp::trainTagger(o->train, o->dev, o->output, std::cerr);
+                    nlp::trainTagger(o->train, o->dev, o->output,
+                                     o->noLexicon ? nlp::LexiconPaths{} : o->lexicon, std::cerr);
                 } else {
                     nlp::trainParser(o->train, o->dev, o->output, std::cerr);
                 }

@@ -1,5 +1,6 @@
-// An open-addressing hash map from non-zero 64-bit keys (already hashed) to
-// small values. Lookups do not allocate; concurrent reads are safe.
+// An open-addressing hash map from non-zero integer keys (already hashed;
+// 64-bit unless K says otherwise) to small values. Lookups do not allocate; concurrent reads are
+// safe.
 #pragma once
 
 #include <cstdint>
@@ -7,17 +8,17 @@
 
 namespace kgraph::nlp {
 
-template <typename V>
+template <typename V, typename K = uint64_t>
 class FlatMap {
 public:
     // Inserts or overwrites. REQUIRES: key != 0.
-    void set(uint64_t key, V value) {
+    void set(K key, V value) {
         if ((size_ + 1) * 2 > slots_.size()) grow();
         size_t i = find(key);
         if (slots_[i].key == 0) ++size_;
         slots_[i] = Slot{key, value};
     }
-    const V* get(uint64_t key) const {
+    const V* get(K key) const {
         if (slots_.empty()) return nullptr;
         const Slot& s = slots_[find(key)];
         return s.key == key ? &s.value : nullptr;
@@ -32,10 +33,10 @@ public:
 
 private:
     struct Slot {
-        uint64_t key = 0;
+        K key = 0;
         V value{};
     };
-    size_t find(uint64_t key) const {
+    size_t find(K key) const {
         size_t mask = slots_.size() - 1;
         size_t i = key & mask;
         while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;

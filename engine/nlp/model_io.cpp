@@ -46,7 +46,7 @@ void writeModelFile(const std::string& path, ModelKind kind, const std::string& 
                     ": check the directory exists and is writable");
 }
 
-std::string readModelFile(const std::string& path, ModelKind kind) {
+std::string readModelFile(const std::string& path, ModelKind kind, uint32_t* versionOut) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw Error(std::string("cannot open ") + kindName(kind) + " model " + path +
@@ -66,11 +66,12 @@ std::string readModelFile(const std::string& path, ModelKind kind) {
         }
     }
     uint32_t version = r.get<uint32_t>();
-    if (version != kFormatVersion) {
+    if (version < kMinFormatVersion || version > kFormatVersion) {
         throw Error(path + " has model format version " + std::to_string(version) +
-                    " but this kgraph reads version " + std::to_string(kFormatVersion) +
-                    retrainHint(kind));
+                    " but this kgraph reads versions " + std::to_string(kMinFormatVersion) +
+                    " to " + std::to_string(kFormatVersion) + retrainHint(kind));
     }
+    if (versionOut) *versionOut = version;
     uint32_t k = r.get<uint32_t>();
     if (k != static_cast<uint32_t>(kind)) {
         throw Error(path + " is not a " + kindName(kind) + " model" + retrainHint(kind));

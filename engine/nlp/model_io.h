@@ -8,7 +8,9 @@
 // restore the shipped file) when anything does not match.
 //
 // DO NOT CHANGE the layout of an existing kind without bumping kFormatVersion:
-// shipped model files are committed to the repository.
+// shipped model files are committed to the repository. Readers accept versions
+// kMinFormatVersion..kFormatVersion and get the file's version from readModelFile.
+// Version 2 added the tagger's lexicon classes (the parser layout is unchanged).
 #pragma once
 
 #include <cstdint>
@@ -20,7 +22,8 @@
 
 namespace kgraph::nlp {
 
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kMinFormatVersion = 1;
 inline constexpr char kTrainingDataName[] = "UD English EWT 2.15 (CC BY-SA 4.0)";
 
 enum class ModelKind : uint32_t { Tagger = 1, Parser = 2 };
@@ -108,7 +111,8 @@ private:
 // Writes header + payload to path; throws kgraph::Error if the file cannot be written.
 void writeModelFile(const std::string& path, ModelKind kind, const std::string& payload);
 
-// Reads and verifies a model file; returns its payload.
-std::string readModelFile(const std::string& path, ModelKind kind);
+// Reads and verifies a model file; returns its payload and, if version is not
+// null, stores the file's format version there.
+std::string readModelFile(const std::string& path, ModelKind kind, uint32_t* version = nullptr);
 
 }  // namespace kgraph::nlp

@@ -22,10 +22,12 @@ constexpr int kJackknifeFolds = 5;
 }  // namespace
 
 void trainTagger(const std::string& trainPath, const std::string& devPath,
-                 const std::string& outPath, std::ostream& log) {
+                 const std::string& outPath, const LexiconPaths& lexicon, std::ostream& log) {
     auto train = readConlluFile(trainPath);
     auto dev = devPath.empty() ? std::vector<Sentence>{} : readConlluFile(devPath);
-    Tagger tagger = Tagger::train(train, dev, TaggerOptions{}, log);
+    TaggerOptions options;
+    options.lexicon = lexicon;
+    Tagger tagger = Tagger::train(train, dev, options, log);
     Lemmatizer lemmatizer = Lemmatizer::train(train);
     if (!dev.empty()) {
         auto tagged = dev;
@@ -60,9 +62,10 @@ void trainParser(const std::string& trainPath, const std::string& devPath,
         std::filesystem::path(outPath).parent_path() / "en_ewt.tagger";
     if (!dev.empty()) {
         if (std::filesystem::exists(taggerPath)) {
-            std::string payload = readModelFile(taggerPath.string(), ModelKind::Tagger);
+            uint32_t version = 0;
+            std::string payload = readModelFile(taggerPath.string(), ModelKind::Tagger, &version);
             BinaryReader r(payload, taggerPath.string());
-            Tagger tagger = Tagger::load(r);
+            Tagger tagger = Tagger::load(r, version);
             tagger.tagAndScore(dev);
             log << "parser: dev tagged with " << taggerPath.string() << "\n";
         } else {

@@ -6,12 +6,16 @@
 #include <iosfwd>
 #include <string>
 
+#include "engine/nlp/lexicon.h"
+
 namespace kgraph::nlp {
 
 // `kgraph train tagger`: trains the tagger and the lemmatizer on trainPath
-// (CoNLL-U), reports dev accuracy to log and writes the model to outPath.
+// (CoNLL-U), reports dev accuracy to log and writes the model to outPath. The
+// tagger's lexicon features come from `lexicon` (engine/nlp/lexicon.h; empty:
+// none); a missing lexicon file throws kgraph::Error naming its package.
 void trainTagger(const std::string& trainPath, const std::string& devPath,
-                 const std::string& outPath, std::ostream& log);
+                 const std::string& outPath, const LexiconPaths& lexicon, std::ostream& log);
 
 // `kgraph train parser`: trains the parser on trainPath with predicted tags
 // (5-fold jackknifing: each fifth of train is tagged by a tagger trained on the

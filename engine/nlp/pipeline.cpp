@@ -18,9 +18,10 @@ std::unique_ptr<Pipeline> Pipeline::load(const std::string& modelDir) {
     std::unique_ptr<Pipeline> p(new Pipeline());
     std::string taggerPath = (fs::path(modelDir) / "en_ewt.tagger").string();
     std::string parserPath = (fs::path(modelDir) / "en_ewt.parser").string();
-    std::string tagBytes = readModelFile(taggerPath, ModelKind::Tagger);
+    uint32_t tagVersion = 0;
+    std::string tagBytes = readModelFile(taggerPath, ModelKind::Tagger, &tagVersion);
     BinaryReader tr(tagBytes, taggerPath);
-    p->tagger_ = std::make_unique<Tagger>(Tagger::load(tr));
+    p->tagger_ = std::make_unique<Tagger>(Tagger::load(tr, tagVersion));
     p->lemmatizer_ = std::make_unique<Lemmatizer>(Lemmatizer::load(tr));
     if (!tr.atEnd()) tr.fail();
     std::string parseBytes = readModelFile(parserPath, ModelKind::Parser);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <random>
 
@@ -18,6 +19,9 @@ struct Tagger::WordInfo {
     uint64_t pre[3] = {0, 0, 0};
     uint64_t suf3 = 0, suf5 = 0;
     uint32_t flags = 0;
+    // 0: the tagger has no lexicon (no lexicon features); else kLexKnown,
+    // kLexUnknown or kLexFirstClass + the word's lexicon class id.
+    uint32_t lex = 0;
     int fixed = -1;
 };
 
@@ -26,6 +30,17 @@ namespace {
 constexpr int kMaxFeatures = 64;
 constexpr uint64_t kNone = 0x5A5A5A5AULL;  // value of a word feature outside the sentence
 constexpr int kStart = -1, kStart2 = -2;
+// WordInfo::lex values: a word with an ambiguity class in a "rare words only"
+// tagger (its class is not looked up), a word the lexicon does not know, classes.
+constexpr uint32_t kLexKnown = 1, kLexUnknown = 2, kLexFirstClass = 3;
+constexpr uint32_t kCapitalBits = 1 << 3 | 1 << 4 | 1 << 7;  // all caps, first word, initial cap
+
+// The lexicon map's key: 32 bits of the word hash (never 0). Collisions between
+// the lexicon's few hundred thousand words are rare and harmless (one class wins).
+uint32_t lexiconKey(uint64_t lowerHash) {
+    uint32_t k = static_cast<uint32_t>(combine(lowerHash, 0x1E3C5A7B9DULL));
+    return k ? k : 1;
+}
 
 enum TaggerTemplate : uint32_t {
     kBias,
@@ -77,6 +92,12 @@ enum TaggerTemplate : uint32_t {
     kQ1Q2,
     kWordQ0,
     kPrevTagQ0Q1,
+    kLex,
+    kLexCap,
+    kLexPrevLex,
+    kLexNextLex,
+    kLexPrevTag,
+    kLexSuf2,
 };
 
 uint64_t shapeHash(std::string_view w) {
@@ -176,6 +197,15 @@ size_t extract(const Info* w, int n, int i, int p1, int p2, const int* first, ui
     F(kGroupWords, feature(kWordNextAmb, c.lower, ra1));
     F(kGroupWords, feature(kNextSuf2, r1 ? r1->suf[1] : kNone));
     F(kGroupTags, feature(kFlagsPrevTag, c.flags, t1));
+    if (c.lex >= kLexUnknown) {
+        // Lexicon classes (only in taggers trained with a lexicon).
+        F(kGroupWords, feature(kLex, c.lex));
+        F(kGroupWords, feature(kLexCap, c.lex, c.flags & kCapitalBits));
+        F(kGroupWords, feature(kLexPrevLex, l1 ? l1->lex : kNone, c.lex));
+        F(kGroupWords, feature(kLexNextLex, c.lex, r1 ? r1->lex : kNone));
+        F(kGroupWords, feature(kLexSuf2, c.lex, c.suf[1]));
+        F(kGroupTags, feature(kLexPrevTag, c.lex, t1));
+    }
     if ((G & kGroupStacked) && first) {
         // Stacking: the first pass's tags stand for the right context.
         auto q = [&](int j) -> uint64_t { return (j >= 0 && j < n) ? first[j] + 8 : 0; };
@@ -217,6 +247,13 @@ void Tagger::prepare(const std::vector<std::string_view>& words,
         x.flags = wordFlags(w, i == 0);
         const uint16_t* fixed = tagDict_.get(x.exact);
         x.fixed = fixed ? *fixed : -1;
+        x.lex = 0;
+        if (lexiconMode_ == 2 && amb) {
+            x.lex = kLexKnown;
+        } else if (lexiconMode_ != 0) {
+            const uint16_t* cls = lexicon_.get(lexiconKey(x.lower));
+            x.lex = cls ? kLexFirstClass + *cls : kLexUnknown;
+        }
     }
 }
 
@@ -342,6 +379,45 @@ double Tagger::tagAndScore(std::vector<Sentence>& sentences) const {
 
 Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                      const TaggerOptions& options, std::ostream& log) {
+    if (options.lexicon.empty()) return trainWith(train, dev, options, nullptr, log);
+    Lexicon lexicon = Lexicon::load(options.lexicon);
+    return trainWith(train, dev, options, &lexicon, log);
+}
+
+void Tagger::buildLexicon(const Lexicon& lexicon, bool forAll) {
+    lexiconMode_ = forAll ? 1 : 2;
+    // Sorted words and class ids by falling frequency (ties by code): the same
+    // lexicon and training set give the same map.
+    std::vector<std::string> words;
+    lexicon.forEachWord([&](const std::string& w) { words.push_back(w); });
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    std::vector<std::pair<uint32_t, uint32_t>> coded;  // (lexiconKey, code)
+    std::map<uint32_t, size_t> codeCounts;
+    for (const std::string& w : words) {
+        uint64_t h = hashLower(w);
+        if (!forAll && ambiguity_.get(h)) continue;  // tagged without its class
+        uint32_t code = lexicon.classify(w);
+        if (code == 0) continue;
+        coded.emplace_back(lexiconKey(h), code);
+        ++codeCounts[code];
+    }
+    std::vector<std::pair<size_t, uint32_t>> byCount;
+    for (auto& [code, n] : codeCounts) byCount.emplace_back(n, code);
+    std::sort(byCount.begin(), byCount.end(), [](auto& a, auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (byCount.size() > 65535) throw Error("tagger lexicon has more than 65535 classes");
+    std::map<uint32_t, uint16_t> ids;
+    for (size_t i = 0; i < byCount.size(); ++i) ids[byCount[i].second] = static_cast<uint16_t>(i);
+    lexicon_ = FlatMap<uint16_t, uint32_t>();
+    for (auto& [key, code] : coded) {
+        if (!lexicon_.get(key)) lexicon_.set(key, ids[code]);  // first (sorted) word wins
+    }
+}
+
+Tagger Tagger::trainWith(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                         const TaggerOptions& options, const Lexicon* lexicon, std::ostream& log) {
     if (train.empty())
         throw Error("tagger training set is empty: pass a CoNLL-U file with sentences");
     Tagger tagger;
@@ -385,8 +461,10 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
         if (freq >= 20 && best * 100 >= freq * 99)
             tagger.tagDict_.set(word, static_cast<uint16_t>(bestTag));
     }
+    if (lexicon) tagger.buildLexicon(*lexicon, options.lexiconForAll);
     log << "tagger: " << train.size() << " sentences, " << tagIds.size() << " tags, "
-        << tagger.tagDict_.size() << " dictionary words\n";
+        << tagger.tagDict_.size() << " dictionary words, " << tagger.lexicon_.size()
+        << " lexicon words\n";
 
     // Words and gold tags, prepared once.
     std::vector<std::vector<WordInfo>> infos(train.size());
@@ -417,7 +495,7 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
                 else
                     rest.push_back(train[i]);
             }
-            Tagger sub = Tagger::train(rest, {}, single, nowhere);
+            Tagger sub = trainWith(rest, {}, single, lexicon, nowhere);
             std::vector<int> tags;
             for (size_t i : held) {
                 words.clear();
@@ -435,16 +513,28 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
         std::vector<Sentence> copy = dev;
         std::vector<Sentence> goldDev = dev;
         tagger.tagAndScore(copy);
-        size_t total = 0, upos = 0, xpos = 0;
+        size_t total = 0, upos = 0, xpos = 0, oov = 0, oovUpos = 0, oovXpos = 0;
         for (size_t s = 0; s < copy.size(); ++s) {
             for (size_t i = 0; i < copy[s].tokens.size(); ++i) {
-                upos += copy[s].tokens[i].upos == goldDev[s].tokens[i].upos;
-                xpos += copy[s].tokens[i].xpos == goldDev[s].tokens[i].xpos;
+                bool u = copy[s].tokens[i].upos == goldDev[s].tokens[i].upos;
+                bool x = copy[s].tokens[i].xpos == goldDev[s].tokens[i].xpos;
+                upos += u;
+                xpos += x;
                 ++total;
+                if (!exactCounts.count(hashBytes(goldDev[s].tokens[i].form))) {
+                    ++oov;
+                    oovUpos += u;
+                    oovXpos += x;
+                }
             }
         }
         log << "tagger: dev UPOS " << 100.0 * upos / total << " XPOS " << 100.0 * xpos / total
             << "\n";
+        // Words never seen in training (exact form), where a lexicon should help most.
+        if (oov > 0) {
+            log << "tagger: dev unseen words " << oov << " (" << 100.0 * oov / total << " %), UPOS "
+                << 100.0 * oovUpos / oov << " XPOS " << 100.0 * oovXpos / oov << "\n";
+        }
     }
     return tagger;
 }
@@ -493,6 +583,8 @@ LinearModel Tagger::trainModel(const std::vector<std::vector<WordInfo>>& infos,
 
 void Tagger::jackknife(std::vector<Sentence>& train, int folds, const TaggerOptions& options,
                        std::ostream& log) {
+    std::optional<Lexicon> lexicon;  // read once for all folds
+    if (!options.lexicon.empty()) lexicon = Lexicon::load(options.lexicon);
     for (int fold = 0; fold < folds; ++fold) {
         std::vector<Sentence> rest, held;
         std::vector<size_t> heldIndex;
@@ -505,7 +597,7 @@ void Tagger::jackknife(std::vector<Sentence>& train, int folds, const TaggerOpti
             }
         }
         std::ostream nowhere(nullptr);
-        Tagger tagger = Tagger::train(rest, {}, options, nowhere);
+        Tagger tagger = trainWith(rest, {}, options, lexicon ? &*lexicon : nullptr, nowhere);
         double acc = tagger.tagAndScore(held);
         log << "jackknife: fold " << fold + 1 << "/" << folds << " tag accuracy " << 100.0 * acc
             << "\n";
@@ -552,9 +644,21 @@ void Tagger::save(BinaryWriter& w) const {
     model_.save(w);
     w.put<uint8_t>(second_.numClasses() > 0);
     if (second_.numClasses() > 0) second_.save(w);
+    // Format version 2: the lexicon classes, as sorted key deltas and class ids.
+    w.put<uint8_t>(lexiconMode_);
+    std::vector<std::pair<uint32_t, uint16_t>> items;
+    lexicon_.forEach([&](uint32_t k, uint16_t v) { items.emplace_back(k, v); });
+    std::sort(items.begin(), items.end());
+    w.putVarint(items.size());
+    uint32_t last = 0;
+    for (auto& [k, v] : items) {
+        w.putVarint(k - last);
+        w.putVarint(v);
+        last = k;
+    }
 }
 
-Tagger Tagger::load(BinaryReader& r) {
+Tagger Tagger::load(BinaryReader& r, uint32_t version) {
     Tagger t;
     uint32_t n = r.get<uint32_t>();
     for (uint32_t i = 0; i < n; ++i) {
@@ -568,6 +672,18 @@ Tagger Tagger::load(BinaryReader& r) {
     if (r.get<uint8_t>()) {
         t.second_ = LinearModel::load(r);
         if (t.second_.numClasses() != static_cast<int>(n)) r.fail();
+    }
+    if (version >= 2) {
+        t.lexiconMode_ = r.get<uint8_t>();
+        if (t.lexiconMode_ > 2) r.fail();
+        uint64_t count = r.getVarint();
+        uint64_t key = 0;
+        for (uint64_t i = 0; i < count; ++i) {
+            key += r.getVarint();
+            uint64_t cls = r.getVarint();
+            if (key == 0 || key > UINT32_MAX || cls > UINT16_MAX) r.fail();
+            t.lexicon_.set(static_cast<uint32_t>(key), static_cast<uint16_t>(cls));
+        }
     }
     t.buildBoth();
     bool bad = false;

@@ -18,7 +18,9 @@
 
 #include "engine/nlp/document.h"
 #include "engine/nlp/flat_map.h"
+#include "engine/nlp/lexicon.h"
 #include "engine/nlp/linear_model.h"
+#include "engine/nlp/model_io.h"
 
 namespace kgraph::nlp {
 
@@ -27,6 +29,10 @@ struct TaggerOptions {
     uint32_t seed = 20261123;  // sentence-order shuffling; fixed for reproducible models
     bool stacked = true;       // add a second pass that sees the first pass's right-context tags
     int folds = 5;             // jackknife folds for the second pass's training input
+    LexiconPaths lexicon;      // empty: no lexicon features (the tagger of format version 1)
+    // Lexicon classes for every word, or only for words without an ambiguity class
+    // (seen fewer than twice in training).
+    bool lexiconForAll = true;
 };
 
 class Tagger {
@@ -41,7 +47,9 @@ public:
                           std::ostream& log);
 
     void save(BinaryWriter& w) const;
-    static Tagger load(BinaryReader& r);
+    // version: the model file's format version (readModelFile); version 1 files
+    // have no lexicon and load as taggers without lexicon features.
+    static Tagger load(BinaryReader& r, uint32_t version = kFormatVersion);
 
     // tags[i] = joint tag of words[i]; tags is resized to words.size().
     void tag(const std::vector<std::string_view>& words, std::vector<int>& tags) const;
@@ -55,6 +63,7 @@ public:
     double tagAndScore(std::vector<Sentence>& sentences) const;
 
     size_t numFeatures() const { return model_.numFeatures(); }
+    size_t numLexiconWords() const { return lexicon_.size(); }
 
     // Drops weights smaller than minWeight (quantized units): a smaller, faster model.
     void prune(int minWeight) {
@@ -71,6 +80,10 @@ private:
                  int* tags) const;
     void tagStacked(const WordInfo* info, int n, int* tags) const;
     void buildBoth();
+    static Tagger trainWith(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                            const TaggerOptions& options, const Lexicon* lexicon,
+                            std::ostream& log);
+    void buildLexicon(const Lexicon& lexicon, bool forAll);
     static LinearModel trainModel(const std::vector<std::vector<WordInfo>>& infos,
                                   const std::vector<std::vector<int>>& gold,
                                   const std::vector<std::vector<int>>* first, int numTags,
@@ -79,9 +92,12 @@ private:
     std::vector<std::string> upos_, xpos_;
     FlatMap<uint64_t> ambiguity_;  // hashLower(word) -> hash of the set of tags seen with it
     FlatMap<uint16_t> tagDict_;    // hashBytes(word) -> its only tag (frequent words)
-    LinearModel model_;            // first pass
-    LinearModel second_;           // second pass (stacked), if trained
-    LinearModel both_;             // model_ and second_ in one (LinearModel::concat), for speed
+    // lexiconKey(hashLower(word)) -> lexicon class id (1..); empty without a lexicon.
+    FlatMap<uint16_t, uint32_t> lexicon_;
+    uint8_t lexiconMode_ = 0;  // 0: none, 1: every word, 2: words without ambiguity class
+    LinearModel model_;        // first pass
+    LinearModel second_;       // second pass (stacked), if trained
+    LinearModel both_;         // model_ and second_ in one (LinearModel::concat), for speed
 };
 
 }  // namespace kgraph::nlp

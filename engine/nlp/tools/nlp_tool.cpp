@@ -1,14 +1,15 @@
 // kgraph_nlp_tool: the NLP commands without the rest of kgraph.
-//   kgraph_nlp_tool train-tagger TRAIN DEV OUT
+//   kgraph_nlp_tool train-tagger TRAIN DEV OUT [--lexicon L]
 //   kgraph_nlp_tool train-parser TRAIN DEV OUT
 //   kgraph_nlp_tool parse MODELDIR [FILE]
 //   kgraph_nlp_tool evaluate MODELDIR GOLD [--raw]
 // and, for model experiments (see docs/nlp.md, "What was tried"):
-//   jackknife TRAIN OUT | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV |
+//   jackknife TRAIN OUT | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV [--lexicon L] |
 //   exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT |
 //   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
-// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS). `jackknife` + `tag-file` write
+// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS, KG_LEX_ALL). The lexicon L is
+// "debian" or WORDNET_DIR,WORD_LIST (engine/nlp/lexicon.h). `jackknife` + `tag-file` write
 // the parser's training and dev tags once, so exp-parser runs need not re-train the fold taggers.
 #include <cstdlib>
 #include <fstream>
@@ -25,12 +26,31 @@
 #include "engine/nlp/parser.h"
 #include "engine/nlp/tagger.h"
 
+namespace {
+
+bool lexiconArg(const char* arg) { return std::string(arg) == "--lexicon"; }
+
+// "debian" or "WORDNET_DIR,WORD_LIST".
+kgraph::nlp::LexiconPaths parseLexiconArg(const std::string& spec) {
+    if (spec == "debian") return kgraph::nlp::debianLexiconPaths();
+    size_t comma = spec.find(',');
+    if (comma == std::string::npos)
+        throw kgraph::Error("--lexicon takes 'debian' or WORDNET_DIR,WORD_LIST, not '" + spec +
+                            "'");
+    return {spec.substr(0, comma), spec.substr(comma + 1)};
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using namespace kgraph::nlp;
     std::string cmd = argc > 1 ? argv[1] : "";
     try {
-        if (cmd == "train-tagger" && argc == 5) {
-            trainTagger(argv[2], argv[3], argv[4], std::cerr);
+        if (cmd == "train-tagger" && (argc == 5 || (argc == 7 && lexiconArg(argv[5])))) {
+            // train-tagger TRAIN DEV OUT [--lexicon L]
+            LexiconPaths lexicon;
+            if (argc == 7) lexicon = parseLexiconArg(argv[6]);
+            trainTagger(argv[2], argv[3], argv[4], lexicon, std::cerr);
         } else if (cmd == "train-parser" && argc == 5) {
             trainParser(argv[2], argv[3], argv[4], std::cerr);
         } else if (cmd == "parse" && (argc == 3 || argc == 4)) {
@@ -45,9 +65,10 @@ int main(int argc, char** argv) {
             evaluate(argv[3], argc == 5 && std::string(argv[4]) == "--raw", argv[2], std::cout);
         } else if (cmd == "prune-tagger" && argc == 5) {
             // Experiment: re-save a tagger (and its lemmatizer) without its small weights.
-            std::string payload = readModelFile(argv[2], ModelKind::Tagger);
+            uint32_t version = 0;
+            std::string payload = readModelFile(argv[2], ModelKind::Tagger, &version);
             BinaryReader r(payload, argv[2]);
-            Tagger t = Tagger::load(r);
+            Tagger t = Tagger::load(r, version);
             Lemmatizer l = Lemmatizer::load(r);
             t.prune(std::stoi(argv[4]));
             BinaryWriter w;
@@ -97,9 +118,10 @@ int main(int argc, char** argv) {
             writeModelFile(argv[5], ModelKind::Parser, w.bytes());
         } else if (cmd == "tag-file" && argc == 5) {
             // Experiment: tag a CoNLL-U file with a tagger model.
-            std::string payload = readModelFile(argv[2], ModelKind::Tagger);
+            uint32_t version = 0;
+            std::string payload = readModelFile(argv[2], ModelKind::Tagger, &version);
             BinaryReader r(payload, argv[2]);
-            Tagger t = Tagger::load(r);
+            Tagger t = Tagger::load(r, version);
             auto sents = readConlluFile(argv[3]);
             std::cerr << "accuracy " << t.tagAndScore(sents) << "\n";
             std::ofstream out(argv[4]);
@@ -133,14 +155,21 @@ int main(int argc, char** argv) {
             std::ofstream out(argv[3]);
             for (size_t i = 0; i < train.size(); ++i)
                 writeConllu(out, train[i], static_cast<int>(i + 1));
-        } else if (cmd == "exp-tagger" && argc == 4) {
+        } else if (cmd == "exp-tagger" && (argc == 4 || (argc == 6 && lexiconArg(argv[4])))) {
+            // exp-tagger TRAIN DEV [--lexicon WORDNET_DIR,WORD_LIST | --lexicon debian]
             auto train = readConlluFile(argv[2]);
             auto dev = readConlluFile(argv[3]);
             TaggerOptions o;
+            if (argc == 6) o.lexicon = parseLexiconArg(argv[5]);
+            if (const char* e = std::getenv("KG_LEX_ALL")) o.lexiconForAll = std::atoi(e);
             if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
             if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
             if (const char* e = std::getenv("KG_FOLDS")) o.folds = std::atoi(e);
-            Tagger::train(train, dev, o, std::cerr);
+            Tagger t = Tagger::train(train, dev, o, std::cerr);
+            BinaryWriter w;
+            t.save(w);
+            std::cerr << "tagger: " << w.bytes().size() << " bytes saved (without the lemmatizer), "
+                      << t.numLexiconWords() << " lexicon words\n";
         } else if (cmd == "score-parser" && argc == 4) {
             // Experiment: UAS/LAS of a parser on a file's trees, with the file's own tags
             // (gold tags, or tags written by tag-file).

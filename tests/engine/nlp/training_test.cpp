@@ -18,6 +18,9 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string kFixture = std::string(KGRAPH_NLP_TEST_DATA) + "/tiny.conllu";
+// A hand-written lexicon in WordNet's and the word list's formats.
+const LexiconPaths kLexicon = {std::string(KGRAPH_NLP_TEST_DATA) + "/lexicon",
+                               std::string(KGRAPH_NLP_TEST_DATA) + "/lexicon/words"};
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -36,7 +39,7 @@ protected:
     void TearDown() override { fs::remove_all(dir_); }
     void trainInto(const fs::path& d) {
         std::ostringstream log;
-        trainTagger(kFixture, kFixture, (d / "en_ewt.tagger").string(), log);
+        trainTagger(kFixture, kFixture, (d / "en_ewt.tagger").string(), kLexicon, log);
         trainParser(kFixture, kFixture, (d / "en_ewt.parser").string(), log);
         EXPECT_NE(log.str().find("dev tagged with"), std::string::npos) << log.str();
     }
@@ -82,7 +85,7 @@ TEST_F(TrainingTest, TrainingIsDeterministic) {
 TEST_F(TrainingTest, MissingTrainingFileIsAClearError) {
     std::ostringstream log;
     try {
-        trainTagger("/nonexistent/train.conllu", "", (dir_ / "x").string(), log);
+        trainTagger("/nonexistent/train.conllu", "", (dir_ / "x").string(), {}, log);
         FAIL() << "expected kgraph::Error";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("/nonexistent/train.conllu"), std::string::npos);
