@@ -140,6 +140,15 @@ void Lexicon::forEachWord(const std::function<void(const std::string&)>& f) cons
     for (const std::string& w : listCapitalized_) f(w);
 }
 
+uint32_t Lexicon::posPart(uint32_t code) {
+    uint32_t out = 0;
+    for (int pos = 0; pos < kNumPos; ++pos) {
+        uint32_t bits = code >> (pos * kBitsPerPos) & 31;
+        out |= ((bits & 1) | ((bits >> 1) != 0) << 1) << (2 * pos);
+    }
+    return out;
+}
+
 std::string Lexicon::describe(uint32_t code) {
     std::string out;
     auto add = [&](const std::string& s) { out += (out.empty() ? "" : " ") + s; };

@@ -45,6 +45,13 @@ public:
     // A readable form of a code, e.g. "noun verb:-ed list:lower" (for logs and tests).
     static std::string describe(uint32_t code);
 
+    // Parts of a code, for features that generalize over the full codes: the word
+    // list flag; per part of speech "in the index" and "reached by a rule"; the
+    // rules alone.
+    static uint32_t listPart(uint32_t code) { return code >> 20 & 3; }
+    static uint32_t posPart(uint32_t code);
+    static uint32_t rulePart(uint32_t code) { return code & 0xFFFFF & ~0x8421u; }
+
 private:
     enum Pos { kNoun, kVerb, kAdj, kAdv, kNumPos };
     uint32_t derive(const std::string& lower, int pos) const;

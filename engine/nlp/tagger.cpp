@@ -22,6 +22,8 @@ struct Tagger::WordInfo {
     // 0: the tagger has no lexicon (no lexicon features); else kLexKnown,
     // kLexUnknown or kLexFirstClass + the word's lexicon class id.
     uint32_t lex = 0;
+    uint32_t lexParts[3] = {0, 0, 0};  // Lexicon::listPart, posPart, rulePart; 0 if unknown
+    bool parts = false;                // features on lexParts
     int fixed = -1;
 };
 
@@ -98,6 +100,11 @@ enum TaggerTemplate : uint32_t {
     kLexNextLex,
     kLexPrevTag,
     kLexSuf2,
+    kLexListCap,
+    kLexPos,
+    kLexRule,
+    kLexPosPrevTag,
+    kLexPosNextPos,
 };
 
 uint64_t shapeHash(std::string_view w) {
@@ -205,6 +212,13 @@ size_t extract(const Info* w, int n, int i, int p1, int p2, const int* first, ui
         F(kGroupWords, feature(kLexNextLex, c.lex, r1 ? r1->lex : kNone));
         F(kGroupWords, feature(kLexSuf2, c.lex, c.suf[1]));
         F(kGroupTags, feature(kLexPrevTag, c.lex, t1));
+        if (c.parts) {
+            F(kGroupWords, feature(kLexListCap, c.lexParts[0], c.flags & kCapitalBits));
+            F(kGroupWords, feature(kLexPos, c.lexParts[1]));
+            F(kGroupWords, feature(kLexRule, c.lexParts[2]));
+            F(kGroupTags, feature(kLexPosPrevTag, c.lexParts[1], t1));
+            F(kGroupWords, feature(kLexPosNextPos, c.lexParts[1], r1 ? r1->lexParts[1] : kNone));
+        }
     }
     if ((G & kGroupStacked) && first) {
         // Stacking: the first pass's tags stand for the right context.
@@ -248,11 +262,14 @@ void Tagger::prepare(const std::vector<std::string_view>& words,
         const uint16_t* fixed = tagDict_.get(x.exact);
         x.fixed = fixed ? *fixed : -1;
         x.lex = 0;
-        if (lexiconMode_ == 2 && amb) {
+        x.lexParts[0] = x.lexParts[1] = x.lexParts[2] = 0;
+        x.parts = (lexiconMode_ & 4) != 0;
+        if ((lexiconMode_ & 3) == 2 && amb) {
             x.lex = kLexKnown;
         } else if (lexiconMode_ != 0) {
             const uint16_t* cls = lexicon_.get(lexiconKey(x.lower));
             x.lex = cls ? kLexFirstClass + *cls : kLexUnknown;
+            if (cls) std::copy_n(lexiconParts_[*cls].data(), 3, x.lexParts);
         }
     }
 }
@@ -384,8 +401,16 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
     return trainWith(train, dev, options, &lexicon, log);
 }
 
-void Tagger::buildLexicon(const Lexicon& lexicon, bool forAll) {
-    lexiconMode_ = forAll ? 1 : 2;
+void Tagger::buildLexiconParts() {
+    lexiconParts_.clear();
+    for (uint32_t code : lexiconCodes_) {
+        lexiconParts_.push_back(
+            {Lexicon::listPart(code), Lexicon::posPart(code), Lexicon::rulePart(code)});
+    }
+}
+
+void Tagger::buildLexicon(const Lexicon& lexicon, bool forAll, bool parts) {
+    lexiconMode_ = static_cast<uint8_t>((forAll ? 1 : 2) | (parts ? 4 : 0));
     // Sorted words and class ids by falling frequency (ties by code): the same
     // lexicon and training set give the same map.
     std::vector<std::string> words;
@@ -409,7 +434,12 @@ void Tagger::buildLexicon(const Lexicon& lexicon, bool forAll) {
     });
     if (byCount.size() > 65535) throw Error("tagger lexicon has more than 65535 classes");
     std::map<uint32_t, uint16_t> ids;
-    for (size_t i = 0; i < byCount.size(); ++i) ids[byCount[i].second] = static_cast<uint16_t>(i);
+    lexiconCodes_.clear();
+    for (size_t i = 0; i < byCount.size(); ++i) {
+        ids[byCount[i].second] = static_cast<uint16_t>(i);
+        lexiconCodes_.push_back(byCount[i].second);
+    }
+    buildLexiconParts();
     lexicon_ = FlatMap<uint16_t, uint32_t>();
     for (auto& [key, code] : coded) {
         if (!lexicon_.get(key)) lexicon_.set(key, ids[code]);  // first (sorted) word wins
@@ -461,7 +491,7 @@ Tagger Tagger::trainWith(const std::vector<Sentence>& train, const std::vector<S
         if (freq >= 20 && best * 100 >= freq * 99)
             tagger.tagDict_.set(word, static_cast<uint16_t>(bestTag));
     }
-    if (lexicon) tagger.buildLexicon(*lexicon, options.lexiconForAll);
+    if (lexicon) tagger.buildLexicon(*lexicon, options.lexiconForAll, options.lexiconParts);
     log << "tagger: " << train.size() << " sentences, " << tagIds.size() << " tags, "
         << tagger.tagDict_.size() << " dictionary words, " << tagger.lexicon_.size()
         << " lexicon words\n";
@@ -646,6 +676,8 @@ void Tagger::save(BinaryWriter& w) const {
     if (second_.numClasses() > 0) second_.save(w);
     // Format version 2: the lexicon classes, as sorted key deltas and class ids.
     w.put<uint8_t>(lexiconMode_);
+    w.putVarint(lexiconCodes_.size());
+    for (uint32_t code : lexiconCodes_) w.putVarint(code);
     std::vector<std::pair<uint32_t, uint16_t>> items;
     lexicon_.forEach([&](uint32_t k, uint16_t v) { items.emplace_back(k, v); });
     std::sort(items.begin(), items.end());
@@ -675,13 +707,21 @@ Tagger Tagger::load(BinaryReader& r, uint32_t version) {
     }
     if (version >= 2) {
         t.lexiconMode_ = r.get<uint8_t>();
-        if (t.lexiconMode_ > 2) r.fail();
+        if ((t.lexiconMode_ & 3) == 3 || t.lexiconMode_ > 7) r.fail();
+        uint64_t classes = r.getVarint();
+        if (classes > UINT16_MAX + 1ULL) r.fail();
+        for (uint64_t i = 0; i < classes; ++i) {
+            uint64_t code = r.getVarint();
+            if (code > UINT32_MAX) r.fail();
+            t.lexiconCodes_.push_back(static_cast<uint32_t>(code));
+        }
+        t.buildLexiconParts();
         uint64_t count = r.getVarint();
         uint64_t key = 0;
         for (uint64_t i = 0; i < count; ++i) {
             key += r.getVarint();
             uint64_t cls = r.getVarint();
-            if (key == 0 || key > UINT32_MAX || cls > UINT16_MAX) r.fail();
+            if (key == 0 || key > UINT32_MAX || cls >= t.lexiconCodes_.size()) r.fail();
             t.lexicon_.set(static_cast<uint32_t>(key), static_cast<uint16_t>(cls));
         }
     }

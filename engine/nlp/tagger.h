@@ -10,6 +10,7 @@
 // Thread-safety: a loaded Tagger is immutable; tag() may be called concurrently.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -33,6 +34,8 @@ struct TaggerOptions {
     // Lexicon classes for every word, or only for words without an ambiguity class
     // (seen fewer than twice in training).
     bool lexiconForAll = true;
+    // Also features on parts of the lexicon classes (Lexicon::listPart etc.).
+    bool lexiconParts = true;
 };
 
 class Tagger {
@@ -83,7 +86,8 @@ private:
     static Tagger trainWith(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                             const TaggerOptions& options, const Lexicon* lexicon,
                             std::ostream& log);
-    void buildLexicon(const Lexicon& lexicon, bool forAll);
+    void buildLexicon(const Lexicon& lexicon, bool forAll, bool parts);
+    void buildLexiconParts();
     static LinearModel trainModel(const std::vector<std::vector<WordInfo>>& infos,
                                   const std::vector<std::vector<int>>& gold,
                                   const std::vector<std::vector<int>>* first, int numTags,
@@ -94,10 +98,13 @@ private:
     FlatMap<uint16_t> tagDict_;    // hashBytes(word) -> its only tag (frequent words)
     // lexiconKey(hashLower(word)) -> lexicon class id (1..); empty without a lexicon.
     FlatMap<uint16_t, uint32_t> lexicon_;
-    uint8_t lexiconMode_ = 0;  // 0: none, 1: every word, 2: words without ambiguity class
-    LinearModel model_;        // first pass
-    LinearModel second_;       // second pass (stacked), if trained
-    LinearModel both_;         // model_ and second_ in one (LinearModel::concat), for speed
+    std::vector<uint32_t> lexiconCodes_;  // class id -> Lexicon::classify code
+    // Bits 0-1: 0 none, 1 every word, 2 words without an ambiguity class; bit 2: parts.
+    uint8_t lexiconMode_ = 0;
+    std::vector<std::array<uint32_t, 3>> lexiconParts_;  // class id -> list, pos, rule parts
+    LinearModel model_;                                  // first pass
+    LinearModel second_;                                 // second pass (stacked), if trained
+    LinearModel both_;  // model_ and second_ in one (LinearModel::concat), for speed
 };
 
 }  // namespace kgraph::nlp

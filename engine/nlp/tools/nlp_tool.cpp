@@ -8,9 +8,10 @@
 //   exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT |
 //   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
-// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS, KG_LEX_ALL). The lexicon L is
-// "debian" or WORDNET_DIR,WORD_LIST (engine/nlp/lexicon.h). `jackknife` + `tag-file` write
-// the parser's training and dev tags once, so exp-parser runs need not re-train the fold taggers.
+// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS, KG_LEX_ALL, KG_LEX_PARTS). The
+// lexicon L is "debian" or WORDNET_DIR,WORD_LIST (engine/nlp/lexicon.h). `jackknife` + `tag-file`
+// write the parser's training and dev tags once, so exp-parser runs need not re-train the fold
+// taggers.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -162,6 +163,7 @@ int main(int argc, char** argv) {
             TaggerOptions o;
             if (argc == 6) o.lexicon = parseLexiconArg(argv[5]);
             if (const char* e = std::getenv("KG_LEX_ALL")) o.lexiconForAll = std::atoi(e);
+            if (const char* e = std::getenv("KG_LEX_PARTS")) o.lexiconParts = std::atoi(e);
             if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
             if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
             if (const char* e = std::getenv("KG_FOLDS")) o.folds = std::atoi(e);

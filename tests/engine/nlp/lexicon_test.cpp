@@ -52,6 +52,21 @@ TEST(LexiconTest, WordsOnlyCapitalizedInTheListAreMarked) {
     EXPECT_EQ(describe(lex, "russia's"), "none");  // possessives are skipped
 }
 
+TEST(LexiconTest, PartsOfACode) {
+    Lexicon lex = fixture();
+    EXPECT_EQ(Lexicon::listPart(lex.classify("Russia")), 2u);  // only capitalized
+    EXPECT_EQ(Lexicon::listPart(lex.classify("stable")), 1u);  // lower case
+    EXPECT_EQ(Lexicon::listPart(lex.classify("turning")), 0u);
+    // posPart: two bits per part of speech (noun, verb, adj, adv): index, rule.
+    EXPECT_EQ(Lexicon::posPart(lex.classify("help")), 0b0101u);
+    EXPECT_EQ(Lexicon::posPart(lex.classify("deployed")), 0b1000u);
+    EXPECT_EQ(Lexicon::rulePart(lex.classify("stable")), 0u);
+    EXPECT_EQ(Lexicon::rulePart(lex.classify("deployed")),
+              Lexicon::rulePart(lex.classify("turned")));  // both verb -ed
+    EXPECT_NE(Lexicon::rulePart(lex.classify("deployed")),
+              Lexicon::rulePart(lex.classify("turning")));
+}
+
 TEST(LexiconTest, ForEachWordCoversIndexExceptionsAndList) {
     Lexicon lex = fixture();
     size_t n = 0;

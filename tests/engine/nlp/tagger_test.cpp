@@ -89,14 +89,14 @@ TEST(TaggerLexiconTest, MissingLexiconFileIsAClearError) {
 
 TEST(TaggerLexiconTest, FormatVersion1TaggersStillLoad) {
     // A tagger without a lexicon saves the version-1 layout plus an empty lexicon
-    // section (mode byte 0, count varint 0): without those two bytes it is a
-    // version-1 payload.
+    // section (mode byte 0, class and word counts 0): without those three bytes it
+    // is a version-1 payload.
     Tagger t = trainOnFixture({}, true);
     EXPECT_EQ(t.numLexiconWords(), 0u);
     std::string bytes = bytesOf(t);
-    ASSERT_GE(bytes.size(), 2u);
-    ASSERT_EQ(bytes.substr(bytes.size() - 2), std::string(2, '\0'));
-    std::string v1 = bytes.substr(0, bytes.size() - 2);
+    ASSERT_GE(bytes.size(), 3u);
+    ASSERT_EQ(bytes.substr(bytes.size() - 3), std::string(3, '\0'));
+    std::string v1 = bytes.substr(0, bytes.size() - 3);
     BinaryReader r(v1, "version 1");
     Tagger old = Tagger::load(r, 1);
     EXPECT_TRUE(r.atEnd());
