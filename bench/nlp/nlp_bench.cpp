@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "engine/nlp/conllu.h"
+#include "engine/nlp/model_io.h"
 #include "engine/nlp/pipeline.h"
+#include "engine/nlp/tagger.h"
 #include "engine/nlp/tokenizer.h"
 
 namespace {
@@ -68,6 +70,35 @@ void BM_TagParse(benchmark::State& state) {
         benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_TagParse)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// Tagging alone (the tagger of the same model folder) on pre-tokenized sentences.
+void BM_Tag(benchmark::State& state) {
+    static Tagger tagger = [] {
+        std::string path =
+            envOr("KGRAPH_MODELS", KGRAPH_NLP_MODEL_DIR) + std::string("/en_ewt.tagger");
+        uint32_t version = 0;
+        std::string payload = readModelFile(path, ModelKind::Tagger, &version);
+        BinaryReader r(payload, path);
+        return Tagger::load(r, version);
+    }();
+    std::vector<std::vector<std::string_view>> words;
+    for (const Sentence& s : sentences()) {
+        words.emplace_back();
+        for (const Token& t : s.tokens) words.back().push_back(t.form);
+    }
+    std::vector<int> tags;
+    size_t n = 0;
+    for (auto _ : state) {
+        for (const auto& w : words) {
+            tagger.tag(w, tags);
+            n += w.size();
+        }
+        benchmark::DoNotOptimize(tags.data());
+    }
+    state.counters["words_per_s"] =
+        benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Tag)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // The whole pipeline from raw text: tokenizing and sentence splitting too.
 void BM_AnnotateText(benchmark::State& state) {

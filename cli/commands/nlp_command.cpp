@@ -12,7 +12,7 @@ namespace {
 
 struct TrainOptions {
     std::string train, dev, output;
-    nlp::LexiconPaths lexicon = nlp::debianLexiconPaths();  // the tagger's
+    nlp::LexiconPaths lexicon = nlp::debianLexiconPaths();
     bool noLexicon = false;
 };
 
@@ -45,16 +45,15 @@ void addNlpCommands(CLI::App& app, Action& action) {
             ->required()
             ->check(CLI::ExistingFile);
         cmd->add_option("-o,--output", o->output, "Model file to write")->required();
-        if (name == "tagger") {
-            cmd->add_option("--wordnet", o->lexicon.wordnetDir,
-                            "WordNet folder with index.* and *.exc (Debian package wordnet-base)")
-                ->capture_default_str();
-            cmd->add_option("--word-list", o->lexicon.wordList,
-                            "Word list, one word a line (Debian package wamerican-huge)")
-                ->capture_default_str();
-            cmd->add_flag("--no-lexicon", o->noLexicon,
-                          "Train without the WordNet and word-list features");
-        }
+        // The tagger's lexicon (the parser's fold taggers use it too).
+        cmd->add_option("--wordnet", o->lexicon.wordnetDir,
+                        "WordNet folder with index.* and *.exc (Debian package wordnet-base)")
+            ->capture_default_str();
+        cmd->add_option("--word-list", o->lexicon.wordList,
+                        "Word list, one word a line (Debian package wamerican-huge)")
+            ->capture_default_str();
+        cmd->add_flag("--no-lexicon", o->noLexicon,
+                      "Train the tagger without the WordNet and word-list features");
         cmd->footer("Example: kgraph train " + name +
                     " --train ../shared/ud/en_ewt-ud-train.conllu --dev "
                     "../shared/ud/en_ewt-ud-dev.conllu -o models/en_ewt." +
@@ -65,7 +64,8 @@ void addNlpCommands(CLI::App& app, Action& action) {
                     nlp::trainTagger(o->train, o->dev, o->output,
                                      o->noLexicon ? nlp::LexiconPaths{} : o->lexicon, std::cerr);
                 } else {
-                    nlp::trainParser(o->train, o->dev, o->output, std::cerr);
+                    nlp::trainParser(o->train, o->dev, o->output,
+                                     o->noLexicon ? nlp::LexiconPaths{} : o->lexicon, std::cerr);
                 }
                 return 0;
             };

@@ -50,13 +50,14 @@ void trainTagger(const std::string& trainPath, const std::string& devPath,
 }
 
 void trainParser(const std::string& trainPath, const std::string& devPath,
-                 const std::string& outPath, std::ostream& log) {
+                 const std::string& outPath, const LexiconPaths& lexicon, std::ostream& log) {
     auto train = readConlluFile(trainPath);
     auto dev = devPath.empty() ? std::vector<Sentence>{} : readConlluFile(devPath);
     // Jackknifing: the parser learns from tags as noisy as the ones it will see.
     // Single-pass fold taggers keep this affordable; the shipped tagger is stacked.
     TaggerOptions foldOptions;
     foldOptions.stacked = false;
+    foldOptions.lexicon = lexicon;
     Tagger::jackknife(train, kJackknifeFolds, foldOptions, log);
     std::filesystem::path taggerPath =
         std::filesystem::path(outPath).parent_path() / "en_ewt.tagger";

@@ -21,9 +21,11 @@ void trainTagger(const std::string& trainPath, const std::string& devPath,
 // (5-fold jackknifing: each fifth of train is tagged by a tagger trained on the
 // other four fifths), so it needs no tagger file. Dev is tagged with the tagger
 // model `en_ewt.tagger` in outPath's directory if it exists (train the tagger
-// first), else dev is parsed with its gold tags; log says which.
+// first), else dev is parsed with its gold tags; log says which. The fold
+// taggers use `lexicon` as trainTagger does (pass the same one, so that the
+// training tags are as good as the shipped tagger's).
 void trainParser(const std::string& trainPath, const std::string& devPath,
-                 const std::string& outPath, std::ostream& log);
+                 const std::string& outPath, const LexiconPaths& lexicon, std::ostream& log);
 
 // `kgraph parse [FILE|-]`: tokenizes, tags, lemmatizes and parses raw text and
 // prints CoNLL-U. modelDir holds en_ewt.tagger and en_ewt.parser.

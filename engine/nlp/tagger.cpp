@@ -29,7 +29,7 @@ struct Tagger::WordInfo {
 
 namespace {
 
-constexpr int kMaxFeatures = 64;
+constexpr int kMaxFeatures = 80;
 constexpr uint64_t kNone = 0x5A5A5A5AULL;  // value of a word feature outside the sentence
 constexpr int kStart = -1, kStart2 = -2;
 // WordInfo::lex values: a word with an ambiguity class in a "rare words only"
@@ -105,6 +105,8 @@ enum TaggerTemplate : uint32_t {
     kLexRule,
     kLexPosPrevTag,
     kLexPosNextPos,
+    kLexListCapPrev,
+    kLexListCapNext,
 };
 
 uint64_t shapeHash(std::string_view w) {
@@ -218,6 +220,11 @@ size_t extract(const Info* w, int n, int i, int p1, int p2, const int* first, ui
             F(kGroupWords, feature(kLexRule, c.lexParts[2]));
             F(kGroupTags, feature(kLexPosPrevTag, c.lexParts[1], t1));
             F(kGroupWords, feature(kLexPosNextPos, c.lexParts[1], r1 ? r1->lexParts[1] : kNone));
+            uint64_t lc = c.lexParts[0] | (c.flags & kCapitalBits) << 2;
+            F(kGroupWords, feature(kLexListCapPrev, lc,
+                                   l1 ? l1->lexParts[0] | (l1->flags & kCapitalBits) << 2 : kNone));
+            F(kGroupWords, feature(kLexListCapNext, lc,
+                                   r1 ? r1->lexParts[0] | (r1->flags & kCapitalBits) << 2 : kNone));
         }
     }
     if ((G & kGroupStacked) && first) {

@@ -1,12 +1,12 @@
 // kgraph_nlp_tool: the NLP commands without the rest of kgraph.
 //   kgraph_nlp_tool train-tagger TRAIN DEV OUT [--lexicon L]
-//   kgraph_nlp_tool train-parser TRAIN DEV OUT
+//   kgraph_nlp_tool train-parser TRAIN DEV OUT [--lexicon L]
 //   kgraph_nlp_tool parse MODELDIR [FILE]
 //   kgraph_nlp_tool evaluate MODELDIR GOLD [--raw]
 // and, for model experiments (see docs/nlp.md, "What was tried"):
-//   jackknife TRAIN OUT | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV [--lexicon L] |
-//   exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT |
-//   prune-tagger IN OUT MINWEIGHT | prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE
+//   jackknife TRAIN OUT [--lexicon L] | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV [--lexicon L]
+//   | exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT | prune-tagger IN OUT MINWEIGHT |
+//   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
 // KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS, KG_LEX_ALL, KG_LEX_PARTS). The
 // lexicon L is "debian" or WORDNET_DIR,WORD_LIST (engine/nlp/lexicon.h). `jackknife` + `tag-file`
@@ -52,8 +52,10 @@ int main(int argc, char** argv) {
             LexiconPaths lexicon;
             if (argc == 7) lexicon = parseLexiconArg(argv[6]);
             trainTagger(argv[2], argv[3], argv[4], lexicon, std::cerr);
-        } else if (cmd == "train-parser" && argc == 5) {
-            trainParser(argv[2], argv[3], argv[4], std::cerr);
+        } else if (cmd == "train-parser" && (argc == 5 || (argc == 7 && lexiconArg(argv[5])))) {
+            LexiconPaths lexicon;
+            if (argc == 7) lexicon = parseLexiconArg(argv[6]);
+            trainParser(argv[2], argv[3], argv[4], lexicon, std::cerr);
         } else if (cmd == "parse" && (argc == 3 || argc == 4)) {
             if (argc == 4 && std::string(argv[3]) != "-") {
                 std::ifstream in(argv[3]);
@@ -128,11 +130,12 @@ int main(int argc, char** argv) {
             std::ofstream out(argv[4]);
             for (size_t i = 0; i < sents.size(); ++i)
                 writeConllu(out, sents[i], static_cast<int>(i + 1));
-        } else if (cmd == "jackknife" && argc == 4) {
+        } else if (cmd == "jackknife" && (argc == 4 || (argc == 6 && lexiconArg(argv[4])))) {
             auto train = readConlluFile(argv[2]);
             TaggerOptions o;  // as trainParser's folds: single pass unless KG_STACKED=1
             o.stacked = false;
             if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
+            if (argc == 6) o.lexicon = parseLexiconArg(argv[5]);
             int folds = 5;
             if (const char* e = std::getenv("KG_FOLDS")) folds = std::atoi(e);
             if (std::getenv("KG_CONTIGUOUS")) {

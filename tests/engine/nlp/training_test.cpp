@@ -40,7 +40,7 @@ protected:
     void trainInto(const fs::path& d) {
         std::ostringstream log;
         trainTagger(kFixture, kFixture, (d / "en_ewt.tagger").string(), kLexicon, log);
-        trainParser(kFixture, kFixture, (d / "en_ewt.parser").string(), log);
+        trainParser(kFixture, kFixture, (d / "en_ewt.parser").string(), kLexicon, log);
         EXPECT_NE(log.str().find("dev tagged with"), std::string::npos) << log.str();
     }
     fs::path dir_;
