@@ -53,7 +53,9 @@ std::ifstream openOrThrow(const std::string& path, const char* package) {
     std::ifstream in(path);
     if (!in) {
         throw Error("cannot open lexicon file " + path + ": install the Debian package " + package +
-                    " (apt-get install " + package + ") or point the lexicon option at a copy");
+                    " (apt-get install " + package +
+                    "), or name a copy (kgraph train: --wordnet DIR, --word-list FILE), or train "
+                    "without the lexicon (--no-lexicon)");
     }
     return in;
 }
