@@ -20,7 +20,7 @@
 
 namespace kgraph::nlp {
 
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 inline constexpr char kTrainingDataName[] = "UD English EWT 2.15 (CC BY-SA 4.0)";
 
 enum class ModelKind : uint32_t { Tagger = 1, Parser = 2 };
