@@ -40,9 +40,12 @@ inline uint64_t combine(uint64_t h, uint64_t v) {
     return h;
 }
 
-// A feature key: never 0, because 0 marks an empty slot in FeatureTable.
+// A feature key: never 0, because 0 marks an empty slot in FeatureTable. Keys
+// keep 48 bits: a model file stores its sorted keys as varint deltas, which then
+// take 4 bytes instead of 7 (a million keys spread over 2^48), and among the few
+// million distinct features of a training run none is likely to collide.
 inline uint64_t feature(uint32_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
-    uint64_t h = combine(combine(combine(0xD6E8FEB86659FD93ULL * (tmpl + 1), a), b), c);
+    uint64_t h = combine(combine(combine(0xD6E8FEB86659FD93ULL * (tmpl + 1), a), b), c) >> 16;
     return h ? h : 1;
 }
 

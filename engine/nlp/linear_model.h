@@ -127,8 +127,9 @@ private:
             return uint32_t{e[1].cls} << 16 | static_cast<uint16_t>(e[1].weight);
         }
     };
+    // Keys have 48 bits (see feature()); the slot index uses the low bits.
     static uint32_t checkOf(uint64_t key) {
-        uint32_t c = static_cast<uint32_t>(key >> 32);
+        uint32_t c = static_cast<uint32_t>(key >> 16);
         return c ? c : 1;
     }
     const Slot* find(uint64_t key) const {

@@ -10,7 +10,9 @@
 // DO NOT CHANGE the layout of an existing kind without bumping kFormatVersion:
 // shipped model files are committed to the repository. Readers accept versions
 // kMinFormatVersion..kFormatVersion and get the file's version from readModelFile.
-// Version 2 added the tagger's lexicon classes (the parser layout is unchanged).
+// Version 2: 48-bit feature keys (version 1 files hash differently and are
+// rejected). Version 3 appended the tagger's lexicon classes (the parser layout
+// is that of version 2; version 2 taggers load without lexicon features).
 #pragma once
 
 #include <cstdint>
@@ -22,8 +24,8 @@
 
 namespace kgraph::nlp {
 
-inline constexpr uint32_t kFormatVersion = 2;
-inline constexpr uint32_t kMinFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 3;
+inline constexpr uint32_t kMinFormatVersion = 2;
 inline constexpr char kTrainingDataName[] = "UD English EWT 2.15 (CC BY-SA 4.0)";
 
 enum class ModelKind : uint32_t { Tagger = 1, Parser = 2 };

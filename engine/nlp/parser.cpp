@@ -652,7 +652,15 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
                 }
                 int next = best;
                 if (cost[pred] > minCost) {
-                    trainer.update(feats, k, best, pred);
+                    float step = 1.0f;
+                    if (options.passiveAggressive) {
+                        // PA-I (Crammer et al. 2006): the smallest step that would have
+                        // scored `best` a margin of 1 above `pred`; every feature occurs
+                        // in both score vectors, hence 2k.
+                        double tau = (scores[pred] - scores[best] + 1.0) / (2.0 * k);
+                        step = static_cast<float>(std::min(1.0, tau));
+                    }
+                    trainer.update(feats, k, best, pred, step);
                     ++errors;
                     // Error exploration: sometimes carry on from the wrong configuration.
                     if (explore && (rng() % 1000) < options.exploreProb * 1000) next = pred;

@@ -681,7 +681,7 @@ void Tagger::save(BinaryWriter& w) const {
     model_.save(w);
     w.put<uint8_t>(second_.numClasses() > 0);
     if (second_.numClasses() > 0) second_.save(w);
-    // Format version 2: the lexicon classes, as sorted key deltas and class ids.
+    // Format version 3: the lexicon classes, as sorted key deltas and class ids.
     w.put<uint8_t>(lexiconMode_);
     w.putVarint(lexiconCodes_.size());
     for (uint32_t code : lexiconCodes_) w.putVarint(code);
@@ -712,7 +712,7 @@ Tagger Tagger::load(BinaryReader& r, uint32_t version) {
         t.second_ = LinearModel::load(r);
         if (t.second_.numClasses() != static_cast<int>(n)) r.fail();
     }
-    if (version >= 2) {
+    if (version >= 3) {
         t.lexiconMode_ = r.get<uint8_t>();
         if ((t.lexiconMode_ & 3) == 3 || t.lexiconMode_ > 7) r.fail();
         uint64_t classes = r.getVarint();

@@ -30,7 +30,7 @@ struct TaggerOptions {
     uint32_t seed = 20261123;  // sentence-order shuffling; fixed for reproducible models
     bool stacked = true;       // add a second pass that sees the first pass's right-context tags
     int folds = 5;             // jackknife folds for the second pass's training input
-    LexiconPaths lexicon;      // empty: no lexicon features (the tagger of format version 1)
+    LexiconPaths lexicon;      // empty: no lexicon features (the tagger of format version 2)
     // Lexicon classes for every word, or only for words without an ambiguity class
     // (seen fewer than twice in training).
     bool lexiconForAll = true;
@@ -50,7 +50,7 @@ public:
                           std::ostream& log);
 
     void save(BinaryWriter& w) const;
-    // version: the model file's format version (readModelFile); version 1 files
+    // version: the model file's format version (readModelFile); version 2 files
     // have no lexicon and load as taggers without lexicon features.
     static Tagger load(BinaryReader& r, uint32_t version = kFormatVersion);
 

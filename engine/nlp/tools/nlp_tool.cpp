@@ -4,14 +4,15 @@
 //   kgraph_nlp_tool parse MODELDIR [FILE]
 //   kgraph_nlp_tool evaluate MODELDIR GOLD [--raw]
 // and, for model experiments (see docs/nlp.md, "What was tried"):
-//   jackknife TRAIN OUT [--lexicon L] | tag-file TAGGER IN OUT | exp-tagger TRAIN DEV [--lexicon L]
-//   | exp-parser TRAIN DEV OUT | exp-labeler PARSER TRAIN DEV OUT | prune-tagger IN OUT MINWEIGHT |
-//   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE
+//   jackknife TRAIN OUT [--lexicon L] | tag-file TAGGER IN OUT |
+//   exp-tagger TRAIN DEV [--lexicon L] | exp-parser TRAIN DEV OUT |
+//   exp-labeler PARSER TRAIN DEV OUT | prune-tagger IN OUT MINWEIGHT |
+//   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE | parse-file PARSER IN OUT
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
-// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_FOLDS, KG_CONTIGUOUS, KG_LEX_ALL, KG_LEX_PARTS). The
-// lexicon L is "debian" or WORDNET_DIR,WORD_LIST (engine/nlp/lexicon.h). `jackknife` + `tag-file`
-// write the parser's training and dev tags once, so exp-parser runs need not re-train the fold
-// taggers.
+// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_PA, KG_FOLDS, KG_CONTIGUOUS, KG_LEX_ALL,
+// KG_LEX_PARTS). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST (engine/nlp/lexicon.h).
+// `jackknife` + `tag-file` write the parser's training and dev tags once, so exp-parser runs
+// need not re-train the fold taggers.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -89,6 +90,7 @@ int main(int argc, char** argv) {
             if (const char* e = std::getenv("KG_DEV_EVERY")) o.devEvery = std::atoi(e);
             if (const char* e = std::getenv("KG_MIN_WEIGHT")) o.minWeight = std::atoi(e);
             if (const char* e = std::getenv("KG_SEED")) o.seed = std::stoul(e);
+            if (const char* e = std::getenv("KG_PA")) o.passiveAggressive = std::atoi(e);
             Parser p = Parser::train(train, dev, o, std::cerr);
             // KG_PRUNE_LIST="100 200 300": dev figures of the same model pruned harder.
             if (const char* e = std::getenv("KG_PRUNE_LIST")) {
@@ -182,6 +184,16 @@ int main(int argc, char** argv) {
             BinaryReader r(payload, argv[2]);
             Parser p = Parser::load(r);
             std::cout << p.devScore(readConlluFile(argv[3])) << "\n";
+        } else if (cmd == "parse-file" && argc == 5) {
+            // Experiment: parse a CoNLL-U file with its own tags, write the trees.
+            std::string payload = readModelFile(argv[2], ModelKind::Parser);
+            BinaryReader r(payload, argv[2]);
+            Parser p = Parser::load(r);
+            auto sents = readConlluFile(argv[3]);
+            p.parseAll(sents);
+            std::ofstream out(argv[4]);
+            for (size_t i = 0; i < sents.size(); ++i)
+                writeConllu(out, sents[i], static_cast<int>(i + 1));
         } else if (cmd == "prune-parser" && argc == 5) {
             // Experiment: re-save a parser without its small weights.
             std::string payload = readModelFile(argv[2], ModelKind::Parser);

@@ -19,7 +19,7 @@ std::string describe(const Lexicon& lex, const char* word) {
     return Lexicon::describe(lex.classify(word));
 }
 
-TEST(LexiconTest, IndexEntriesAndTheWordList) {
+TEST(TaggerLexiconFileTest, IndexEntriesAndTheWordList) {
     Lexicon lex = fixture();
     EXPECT_EQ(describe(lex, "stable"), "adj list:lower");
     EXPECT_EQ(describe(lex, "help"), "noun verb list:lower");
@@ -27,7 +27,7 @@ TEST(LexiconTest, IndexEntriesAndTheWordList) {
     EXPECT_EQ(describe(lex, "xyzzy"), "none");
 }
 
-TEST(LexiconTest, SuffixRulesSayWhichRuleMatched) {
+TEST(TaggerLexiconFileTest, SuffixRulesSayWhichRuleMatched) {
     Lexicon lex = fixture();
     EXPECT_EQ(describe(lex, "deployed"), "verb:-ed list:lower");
     EXPECT_EQ(describe(lex, "turning"), "verb:-ing");  // not in the word list
@@ -38,21 +38,21 @@ TEST(LexiconTest, SuffixRulesSayWhichRuleMatched) {
     EXPECT_EQ(describe(lex, "glass"), "none");  // -ss is not a plural
 }
 
-TEST(LexiconTest, ExceptionListsGiveIrregularForms) {
+TEST(TaggerLexiconFileTest, ExceptionListsGiveIrregularForms) {
     Lexicon lex = fixture();
     EXPECT_EQ(describe(lex, "rose"), "verb:exc list:lower");
     EXPECT_EQ(describe(lex, "people"), "noun:exc list:lower");
     EXPECT_EQ(describe(lex, "better"), "adj:exc");
 }
 
-TEST(LexiconTest, WordsOnlyCapitalizedInTheListAreMarked) {
+TEST(TaggerLexiconFileTest, WordsOnlyCapitalizedInTheListAreMarked) {
     Lexicon lex = fixture();
     EXPECT_EQ(describe(lex, "russia"), "list:capitalized");
     EXPECT_EQ(describe(lex, "Russia"), "list:capitalized");
     EXPECT_EQ(describe(lex, "russia's"), "none");  // possessives are skipped
 }
 
-TEST(LexiconTest, PartsOfACode) {
+TEST(TaggerLexiconFileTest, PartsOfACode) {
     Lexicon lex = fixture();
     EXPECT_EQ(Lexicon::listPart(lex.classify("Russia")), 2u);  // only capitalized
     EXPECT_EQ(Lexicon::listPart(lex.classify("stable")), 1u);  // lower case
@@ -67,7 +67,7 @@ TEST(LexiconTest, PartsOfACode) {
               Lexicon::rulePart(lex.classify("turning")));
 }
 
-TEST(LexiconTest, ForEachWordCoversIndexExceptionsAndList) {
+TEST(TaggerLexiconFileTest, ForEachWordCoversIndexExceptionsAndList) {
     Lexicon lex = fixture();
     size_t n = 0;
     bool sawRose = false, sawRussia = false, sawTroop = false;
@@ -81,7 +81,7 @@ TEST(LexiconTest, ForEachWordCoversIndexExceptionsAndList) {
     EXPECT_GT(n, 40u);
 }
 
-TEST(LexiconTest, MissingFilesNameThePackage) {
+TEST(TaggerLexiconFileTest, MissingFilesNameThePackage) {
     try {
         Lexicon::load({"/nonexistent/wordnet", ""});
         FAIL() << "expected kgraph::Error";

@@ -1,6 +1,6 @@
 // The tagger's lexicon features on the tiny fixture: the trained model keeps the
 // lexicon classes it needs (tagging reads no lexicon files), saving is
-// deterministic, and taggers of format version 1 (no lexicon) still load.
+// deterministic, and taggers of format version 2 (no lexicon) still load.
 #include "engine/nlp/tagger.h"
 
 #include <gtest/gtest.h>
@@ -87,18 +87,18 @@ TEST(TaggerLexiconTest, MissingLexiconFileIsAClearError) {
     }
 }
 
-TEST(TaggerLexiconTest, FormatVersion1TaggersStillLoad) {
-    // A tagger without a lexicon saves the version-1 layout plus an empty lexicon
+TEST(TaggerLexiconTest, FormatVersion2TaggersStillLoad) {
+    // A tagger without a lexicon saves the version-2 layout plus an empty lexicon
     // section (mode byte 0, class and word counts 0): without those three bytes it
-    // is a version-1 payload.
+    // is a version-2 payload.
     Tagger t = trainOnFixture({}, true);
     EXPECT_EQ(t.numLexiconWords(), 0u);
     std::string bytes = bytesOf(t);
     ASSERT_GE(bytes.size(), 3u);
     ASSERT_EQ(bytes.substr(bytes.size() - 3), std::string(3, '\0'));
-    std::string v1 = bytes.substr(0, bytes.size() - 3);
-    BinaryReader r(v1, "version 1");
-    Tagger old = Tagger::load(r, 1);
+    std::string v2 = bytes.substr(0, bytes.size() - 3);
+    BinaryReader r(v2, "version 2");
+    Tagger old = Tagger::load(r, 2);
     EXPECT_TRUE(r.atEnd());
     EXPECT_EQ(tagsOf(old, kSentence), tagsOf(t, kSentence));
 }
