@@ -10,9 +10,9 @@
 //   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE | parse-file PARSER IN OUT
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
 // KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_PA, KG_FOLDS, KG_CONTIGUOUS, KG_LEX_ALL,
-// KG_LEX_PARTS). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST (engine/nlp/lexicon.h).
-// `jackknife` + `tag-file` write the parser's training and dev tags once, so exp-parser runs
-// need not re-train the fold taggers.
+// KG_LEX_PARTS, KG_SAVE). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST
+// (engine/nlp/lexicon.h). `jackknife` + `tag-file` write the parser's training and dev tags once,
+// so exp-parser runs need not re-train the fold taggers.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -177,6 +177,9 @@ int main(int argc, char** argv) {
             t.save(w);
             std::cerr << "tagger: " << w.bytes().size() << " bytes saved (without the lemmatizer), "
                       << t.numLexiconWords() << " lexicon words\n";
+            // KG_SAVE=PATH: also write this tagger (no lemmatizer; enough for BM_Tag).
+            if (const char* e = std::getenv("KG_SAVE"))
+                writeModelFile(e, ModelKind::Tagger, w.bytes());
         } else if (cmd == "score-parser" && argc == 4) {
             // Experiment: UAS/LAS of a parser on a file's trees, with the file's own tags
             // (gold tags, or tags written by tag-file).
