@@ -32,9 +32,9 @@ std::string udFile(const char* name) {
 
 // Floors: the figures measured for the shipped models (docs/nlp.md) rounded down
 // a little; a retrained model must not fall below them.
-constexpr double kDevUpos = 94.5;
-constexpr double kDevUas = 84.5;
-constexpr double kDevLas = 81.5;
+constexpr double kDevUpos = 95.0;
+constexpr double kDevUas = 85.0;
+constexpr double kDevLas = 82.0;
 
 TEST(ShippedModelScoreTest, DevSetGoldTokens) {
     std::string dev = udFile("en_ewt-ud-dev.conllu");
@@ -44,7 +44,7 @@ TEST(ShippedModelScoreTest, DevSetGoldTokens) {
     EXPECT_GE(m["upos"], kDevUpos);
     EXPECT_GE(m["uas"], kDevUas);
     EXPECT_GE(m["las"], kDevLas);
-    EXPECT_GE(m["lemma"], 96.0);
+    EXPECT_GE(m["lemma"], 96.5);
 }
 
 }  // namespace
