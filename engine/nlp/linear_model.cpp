@@ -1,9 +1,13 @@
 #include "engine/nlp/linear_model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <map>
+
 #include <iterator>
 #include <numeric>
+#include "engine/common/error.h"
 
 namespace kgraph::nlp {
 
@@ -124,6 +128,43 @@ LinearModel LinearModel::pruned(int minWeight) const {
         }
     }
     return LinearModel(numClasses_, std::move(keys), std::move(counts), std::move(entries));
+}
+
+LinearModel LinearModel::mean(const std::vector<const LinearModel*>& models, int minWeight) {
+    int numClasses = models.at(0)->numClasses_;
+    std::map<uint64_t, std::map<uint16_t, double>> sums;  // sorted: deterministic output
+    for (const LinearModel* m : models) {
+        if (m->numClasses_ != numClasses) throw Error("models to average differ in classes");
+        double top = 1;
+        for (uint64_t key : m->keys_) {
+            for (const Entry& e : m->rowEntries(*m->find(key)))
+                top = std::max(top, std::fabs(double(e.weight)));
+        }
+        for (uint64_t key : m->keys_) {
+            for (const Entry& e : m->rowEntries(*m->find(key))) sums[key][e.cls] += e.weight / top;
+        }
+    }
+    double top = 1e-9;
+    for (auto& [key, row] : sums) {
+        for (auto& [cls, w] : row) top = std::max(top, std::fabs(w));
+    }
+    std::vector<uint64_t> keys;
+    std::vector<uint8_t> counts;
+    std::vector<Entry> entries;
+    for (auto& [key, row] : sums) {
+        uint8_t n = 0;
+        for (auto& [cls, w] : row) {
+            long q = std::lround(w / top * 32000.0);
+            if (q == 0 || std::labs(q) < minWeight) continue;
+            entries.push_back(Entry{static_cast<int16_t>(q), cls});
+            ++n;
+        }
+        if (n) {
+            keys.push_back(key);
+            counts.push_back(n);
+        }
+    }
+    return LinearModel(numClasses, std::move(keys), std::move(counts), std::move(entries));
 }
 
 // Layout: u32 classes | u64 n | n varint key deltas (keys ascending) | n u8 counts |

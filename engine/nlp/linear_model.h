@@ -56,6 +56,11 @@ public:
     // A copy without the weights whose magnitude is below minWeight.
     LinearModel pruned(int minWeight) const;
 
+    // The mean of models over the same classes, each first scaled so that its largest
+    // weight is 32000, requantized to a largest weight of 32000 and without the weights
+    // below minWeight (an experiment: averaging trainings with other shuffling seeds).
+    static LinearModel mean(const std::vector<const LinearModel*>& models, int minWeight);
+
     void save(BinaryWriter& w) const;
     static LinearModel load(BinaryReader& r);
 

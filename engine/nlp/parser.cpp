@@ -614,75 +614,95 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
     }
     log << "parser: " << gold.size() << " sentences, " << numLabels << " relations\n";
 
-    PerceptronTrainer trainer(numActions);
-    std::vector<size_t> order(gold.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::mt19937 rng(options.seed);
-    State st;
-    std::vector<char> valid;
-    std::vector<int> cost;
-    std::vector<float> scores(numActions);
-    uint64_t feats[kMaxFeatures];
-    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-        for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng() % (i + 1)]);
-        bool explore = epoch >= options.exploreFrom;
-        size_t steps = 0, errors = 0;
-        for (size_t si : order) {
-            const GoldTree& g = gold[si];
-            st.reset(static_cast<int>(g.head.size()));
-            while (!st.terminal()) {
-                int forced = validActions(st, numLabels, parser.rootLabel_, valid);
-                if (forced >= 0) {
-                    st.apply(forced, numLabels);
-                    continue;
-                }
-                size_t k = extract(st, g.x, feats);
-                std::fill(scores.begin(), scores.end(), 0.0f);
-                trainer.score(feats, k, scores.data());
-                int pred = bestValid(scores, valid);
-                actionCosts(st, g.head, g.label, numLabels, valid, cost);
-                int minCost = std::numeric_limits<int>::max();
-                for (int a = 0; a < numActions; ++a) {
-                    if (valid[a]) minCost = std::min(minCost, cost[a]);
-                }
-                int best = -1;
-                for (int a = 0; a < numActions; ++a) {
-                    if (valid[a] && cost[a] == minCost && (best < 0 || scores[a] > scores[best]))
-                        best = a;
-                }
-                int next = best;
-                if (cost[pred] > minCost) {
-                    float step = 1.0f;
-                    if (options.passiveAggressive) {
-                        // PA-I (Crammer et al. 2006): the smallest step that would have
-                        // scored `best` a margin of 1 above `pred`; every feature occurs
-                        // in both score vectors, hence 2k.
-                        double tau = (scores[pred] - scores[best] + 1.0) / (2.0 * k);
-                        step = static_cast<float>(std::min(1.0, tau));
+    // One training with one shuffling (and exploration) seed; its averaged weights.
+    auto run = [&](uint32_t seed, int minWeight) {
+        PerceptronTrainer trainer(numActions);
+        std::vector<size_t> order(gold.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::mt19937 rng(seed);
+        State st;
+        std::vector<char> valid;
+        std::vector<int> cost;
+        std::vector<float> scores(numActions);
+        uint64_t feats[kMaxFeatures];
+        for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+            for (size_t i = order.size() - 1; i > 0; --i)
+                std::swap(order[i], order[rng() % (i + 1)]);
+            bool explore = epoch >= options.exploreFrom;
+            size_t steps = 0, errors = 0;
+            for (size_t si : order) {
+                const GoldTree& g = gold[si];
+                st.reset(static_cast<int>(g.head.size()));
+                while (!st.terminal()) {
+                    int forced = validActions(st, numLabels, parser.rootLabel_, valid);
+                    if (forced >= 0) {
+                        st.apply(forced, numLabels);
+                        continue;
                     }
-                    trainer.update(feats, k, best, pred, step);
-                    ++errors;
-                    // Error exploration: sometimes carry on from the wrong configuration.
-                    if (explore && (rng() % 1000) < options.exploreProb * 1000) next = pred;
-                } else {
-                    next = pred;
+                    size_t k = extract(st, g.x, feats);
+                    std::fill(scores.begin(), scores.end(), 0.0f);
+                    trainer.score(feats, k, scores.data());
+                    int pred = bestValid(scores, valid);
+                    actionCosts(st, g.head, g.label, numLabels, valid, cost);
+                    int minCost = std::numeric_limits<int>::max();
+                    for (int a = 0; a < numActions; ++a) {
+                        if (valid[a]) minCost = std::min(minCost, cost[a]);
+                    }
+                    int best = -1;
+                    for (int a = 0; a < numActions; ++a) {
+                        if (valid[a] && cost[a] == minCost &&
+                            (best < 0 || scores[a] > scores[best]))
+                            best = a;
+                    }
+                    int next = best;
+                    if (cost[pred] > minCost) {
+                        float step = 1.0f;
+                        if (options.passiveAggressive) {
+                            // PA-I (Crammer et al. 2006): the smallest step that would have
+                            // scored `best` a margin of 1 above `pred`; every feature occurs
+                            // in both score vectors, hence 2k.
+                            double tau = (scores[pred] - scores[best] + 1.0) / (2.0 * k);
+                            step = static_cast<float>(std::min(1.0, tau));
+                        }
+                        trainer.update(feats, k, best, pred, step);
+                        ++errors;
+                        // Error exploration: sometimes carry on from the wrong configuration.
+                        if (explore && (rng() % 1000) < options.exploreProb * 1000) next = pred;
+                    } else {
+                        next = pred;
+                    }
+                    trainer.tick();
+                    ++steps;
+                    st.apply(next, numLabels);
                 }
-                trainer.tick();
-                ++steps;
-                st.apply(next, numLabels);
+            }
+            log << "parser: epoch " << epoch << " transition errors " << 100.0 * errors / steps
+                << "%\n";
+            if (options.devEvery > 0 && epoch % options.devEvery == 0 && epoch < options.epochs &&
+                !dev.empty()) {
+                parser.model_ =
+                    trainer.average(32000.0f / std::max(trainer.maxAbsAverage(), 1e-6f), 2);
+                log << "parser: epoch " << epoch << " " << parser.devScore(dev) << "\n";
             }
         }
-        log << "parser: epoch " << epoch << " transition errors " << 100.0 * errors / steps
-            << "%\n";
-        if (options.devEvery > 0 && epoch % options.devEvery == 0 && epoch < options.epochs &&
-            !dev.empty()) {
-            parser.model_ = trainer.average(32000.0f / std::max(trainer.maxAbsAverage(), 1e-6f), 2);
-            log << "parser: epoch " << epoch << " " << parser.devScore(dev) << "\n";
+        float maxAbs = trainer.maxAbsAverage();
+        return trainer.average(maxAbs > 0 ? 32000.0f / maxAbs : 1.0f, std::max(2, minWeight));
+    };
+    if (options.extraSeeds.empty()) {
+        parser.model_ = run(options.seed, options.minWeight);
+    } else {
+        // Trainings that differ only in their seed differ by up to ±0.3 UAS on dev; the
+        // mean of their weights is better than the average one of them (docs/nlp.md).
+        std::vector<LinearModel> runs;
+        runs.push_back(run(options.seed, 2));
+        for (uint32_t seed : options.extraSeeds) {
+            log << "parser: training again with seed " << seed << "\n";
+            runs.push_back(run(seed, 2));
         }
+        std::vector<const LinearModel*> ptrs;
+        for (const LinearModel& m : runs) ptrs.push_back(&m);
+        parser.model_ = LinearModel::mean(ptrs, options.minWeight);
     }
-    float maxAbs = trainer.maxAbsAverage();
-    float scale = maxAbs > 0 ? 32000.0f / maxAbs : 1.0f;
-    parser.model_ = trainer.average(scale, std::max(2, options.minWeight));
     log << "parser: " << parser.model_.numFeatures() << " features, " << parser.model_.numEntries()
         << " weights\n";
     if (!dev.empty()) log << "parser: dev " << parser.devScore(dev) << "\n";
@@ -773,6 +793,17 @@ std::string Parser::devScore(const std::vector<Sentence>& dev) const {
     }
     return "UAS " + std::to_string(100.0 * uas / total) + " LAS " +
            std::to_string(100.0 * las / total);
+}
+
+Parser Parser::mean(const std::vector<Parser>& parsers, int minWeight) {
+    Parser out = parsers.at(0);
+    std::vector<const LinearModel*> models;
+    for (const Parser& p : parsers) {
+        if (p.labels_ != out.labels_) throw Error("parsers to average have different relations");
+        models.push_back(&p.model_);
+    }
+    out.model_ = LinearModel::mean(models, minWeight);
+    return out;
 }
 
 void Parser::save(BinaryWriter& w) const {

@@ -29,8 +29,11 @@ struct ParserOptions {
     double exploreProb = 0.9;  // probability of following a wrong prediction then
     uint32_t seed = 20261123;
     int labelerEpochs = 0;  // relabeling pass over finished trees (0: none; see docs/nlp.md)
-    int minWeight = 300;    // drop averaged weights below this (of 32000 = the largest)
-    int devEvery = 0;       // also score dev after every devEvery-th epoch (0: at the end only)
+    // Further trainings with these shuffling seeds; the model is the mean of all the
+    // trainings' weights (LinearModel::mean). Empty: one training.
+    std::vector<uint32_t> extraSeeds = {1, 2};
+    int minWeight = 400;  // drop averaged weights below this (of 32000 = the largest)
+    int devEvery = 0;     // also score dev after every devEvery-th epoch (0: at the end only)
     // Experiment (off): passive-aggressive update sizes instead of the perceptron's 1;
     // no gain beyond the shuffling seed's noise (docs/nlp.md).
     bool passiveAggressive = false;
@@ -62,6 +65,10 @@ public:
         model_ = model_.pruned(minWeight);
         if (labeler_.numClasses() > 0) labeler_ = labeler_.pruned(minWeight);
     }
+
+    // Experiment: one parser whose weights are the mean of `parsers`' (same relations),
+    // without the weights below minWeight (see LinearModel::mean).
+    static Parser mean(const std::vector<Parser>& parsers, int minWeight);
 
     // Parses sentences in place (head, deprel), using their forms and xpos.
     void parseAll(std::vector<Sentence>& sentences) const;

@@ -7,10 +7,11 @@
 //   jackknife TRAIN OUT [--lexicon L] | tag-file TAGGER IN OUT |
 //   exp-tagger TRAIN DEV [--lexicon L] | exp-parser TRAIN DEV OUT |
 //   exp-labeler PARSER TRAIN DEV OUT | prune-tagger IN OUT MINWEIGHT |
-//   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE | parse-file PARSER IN OUT
+//   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE | parse-file PARSER IN OUT |
+//   mean-parser OUT MINWEIGHT PARSER...
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
-// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_PA, KG_FOLDS, KG_CONTIGUOUS, KG_LEX_ALL,
-// KG_LEX_PARTS, KG_SAVE). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST
+// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_EXTRA_SEEDS, KG_PA, KG_FOLDS, KG_CONTIGUOUS,
+// KG_LEX_ALL, KG_LEX_PARTS, KG_SAVE). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST
 // (engine/nlp/lexicon.h). `jackknife` + `tag-file` write the parser's training and dev tags once,
 // so exp-parser runs need not re-train the fold taggers.
 #include <cstdlib>
@@ -91,6 +92,12 @@ int main(int argc, char** argv) {
             if (const char* e = std::getenv("KG_MIN_WEIGHT")) o.minWeight = std::atoi(e);
             if (const char* e = std::getenv("KG_SEED")) o.seed = std::stoul(e);
             if (const char* e = std::getenv("KG_PA")) o.passiveAggressive = std::atoi(e);
+            // One training unless KG_EXTRA_SEEDS="1 2" (the default of train-parser).
+            o.extraSeeds.clear();
+            if (const char* e = std::getenv("KG_EXTRA_SEEDS")) {
+                std::istringstream list(e);
+                for (uint32_t sd; list >> sd;) o.extraSeeds.push_back(sd);
+            }
             Parser p = Parser::train(train, dev, o, std::cerr);
             // KG_PRUNE_LIST="100 200 300": dev figures of the same model pruned harder.
             if (const char* e = std::getenv("KG_PRUNE_LIST")) {
@@ -197,6 +204,19 @@ int main(int argc, char** argv) {
             std::ofstream out(argv[4]);
             for (size_t i = 0; i < sents.size(); ++i)
                 writeConllu(out, sents[i], static_cast<int>(i + 1));
+        } else if (cmd == "mean-parser" && argc >= 6) {
+            // Experiment: a parser with the mean weights of several (other seeds).
+            std::vector<Parser> parts;
+            for (int i = 4; i < argc; ++i) {
+                uint32_t version = 0;
+                std::string payload = readModelFile(argv[i], ModelKind::Parser, &version);
+                BinaryReader r(payload, argv[i]);
+                parts.push_back(Parser::load(r));
+            }
+            Parser p = Parser::mean(parts, std::stoi(argv[3]));
+            BinaryWriter w;
+            p.save(w);
+            writeModelFile(argv[2], ModelKind::Parser, w.bytes());
         } else if (cmd == "prune-parser" && argc == 5) {
             // Experiment: re-save a parser without its small weights.
             std::string payload = readModelFile(argv[2], ModelKind::Parser);

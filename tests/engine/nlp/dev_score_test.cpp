@@ -33,8 +33,8 @@ std::string udFile(const char* name) {
 // Floors: the figures measured for the shipped models (docs/nlp.md) rounded down
 // a little; a retrained model must not fall below them.
 constexpr double kDevUpos = 95.0;
-constexpr double kDevUas = 85.0;
-constexpr double kDevLas = 82.0;
+constexpr double kDevUas = 85.5;
+constexpr double kDevLas = 82.5;
 
 TEST(ShippedModelScoreTest, DevSetGoldTokens) {
     std::string dev = udFile("en_ewt-ud-dev.conllu");
