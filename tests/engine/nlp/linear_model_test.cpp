@@ -1,7 +1,7 @@
 // LinearModel: whatever in-memory layout a row gets (inside its hash slot, a
 // sparse list, a dense vector), score() and scoreParts() add exactly the
-// weights the row was built with, concat() keeps both models' weights, and
-// save()/load() give back the same model bytes.
+// weights the row was built with, concat() keeps both models' weights, mean()
+// averages scaled models, and save()/load() give back the same model bytes.
 #include "engine/nlp/linear_model.h"
 
 #include <gtest/gtest.h>
@@ -110,6 +110,25 @@ TEST(LinearModelTest, ConcatScoresBothModels) {
     std::vector<int32_t> want = naive(na, ra, feats), wantB = naive(nb, rb, feats);
     want.insert(want.end(), wantB.begin(), wantB.end());
     EXPECT_EQ(got, want);
+}
+
+TEST(LinearModelTest, MeanScalesEachModelThenRequantizesAndCuts) {
+    // a's largest weight is 32000, b's 16000: b counts double before the sum.
+    LinearModel a = build(3, Rows{{10, {{0, 32000}, {1, -16000}}}, {20, {{1, 8000}}}});
+    LinearModel b = build(3, Rows{{10, {{0, 16000}}}, {30, {{2, -16000}}}});
+    // Sums in units of each model's largest weight: key 10 {2, -0.5}, key 20 {0.25},
+    // key 30 {-1}; requantized so that 2 becomes 32000, then weights under 5000 cut.
+    LinearModel m = LinearModel::mean({&a, &b}, 5000);
+    EXPECT_EQ(m.numFeatures(), 2u);
+    auto scores = [&](uint64_t key) {
+        std::vector<int32_t> s(3, 0);
+        m.score(&key, 1, s.data());
+        return s;
+    };
+    EXPECT_EQ(scores(10), (std::vector<int32_t>{32000, -8000, 0}));
+    EXPECT_EQ(scores(20), (std::vector<int32_t>{0, 0, 0}));
+    EXPECT_EQ(scores(30), (std::vector<int32_t>{0, 0, -16000}));
+    EXPECT_EQ(LinearModel::mean({&a, &b}, 0).numFeatures(), 3u);
 }
 
 TEST(LinearModelTest, SaveLoadRoundTripsBytes) {
