@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <map>
-
 #include <iterator>
 #include <numeric>
+#include <tuple>
+
 #include "engine/common/error.h"
 
 namespace kgraph::nlp {
@@ -132,37 +132,43 @@ LinearModel LinearModel::pruned(int minWeight) const {
 
 LinearModel LinearModel::mean(const std::vector<const LinearModel*>& models, int minWeight) {
     int numClasses = models.at(0)->numClasses_;
-    std::map<uint64_t, std::map<uint16_t, double>> sums;  // sorted: deterministic output
-    for (const LinearModel* m : models) {
-        if (m->numClasses_ != numClasses) throw Error("models to average differ in classes");
+    // (key, class, model, weight scaled to the model's largest), sorted so that the
+    // weights of one (key, class) are summed in model order: deterministic output.
+    std::vector<std::tuple<uint64_t, uint16_t, size_t, double>> all;
+    for (size_t mi = 0; mi < models.size(); ++mi) {
+        const LinearModel& m = *models[mi];
+        if (m.numClasses_ != numClasses) throw Error("models to average differ in classes");
+        size_t from = all.size();
         double top = 1;
-        for (uint64_t key : m->keys_) {
-            for (const Entry& e : m->rowEntries(*m->find(key)))
+        for (uint64_t key : m.keys_) {
+            for (const Entry& e : m.rowEntries(*m.find(key))) {
+                all.emplace_back(key, e.cls, mi, e.weight);
                 top = std::max(top, std::fabs(double(e.weight)));
+            }
         }
-        for (uint64_t key : m->keys_) {
-            for (const Entry& e : m->rowEntries(*m->find(key))) sums[key][e.cls] += e.weight / top;
-        }
+        for (size_t i = from; i < all.size(); ++i) std::get<3>(all[i]) /= top;
+    }
+    std::sort(all.begin(), all.end());
+    std::vector<std::tuple<uint64_t, uint16_t, double>> sums;
+    for (const auto& [key, cls, mi, w] : all) {
+        if (sums.empty() || std::get<0>(sums.back()) != key || std::get<1>(sums.back()) != cls)
+            sums.emplace_back(key, cls, 0.0);
+        std::get<2>(sums.back()) += w;
     }
     double top = 1e-9;
-    for (auto& [key, row] : sums) {
-        for (auto& [cls, w] : row) top = std::max(top, std::fabs(w));
-    }
+    for (const auto& [key, cls, w] : sums) top = std::max(top, std::fabs(w));
     std::vector<uint64_t> keys;
     std::vector<uint8_t> counts;
     std::vector<Entry> entries;
-    for (auto& [key, row] : sums) {
-        uint8_t n = 0;
-        for (auto& [cls, w] : row) {
-            long q = std::lround(w / top * 32000.0);
-            if (q == 0 || std::labs(q) < minWeight) continue;
-            entries.push_back(Entry{static_cast<int16_t>(q), cls});
-            ++n;
-        }
-        if (n) {
+    for (const auto& [key, cls, w] : sums) {
+        long q = std::lround(w / top * 32000.0);
+        if (q == 0 || std::labs(q) < minWeight) continue;
+        if (keys.empty() || keys.back() != key) {
             keys.push_back(key);
-            counts.push_back(n);
+            counts.push_back(0);
         }
+        entries.push_back(Entry{static_cast<int16_t>(q), cls});
+        ++counts.back();
     }
     return LinearModel(numClasses, std::move(keys), std::move(counts), std::move(entries));
 }

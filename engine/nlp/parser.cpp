@@ -656,15 +656,7 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
                     }
                     int next = best;
                     if (cost[pred] > minCost) {
-                        float step = 1.0f;
-                        if (options.passiveAggressive) {
-                            // PA-I (Crammer et al. 2006): the smallest step that would have
-                            // scored `best` a margin of 1 above `pred`; every feature occurs
-                            // in both score vectors, hence 2k.
-                            double tau = (scores[pred] - scores[best] + 1.0) / (2.0 * k);
-                            step = static_cast<float>(std::min(1.0, tau));
-                        }
-                        trainer.update(feats, k, best, pred, step);
+                        trainer.update(feats, k, best, pred);
                         ++errors;
                         // Error exploration: sometimes carry on from the wrong configuration.
                         if (explore && (rng() % 1000) < options.exploreProb * 1000) next = pred;

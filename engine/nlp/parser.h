@@ -34,9 +34,6 @@ struct ParserOptions {
     std::vector<uint32_t> extraSeeds = {1, 2};
     int minWeight = 400;  // drop averaged weights below this (of 32000 = the largest)
     int devEvery = 0;     // also score dev after every devEvery-th epoch (0: at the end only)
-    // Experiment (off): passive-aggressive update sizes instead of the perceptron's 1;
-    // no gain beyond the shuffling seed's noise (docs/nlp.md).
-    bool passiveAggressive = false;
 };
 
 class Parser {

@@ -31,11 +31,11 @@ void PerceptronTrainer::add(uint64_t key, int cls, float delta) {
     row.push_back(Entry{count_ * delta, delta, static_cast<uint16_t>(cls)});
 }
 
-void PerceptronTrainer::update(const uint64_t* feats, size_t n, int truth, int guess, float step) {
+void PerceptronTrainer::update(const uint64_t* feats, size_t n, int truth, int guess) {
     if (truth == guess) return;
     for (size_t i = 0; i < n; ++i) {
-        add(feats[i], truth, step);
-        add(feats[i], guess, -step);
+        add(feats[i], truth, 1.0f);
+        add(feats[i], guess, -1.0f);
     }
 }
 

@@ -25,7 +25,7 @@ public:
     void score(const uint64_t* feats, size_t n, float* scores) const;
 
     // Moves weights towards `truth` and away from `guess` (no-op when equal).
-    void update(const uint64_t* feats, size_t n, int truth, int guess, float step = 1.0f);
+    void update(const uint64_t* feats, size_t n, int truth, int guess);
 
     // Call once per training instance (after any update for it).
     void tick() { ++count_; }

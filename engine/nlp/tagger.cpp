@@ -276,7 +276,7 @@ void Tagger::prepare(const std::vector<std::string_view>& words,
         } else if (lexiconMode_ != 0) {
             const uint16_t* cls = lexicon_.get(lexiconKey(x.lower));
             x.lex = cls ? kLexFirstClass + *cls : kLexUnknown;
-            if (cls) std::copy_n(lexiconParts_[*cls].data(), 3, x.lexParts);
+            if (cls && x.parts) std::copy_n(lexiconParts_[*cls].data(), 3, x.lexParts);
         }
     }
 }

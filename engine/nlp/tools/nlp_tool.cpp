@@ -10,7 +10,7 @@
 //   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE | parse-file PARSER IN OUT |
 //   mean-parser OUT MINWEIGHT PARSER...
 // (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
-// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_EXTRA_SEEDS, KG_PA, KG_FOLDS, KG_CONTIGUOUS,
+// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_EXTRA_SEEDS, KG_FOLDS, KG_CONTIGUOUS,
 // KG_LEX_ALL, KG_LEX_PARTS, KG_SAVE). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST
 // (engine/nlp/lexicon.h). `jackknife` + `tag-file` write the parser's training and dev tags once,
 // so exp-parser runs need not re-train the fold taggers.
@@ -91,7 +91,6 @@ int main(int argc, char** argv) {
             if (const char* e = std::getenv("KG_DEV_EVERY")) o.devEvery = std::atoi(e);
             if (const char* e = std::getenv("KG_MIN_WEIGHT")) o.minWeight = std::atoi(e);
             if (const char* e = std::getenv("KG_SEED")) o.seed = std::stoul(e);
-            if (const char* e = std::getenv("KG_PA")) o.passiveAggressive = std::atoi(e);
             // One training unless KG_EXTRA_SEEDS="1 2" (the default of train-parser).
             o.extraSeeds.clear();
             if (const char* e = std::getenv("KG_EXTRA_SEEDS")) {
