@@ -43,6 +43,20 @@ kgraph::nlp::LexiconPaths parseLexiconArg(const std::string& spec) {
     return {spec.substr(0, comma), spec.substr(comma + 1)};
 }
 
+kgraph::nlp::Parser loadParser(const std::string& path) {
+    using namespace kgraph::nlp;
+    std::string payload = readModelFile(path, ModelKind::Parser);
+    BinaryReader r(payload, path);
+    return Parser::load(r);
+}
+
+void saveParser(const kgraph::nlp::Parser& p, const std::string& path) {
+    using namespace kgraph::nlp;
+    BinaryWriter w;
+    p.save(w);
+    writeModelFile(path, ModelKind::Parser, w.bytes());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,13 +124,9 @@ int main(int argc, char** argv) {
                               << qw.bytes().size() << " bytes, dev " << q.devScore(dev) << "\n";
                 }
             }
-            BinaryWriter w;
-            p.save(w);
-            writeModelFile(argv[4], ModelKind::Parser, w.bytes());
+            saveParser(p, argv[4]);
         } else if (cmd == "exp-labeler" && argc == 6) {
-            std::string payload = readModelFile(argv[2], ModelKind::Parser);
-            BinaryReader r(payload, argv[2]);
-            Parser p = Parser::load(r);
+            Parser p = loadParser(argv[2]);
             auto train = readConlluFile(argv[3]);
             auto dev = readConlluFile(argv[4]);
             std::cerr << "before: " << p.devScore(dev) << "\n";
@@ -124,9 +134,7 @@ int main(int argc, char** argv) {
             if (const char* e = std::getenv("KG_EPOCHS")) o.labelerEpochs = std::atoi(e);
             p.retrainLabeler(train, o, std::cerr);
             std::cerr << "after: " << p.devScore(dev) << "\n";
-            BinaryWriter w;
-            p.save(w);
-            writeModelFile(argv[5], ModelKind::Parser, w.bytes());
+            saveParser(p, argv[5]);
         } else if (cmd == "tag-file" && argc == 5) {
             // Experiment: tag a CoNLL-U file with a tagger model.
             uint32_t version = 0;
@@ -189,15 +197,11 @@ int main(int argc, char** argv) {
         } else if (cmd == "score-parser" && argc == 4) {
             // Experiment: UAS/LAS of a parser on a file's trees, with the file's own tags
             // (gold tags, or tags written by tag-file).
-            std::string payload = readModelFile(argv[2], ModelKind::Parser);
-            BinaryReader r(payload, argv[2]);
-            Parser p = Parser::load(r);
+            Parser p = loadParser(argv[2]);
             std::cout << p.devScore(readConlluFile(argv[3])) << "\n";
         } else if (cmd == "parse-file" && argc == 5) {
             // Experiment: parse a CoNLL-U file with its own tags, write the trees.
-            std::string payload = readModelFile(argv[2], ModelKind::Parser);
-            BinaryReader r(payload, argv[2]);
-            Parser p = Parser::load(r);
+            Parser p = loadParser(argv[2]);
             auto sents = readConlluFile(argv[3]);
             p.parseAll(sents);
             std::ofstream out(argv[4]);
@@ -206,25 +210,14 @@ int main(int argc, char** argv) {
         } else if (cmd == "mean-parser" && argc >= 6) {
             // Experiment: a parser with the mean weights of several (other seeds).
             std::vector<Parser> parts;
-            for (int i = 4; i < argc; ++i) {
-                uint32_t version = 0;
-                std::string payload = readModelFile(argv[i], ModelKind::Parser, &version);
-                BinaryReader r(payload, argv[i]);
-                parts.push_back(Parser::load(r));
-            }
+            for (int i = 4; i < argc; ++i) parts.push_back(loadParser(argv[i]));
             Parser p = Parser::mean(parts, std::stoi(argv[3]));
-            BinaryWriter w;
-            p.save(w);
-            writeModelFile(argv[2], ModelKind::Parser, w.bytes());
+            saveParser(p, argv[2]);
         } else if (cmd == "prune-parser" && argc == 5) {
             // Experiment: re-save a parser without its small weights.
-            std::string payload = readModelFile(argv[2], ModelKind::Parser);
-            BinaryReader r(payload, argv[2]);
-            Parser p = Parser::load(r);
+            Parser p = loadParser(argv[2]);
             p.prune(std::stoi(argv[4]));
-            BinaryWriter w;
-            p.save(w);
-            writeModelFile(argv[3], ModelKind::Parser, w.bytes());
+            saveParser(p, argv[3]);
         } else {
             std::cerr << "usage: kgraph_nlp_tool train-tagger|train-parser TRAIN DEV OUT\n"
                          "       kgraph_nlp_tool parse MODELDIR [FILE]\n"
