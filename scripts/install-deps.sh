@@ -14,7 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libedit-dev
   python3 iso-codes
-  raptor2-utils python3-networkx
+  raptor2-utils python3-networkx python3-distributed
 )
 
 export DEBIAN_FRONTEND=noninteractive
