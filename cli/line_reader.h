@@ -44,6 +44,10 @@ public:
     // The next line (without its newline), or Discarded (Ctrl-C), or End.
     Status next(const char* prompt, std::string& line);
 
+    // Adds an entry to the history (on a terminal): the shell adds a whole
+    // statement once it is complete, not each of its lines.
+    void remember(const std::string& entry);
+
 private:
     std::istream& in_;
     bool interactive_;

@@ -55,7 +55,8 @@ void addRenderCommand(CLI::App& app, Action& action) {
                     "svg, png, pdf or dot (default: from the file extension)");
     cmd->add_option("--layout", o->layout, "dot, neato, fdp, sfdp, circo or twopi (default: dot)");
     cmd->add_option("--max-nodes", o->maxNodes, "Draw at most this many nodes (default: 300)");
-    cmd->add_option("--param", o->params, "A parameter name=value (repeatable)");
+    cmd->add_option("--param", o->params, "A parameter name=value (repeatable)")
+        ->allow_extra_args(false);
     cmd->footer(
         "Example: kgraph render --db news.kg \"MATCH path = (:Person {name: 'Kassym-Jomart "
         "Tokayev'})-[*1..2]-() "

@@ -243,8 +243,23 @@ std::string graphSource(const query::QueryResult& result, const RenderOptions& o
     return out;
 }
 
+size_t drawableNodes(const query::QueryResult& result) {
+    Collected c;
+    for (const auto& row : result.rows) {
+        for (const auto& v : row) collect(v, c);
+    }
+    return c.nodes.size();
+}
+
 RenderSummary renderToFile(const query::QueryResult& result, const std::string& file,
                            const RenderOptions& options) {
+    checkOptions(options);
+    if (drawableNodes(result) == 0) {
+        throw Error("nothing to draw: the result has no nodes (" +
+                    std::to_string(result.rows.size()) +
+                    " rows); return nodes, relationships or paths, e.g. MATCH p = (a)-[r]->(b) "
+                    "RETURN p; no file was written");
+    }
     RenderSummary summary;
     std::string bytes = renderToString(result, options, &summary);
     std::ofstream out(file, std::ios::binary);

@@ -28,9 +28,13 @@ struct RenderSummary {
 };
 
 // Writes the drawing to `file`. Throws kgraph::Error for an unknown format or
-// layout, or if the file cannot be written.
+// layout, for a result with no node to draw (no file is written then), or if
+// the file cannot be written.
 RenderSummary renderToFile(const query::QueryResult& result, const std::string& file,
                            const RenderOptions& options);
+
+// How many distinct nodes the result holds (in any column, list, map or path).
+size_t drawableNodes(const query::QueryResult& result);
 
 // The drawing as bytes (e.g. DOT text) instead of a file.
 std::string renderToString(const query::QueryResult& result, const RenderOptions& options,

@@ -32,7 +32,8 @@ protected:
         home_ = dir_.sub("home");
         std::filesystem::create_directories(home_);
         auto r = kgraph::testing::runCommand(
-            std::string(KGRAPH_BINARY) + " shell --db " + kgraph::testing::quote(db_), dir_.path(),
+            std::string(KGRAPH_BINARY) + " shell --create --db " + kgraph::testing::quote(db_),
+            dir_.path(),
             "CREATE (:Person {name: 'Kassym-Jomart Tokayev'})-[:meet]->"
             "(:Person {name: 'Wang Yi'})-[:visit]->(:Country {name: 'Kazakhstan'});\n");
         ASSERT_EQ(r.exit, 0) << r.err;
@@ -130,7 +131,7 @@ TEST_F(ShellPtyTest, ErrorShowsTheCaretAndTheShellGoesOn) {
     ASSERT_TRUE(shell.started());
     EXPECT_OUTPUT(shell, "kgraph> ");
     shell.type("MATCH (n) RETRN n;\r");
-    EXPECT_OUTPUT(shell, "line 1, column 10");
+    EXPECT_OUTPUT(shell, "line 1, column 11");
     EXPECT_OUTPUT(shell, "MATCH (n) RETRN n");
     EXPECT_OUTPUT(shell, "          ^");
     EXPECT_OUTPUT(shell, "kgraph> ");
