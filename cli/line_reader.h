@@ -51,6 +51,7 @@ public:
 private:
     std::istream& in_;
     bool interactive_;
+    std::string last_;  // the last history entry added
 };
 
 }  // namespace kgraph::cli

@@ -349,7 +349,10 @@ private:
                 opened_ = std::move(store);
                 store_ = opened_.get();
                 vocabulary_ = readVocabulary(*store_);
-                if (options_.interactive) setCompletionWords(vocabulary_, kMetaCommands);
+                if (options_.interactive) {
+                    setCompletionWords(vocabulary_, kMetaCommands);
+                    setCompletionStore(store_);
+                }
                 out_ << "opened " << store_->path() << "\n";
             } else {
                 std::string hint = closestMatch(cmd, kMetaCommands);
@@ -529,8 +532,12 @@ int runShell(storage::GraphStore& store, std::istream& in, std::ostream& out, st
     std::optional<InterruptHandler> onCtrlC;
     if (options.interactive) onCtrlC.emplace();
     Session session(store, out, err, options);
-    if (options.interactive) setCompletionWords(session.vocabulary(), kMetaCommands);
+    if (options.interactive) {
+        setCompletionWords(session.vocabulary(), kMetaCommands);
+        setCompletionStore(&store);
+    }
     session.runLines(in, options.interactive);
+    if (options.interactive) setCompletionStore(nullptr);
     return session.failed() ? 1 : 0;
 }
 
