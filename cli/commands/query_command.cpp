@@ -141,7 +141,8 @@ void addQueryCommand(CLI::App& app, Action& action) {
     cmd->add_option("query", o->query, "The query text");
     cmd->add_option("-f,--file", o->file, "Read the query from a file instead");
     addDbOption(*cmd, o->db);
-    cmd->add_option("--format", o->format, "table, csv, tsv, json, jsonl or markdown (default: table)");
+    cmd->add_option("--format", o->format,
+                    "table, csv, tsv, json, jsonl or markdown (default: table)");
     // One value per --param (repeat the flag), so that the query after it stays the query.
     cmd->add_option("--param", o->params, "A parameter name=value (repeatable); $name in the query")
         ->allow_extra_args(false);
