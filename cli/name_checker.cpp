@@ -129,12 +129,13 @@ std::vector<std::string> unknownNameWarnings(std::string_view statement, const V
             }
         } else if (c == '.' && !known.keys.empty() && i > 0 && i + 1 < tokens.size()) {
             const Token& before = tokens[i - 1];
-            bool onValue = before.kind == Token::Kind::Name || isSymbol(tokens, i - 1, ')') ||
-                           isSymbol(tokens, i - 1, ']');
-            if (!onValue || tokens[i + 1].kind != Token::Kind::Name) continue;
+            // Only `var.key`: after `)` or `]` the value may be a date or a map
+            // (`date(...).year`), whose keys are no property keys of the database.
+            if (before.kind != Token::Kind::Name || tokens[i + 1].kind != Token::Kind::Name)
+                continue;
             // `algo.pageRank(`, `db.labels()`: a procedure or function name, not a key.
             if (isSymbol(tokens, i + 2, '(') || isSymbol(tokens, i + 2, '.')) continue;
-            if (before.kind == Token::Kind::Name && i > 1 && isSymbol(tokens, i - 2, '.')) continue;
+            if (i > 1 && isSymbol(tokens, i - 2, '.')) continue;  // `a.b.c`: c is a map key
             warn("property key", tokens[i + 1].text, known.keys, "");
         }
     }

@@ -59,7 +59,7 @@ const std::map<std::string, std::string> kHelpTopics = {
     {":schema", "Labels and relationship types with their counts, from the store's statistics.\n"},
     {":param",
      "EXPR is any expression without variables, evaluated now: 42, 'text', [1, 2], 1 + 2,\n"
-     "date('2022-01-05'), $other * 2. Use it as $NAME. :param {a: 1, b: 'x'} sets both.\n"},
+     "toUpper('kz'), $other * 2. Use it as $NAME. :param {a: 1, b: 'x'} sets both.\n"},
     {":format",
      "table (box drawn, numbers right-aligned, long cells cut with …, NULL for null), csv\n"
      "(RFC 4180; null is an empty field), tsv, json (one array), jsonl (one object per\n"

@@ -131,7 +131,8 @@ TEST(ShellTest, NameWarningsIgnoreCommentsAndStrings) {
     std::istringstream in(
         "CREATE (:Person {name: 'Wang Yi'});\n"
         "// Example (kgraph build samples/ --db news.kg; n.foo)\n"
-        "MATCH (p:Person) WHERE p.name <> 'a.b :Nope' /* q.bar */ RETURN p.name;\n");
+        "MATCH (p:Person) WHERE p.name <> 'a.b :Nope' /* q.bar */ RETURN p.name;\n"
+        "RETURN {k: 1}.k AS k, [{a: 2}][0].a AS a;\n");
     std::ostringstream out, err;
     EXPECT_EQ(runShell(*store, in, out, err, {}), 0) << err.str();
     EXPECT_EQ(err.str(), "");
