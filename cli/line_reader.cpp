@@ -111,8 +111,14 @@ LineSource::Status LineSource::next(const char* prompt, std::string& line) {
     line = raw;
     std::free(raw);
     if (gLineDiscarded) return Status::Discarded;
-    if (line.find_first_not_of(" \t\r\n") != std::string::npos) add_history(line.c_str());
     return Status::Line;
+}
+
+void LineSource::remember(const std::string& entry) {
+    if (!interactive_ || entry.find_first_not_of(" \t\r\n") == std::string::npos) return;
+    if (entry == last_) return;  // Up + Enter runs it again: one entry is enough
+    add_history(entry.c_str());
+    last_ = entry;
 }
 
 }  // namespace kgraph::cli

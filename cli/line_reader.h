@@ -44,9 +44,14 @@ public:
     // The next line (without its newline), or Discarded (Ctrl-C), or End.
     Status next(const char* prompt, std::string& line);
 
+    // Adds an entry to the history (on a terminal): the shell adds a whole
+    // statement once it is complete, not each of its lines.
+    void remember(const std::string& entry);
+
 private:
     std::istream& in_;
     bool interactive_;
+    std::string last_;  // the last history entry added
 };
 
 }  // namespace kgraph::cli

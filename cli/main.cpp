@@ -1,7 +1,11 @@
 // kgraph: build a knowledge graph from documents, query it, draw it.
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands/command.h"
+#include "cli/name_checker.h"
 #include "engine/common/error.h"
 
 int main(int argc, char** argv) {
@@ -23,6 +27,21 @@ int main(int argc, char** argv) {
     addNlpCommands(app, action);
     addImportCommand(app, action);
     addCheckCommand(app, action);
+    // A mistyped command: name it and the likely one (CLI11 would only say that a
+    // subcommand is required).
+    if (argc > 1 && argv[1][0] != '-') {
+        std::vector<std::string> names;
+        for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+            names.push_back(sub->get_name());
+        std::string word = argv[1];
+        if (std::find(names.begin(), names.end(), word) == names.end()) {
+            std::string hint = closestMatch(word, names);
+            std::cerr << "error: unknown command '" << word << "'"
+                      << (hint.empty() ? "" : "; did you mean '" + hint + "'?") << "\n"
+                      << "Run `kgraph --help` for the list of commands.\n";
+            return 2;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -132,20 +132,65 @@ std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
-void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth, bool colour) {
+// The text of a table cell: as cellText, but null is NULL.
+std::string tableCell(const Value& v) { return v.isNull() ? "NULL" : cellText(v); }
+
+// The rows a table shows: all, or the first and last half of `maxRows` with an
+// elision marker (npos) between.
+std::vector<size_t> shownRows(size_t rows, size_t maxRows) {
+    std::vector<size_t> out;
+    if (maxRows == 0 || rows <= maxRows) {
+        for (size_t i = 0; i < rows; ++i) out.push_back(i);
+        return out;
+    }
+    size_t head = (maxRows + 1) / 2, tail = maxRows - head;
+    for (size_t i = 0; i < head; ++i) out.push_back(i);
+    out.push_back(std::string::npos);
+    for (size_t i = rows - tail; i < rows; ++i) out.push_back(i);
+    return out;
+}
+
+void printTable(const query::QueryResult& r, std::ostream& out, const PrintOptions& options) {
     const size_t n = r.columns.size();
-    std::vector<std::vector<std::string>> cells;
+    const size_t maxCell = options.maxCellWidth;
+    if (n == 0) {
+        out << "(no columns)\n";
+        return;
+    }
+    auto shown = shownRows(r.rows.size(), options.maxRows);
+    std::vector<std::vector<std::string>> cells;  // empty for the elision row
     std::vector<size_t> width(n);
-    std::vector<bool> numeric(n, true);
-    for (size_t c = 0; c < n; ++c) width[c] = displayWidth(cut(r.columns[c], maxWidth));
-    for (const auto& row : r.rows) {
+    // Right-aligned: columns of numbers (nulls aside); text, and columns of only nulls, left.
+    std::vector<bool> number(n, false), other(n, false);
+    for (size_t c = 0; c < n; ++c) width[c] = displayWidth(cut(r.columns[c], maxCell));
+    for (size_t i : shown) {
         std::vector<std::string> line;
-        for (size_t c = 0; c < n && c < row.size(); ++c) {
-            line.push_back(cut(oneLine(cellText(row[c])), maxWidth));
-            width[c] = std::max(width[c], displayWidth(line.back()));
-            if (!row[c].isNumber() && !row[c].isNull()) numeric[c] = false;
+        if (i != std::string::npos) {
+            const auto& row = r.rows[i];
+            for (size_t c = 0; c < n && c < row.size(); ++c) {
+                line.push_back(cut(oneLine(tableCell(row[c])), maxCell));
+                width[c] = std::max(width[c], displayWidth(line.back()));
+                if (row[c].isNumber()) {
+                    number[c] = true;
+                } else if (!row[c].isNull()) {
+                    other[c] = true;
+                }
+            }
         }
         cells.push_back(std::move(line));
+    }
+    // Fit the terminal: narrow the widest column, one column at a time, down to 5.
+    if (options.maxWidth) {
+        auto total = [&] {
+            size_t t = 1;
+            for (size_t w : width) t += w + 3;
+            return t;
+        };
+        while (total() > options.maxWidth) {
+            size_t widest = std::max_element(width.begin(), width.end()) - width.begin();
+            if (width[widest] <= 5) break;
+            --width[widest];
+        }
     }
     auto rule = [&](const char* l, const char* m, const char* r2) {
         out << l;
@@ -158,26 +203,79 @@ void printTable(const query::QueryResult& r, std::ostream& out, size_t maxWidth,
     auto line = [&](const std::vector<std::string>& v, bool header) {
         out << "│";
         for (size_t c = 0; c < n; ++c) {
-            const std::string s = c < v.size() ? v[c] : "";
-            size_t pad = width[c] - displayWidth(s);
-            bool right = numeric[c] && !header;
-            bool bold = header && colour;
+            std::string s = c < v.size() ? cut(v[c], width[c]) : "";
+            if (v.empty()) s = "⋮";
+            size_t pad = width[c] - std::min(width[c], displayWidth(s));
+            bool right = number[c] && !other[c] && !header && !v.empty();
+            bool bold = header && options.colour;
             out << ' ' << (right ? std::string(pad, ' ') : "") << (bold ? "\x1b[1m" : "") << s
                 << (bold ? "\x1b[0m" : "") << (right ? "" : std::string(pad, ' ')) << " │";
         }
         out << '\n';
     };
-    if (n == 0) {
-        out << "(no columns)\n";
-        return;
-    }
     rule("┌", "┬", "┐");
     std::vector<std::string> header;
-    for (const auto& c : r.columns) header.push_back(cut(c, maxWidth));
+    for (const auto& c : r.columns) header.push_back(cut(c, maxCell));
     line(header, true);
     rule("├", "┼", "┤");
     for (const auto& row : cells) line(row, false);
     rule("└", "┴", "┘");
+}
+
+// A GitHub-flavoured markdown table: '|' in cells escaped, numbers right-aligned.
+void printMarkdown(const query::QueryResult& r, std::ostream& out) {
+    auto field = [](const std::string& s) {
+        std::string o;
+        for (char c : oneLine(s)) {
+            if (c == '|') o += '\\';
+            o += c;
+        }
+        return o;
+    };
+    const size_t n = r.columns.size();
+    std::vector<bool> number(n, false), other(n, false);
+    for (const auto& row : r.rows) {
+        for (size_t c = 0; c < n && c < row.size(); ++c) {
+            if (row[c].isNumber()) {
+                number[c] = true;
+            } else if (!row[c].isNull()) {
+                other[c] = true;
+            }
+        }
+    }
+    out << "|";
+    for (const auto& c : r.columns) out << ' ' << field(c) << " |";
+    out << "\n|";
+    for (size_t c = 0; c < n; ++c) out << (number[c] && !other[c] ? " ---: |" : " --- |");
+    out << '\n';
+    for (const auto& row : r.rows) {
+        out << "|";
+        for (size_t c = 0; c < n; ++c)
+            out << ' ' << (c < row.size() ? field(tableCell(row[c])) : "") << " |";
+        out << '\n';
+    }
+}
+
+// A path by its nodes' names: (Xi Jinping)-[:meet]->(Wang Yi).
+std::string compactPath(const query::PathValue& p) {
+    auto node = [](const query::NodeValue& n) {
+        for (const char* key : {"name", "title", "id"}) {
+            auto it = n.properties.find(key);
+            if (it != n.properties.end() && it->second.isString())
+                return "(" + it->second.asString() + ")";
+        }
+        return n.labels.empty() ? "(#" + std::to_string(n.id) + ")" : "(:" + n.labels[0] + ")";
+    };
+    std::string out;
+    for (size_t i = 0; i < p.nodes.size(); ++i) {
+        if (i > 0 && i - 1 < p.relationships.size()) {
+            const auto& rel = p.relationships[i - 1];
+            bool forward = rel.src == p.nodes[i - 1].id;
+            out += (forward ? "-[:" : "<-[:") + rel.type + (forward ? "]->" : "]-");
+        }
+        out += node(p.nodes[i]);
+    }
+    return out;
 }
 
 }  // namespace
@@ -188,19 +286,44 @@ OutputFormat parseOutputFormat(const std::string& name) {
     if (name == "tsv") return OutputFormat::Tsv;
     if (name == "json") return OutputFormat::Json;
     if (name == "jsonl") return OutputFormat::Jsonl;
-    throw Error("unknown output format '" + name + "'; use table, csv, tsv, json or jsonl",
-                Error::Kind::Usage);
+    if (name == "markdown" || name == "md") return OutputFormat::Markdown;
+    throw Error(
+        "unknown output format '" + name + "'; use table, csv, tsv, json, jsonl or markdown",
+        Error::Kind::Usage);
+}
+
+std::string outputFormatName(OutputFormat format) {
+    switch (format) {
+        case OutputFormat::Table:
+            return "table";
+        case OutputFormat::Csv:
+            return "csv";
+        case OutputFormat::Tsv:
+            return "tsv";
+        case OutputFormat::Json:
+            return "json";
+        case OutputFormat::Jsonl:
+            return "jsonl";
+        case OutputFormat::Markdown:
+            return "markdown";
+    }
+    return "table";
 }
 
 std::string cellText(const Value& v) {
     if (v.isString()) return v.asString();
+    if (v.isNull()) return "";
+    if (v.type() == Value::Type::Path) return compactPath(v.asPath());
     return query::formatValue(v);
 }
 
 void printResult(const query::QueryResult& r, std::ostream& out, const PrintOptions& options) {
     switch (options.format) {
         case OutputFormat::Table:
-            printTable(r, out, options.maxCellWidth, options.colour);
+            printTable(r, out, options);
+            break;
+        case OutputFormat::Markdown:
+            printMarkdown(r, out);
             break;
         case OutputFormat::Csv:
         case OutputFormat::Tsv: {

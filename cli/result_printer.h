@@ -2,8 +2,11 @@
 // shell's `:format`: a box-drawn table, CSV (RFC 4180), TSV, a JSON array of
 // row objects, or JSON Lines (one row object per line).
 //
-// In table, CSV and TSV, strings print as their text; every other value in
-// the query language's literal notation (nodes as (:Label {k: v}), ...).
+// In table, CSV, TSV and markdown, strings print as their text; null as NULL
+// in a table (so it differs from the string 'null') and as an empty field in
+// CSV/TSV; paths compactly by their nodes' names, (Xi Jinping)-[:meet]->(Wang Yi);
+// every other value in the query language's literal notation (nodes as
+// (:Label {k: v}), ...).
 // JSON turns nodes into {"id", "labels", "properties"}, relationships into
 // {"id", "type", "start", "end", "properties"}, paths into {"nodes", "relationships"}.
 #pragma once
@@ -15,10 +18,11 @@
 
 namespace kgraph::cli {
 
-enum class OutputFormat { Table, Csv, Tsv, Json, Jsonl };
+enum class OutputFormat { Table, Csv, Tsv, Json, Jsonl, Markdown };
 
 // Throws kgraph::Error (Usage) for an unknown name.
 OutputFormat parseOutputFormat(const std::string& name);
+std::string outputFormatName(OutputFormat format);
 
 struct PrintOptions {
     OutputFormat format = OutputFormat::Table;
@@ -26,6 +30,12 @@ struct PrintOptions {
     size_t maxCellWidth = 60;
     // Table header in bold (ANSI), for a terminal.
     bool colour = false;
+    // Tables of more rows show the first and last half of this many, with a row of ⋮
+    // between. 0 (default): every row.
+    size_t maxRows = 0;
+    // Tables wider than this many columns have their widest columns cut to fit.
+    // 0 (default): no limit.
+    size_t maxWidth = 0;
 };
 
 void printResult(const query::QueryResult& result, std::ostream& out, const PrintOptions& options);

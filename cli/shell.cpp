@@ -1,5 +1,8 @@
 #include "cli/shell.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -11,6 +14,7 @@
 #include <sstream>
 
 #include "cli/line_reader.h"
+#include "cli/name_checker.h"
 #include "cli/query_runner.h"
 #include "cli/result_printer.h"
 #include "cli/shell_completion.h"
@@ -35,13 +39,16 @@ const char* kHelp =
     "Meta-commands:\n"
     "  :help [COMMAND]       this text, or more on one command\n"
     "  :schema               labels and relationship types with their counts\n"
-    "  :param NAME => VALUE  set a parameter ($NAME in queries); VALUE is a literal\n"
-    "  :params               list the parameters\n"
-    "  :format FORMAT        table, csv, tsv, json or jsonl\n"
-    "  :timing on|off        show the time of each statement (default: on)\n"
+    "  :param NAME => EXPR   set a parameter ($NAME in queries) to an expression's value\n"
+    "  :param {NAME: EXPR, ...}  set several parameters\n"
+    "  :params [clear]       list the parameters, or forget them all\n"
+    "  :format [FORMAT]      table, csv, tsv, json, jsonl or markdown; alone: the current one\n"
+    "  :timing [on|off]      show the time of each statement (default: on at a terminal)\n"
+    "  :max_rows [N]         table rows shown; the middle of longer results is elided (40)\n"
+    "  :max_width [N]        table width in columns (default: the terminal's)\n"
     "  :render [FILE]        draw the last result (default: kgraph-result.svg)\n"
     "  :read FILE            run the statements of a file\n"
-    "  :open DIR             switch to another database\n"
+    "  :open [--create] DIR  switch to another database\n"
     "  :quit                 leave (or Ctrl-D)\n"
     "Keys: Tab completes keywords, functions, labels, types, property keys and variables;\n"
     "Up/Down and Ctrl-R search the history (~/.kgraph_history); Ctrl-C cancels the running\n"
@@ -50,10 +57,13 @@ const char* kHelp =
 // Longer help for `:help COMMAND`.
 const std::map<std::string, std::string> kHelpTopics = {
     {":schema", "Labels and relationship types with their counts, from the store's statistics.\n"},
-    {":param", "VALUE is a literal: 42, -1.5, 'text', [1, 2], {k: 'v'}. Use it as $NAME.\n"},
+    {":param",
+     "EXPR is any expression without variables, evaluated now: 42, 'text', [1, 2], 1 + 2,\n"
+     "toUpper('kz'), $other * 2. Use it as $NAME. :param {a: 1, b: 'x'} sets both.\n"},
     {":format",
-     "table (box drawn, numbers right-aligned, long cells cut with …), csv (RFC 4180),\n"
-     "tsv, json (one array) or jsonl (one object per row).\n"},
+     "table (box drawn, numbers right-aligned, long cells cut with …, NULL for null), csv\n"
+     "(RFC 4180; null is an empty field), tsv, json (one array), jsonl (one object per\n"
+     "row) or markdown (a pipe table).\n"},
     {":render",
      "The format follows the extension: svg, png, pdf or dot. Every node, relationship\n"
      "and path of the last result is drawn, with a legend of the labels; results over\n"
@@ -61,12 +71,50 @@ const std::map<std::string, std::string> kHelpTopics = {
     {":read",
      "Runs the file's statements as if typed; the path is relative to where the shell\n"
      "started.\n"},
-    {":open", "Opens another database folder (created if missing, unless --read-only).\n"},
+    {":open",
+     "Opens another database folder. A folder that holds no database is refused unless\n"
+     "--create is given (and the shell is not --read-only).\n"},
 };
 
-const std::vector<std::string> kMetaCommands = {":help",   ":schema", ":param",  ":params",
-                                                ":format", ":timing", ":render", ":read",
-                                                ":open",   ":quit",   ":exit"};
+const std::vector<std::string> kMetaCommands = {
+    ":help",      ":schema", ":param", ":params", ":format", ":timing", ":max_rows",
+    ":max_width", ":render", ":read",  ":open",   ":quit",   ":exit"};
+
+// What users of other shells type to leave or to set the output mode.
+const std::map<std::string, std::string> kForeignCommands = {
+    {"exit", ":quit (or Ctrl-D) leaves"},
+    {"quit", ":quit (or Ctrl-D) leaves"},
+    {".quit", ":quit (or Ctrl-D) leaves"},
+    {".exit", ":quit (or Ctrl-D) leaves"},
+    {"\\q", ":quit (or Ctrl-D) leaves"},
+    {".mode", ":format FORMAT sets the output format"},
+    {".help", ":help lists the meta-commands"},
+    {"help", ":help lists the meta-commands"},
+    {".tables", ":schema lists labels and relationship types"},
+    {".schema", ":schema lists labels and relationship types"}};
+
+// The terminal's width in columns, or 0 if unknown.
+size_t terminalWidth() {
+    struct winsize ws {};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 0;
+}
+
+// A line as it goes into a one-line history entry: a trailing `// comment`
+// would swallow the lines joined after it, so it is dropped.
+std::string historyLine(const std::string& line) {
+    for (size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (c == '\'' || c == '"' || c == '`') {
+            for (++i; i < line.size() && line[i] != c; ++i) {
+                if (line[i] == '\\' && c != '`') ++i;
+            }
+        } else if (c == '/' && i + 1 < line.size() && line[i + 1] == '/') {
+            return trim(line.substr(0, i));
+        }
+    }
+    return line;
+}
 
 // The state of one shell session.
 class Session {
@@ -80,6 +128,14 @@ public:
           options_(options),
           vocabulary_(readVocabulary(store)) {
         print_.colour = options.interactive;
+        // On a terminal: long results elided in the middle, tables fit to its width, the
+        // time after each result. A script's output is the data, whole and without timings.
+        timing_ = options.interactive;
+        if (options.interactive) {
+            print_.maxRows = 40;
+            print_.maxWidth = terminalWidth();
+            autoWidth_ = true;
+        }
     }
 
     const Vocabulary& vocabulary() const { return vocabulary_; }
@@ -88,27 +144,41 @@ public:
     bool runLines(std::istream& in, bool interactive) {
         LineSource lines(in, interactive);
         std::string buffer, line;
+        std::string typed;  // the lines of the statement being typed, for the history
         for (;;) {
             setStatementSoFar(buffer);
             auto status = lines.next(trim(buffer).empty() ? "kgraph> " : "   ...> ", line);
             if (status == LineSource::Status::End) break;
             if (status == LineSource::Status::Discarded) {  // Ctrl-C: drop the statement
                 buffer.clear();
+                typed.clear();
                 continue;
             }
             std::string t = trim(line);
             if (trim(buffer).empty() && t.starts_with(":")) {
+                lines.remember(t);
                 if (!meta(t)) return false;
                 continue;
             }
+            if (trim(buffer).empty() && foreignCommand(t)) {
+                lines.remember(t);
+                continue;
+            }
             buffer += line + "\n";
+            if (auto h = historyLine(t); !h.empty()) typed += (typed.empty() ? "" : " ") + h;
             for (const auto& stmt : takeStatements(buffer)) {
                 if (cancelled_) break;
                 statement(stmt);
             }
+            // A whole statement is one history entry, however many lines it took.
+            if (trim(buffer).empty() && !typed.empty()) {
+                lines.remember(typed);
+                typed.clear();
+            }
             if (cancelled_) {
                 cancelled_ = false;
                 buffer.clear();
+                typed.clear();
                 // Ctrl-C during :read stops the whole script, not only its current statement.
                 if (!interactive) {
                     fail("cancelled: the rest of the script was not run");
@@ -141,6 +211,7 @@ private:
 
     void statement(const std::string& stmt) {
         auto t0 = std::chrono::steady_clock::now();
+        if (autoWidth_) print_.maxWidth = terminalWidth();  // the terminal may have been resized
         // No reset here: a Ctrl-C pressed right after Enter is meant for this statement
         // (the line reader cleared the flag before reading the line).
         try {
@@ -159,6 +230,8 @@ private:
             }
             if (print_.format == OutputFormat::Table) {
                 out_ << result.rows.size() << (result.rows.size() == 1 ? " row" : " rows");
+                if (print_.maxRows && result.rows.size() > print_.maxRows)
+                    out_ << ", " << print_.maxRows << " shown (:max_rows N to change)";
                 if (timing_) {
                     double ms = std::chrono::duration<double, std::milli>(
                                     std::chrono::steady_clock::now() - t0)
@@ -181,7 +254,16 @@ private:
                 err_ << "\n";
                 cancelled_ = true;
             }
-            fail(e.what());
+            std::string message = e.what();
+            // The engine names the command line's --param; here it is :param.
+            static const std::string kFlag = "(pass it with --param ";
+            if (auto at = message.find(kFlag); at != std::string::npos) {
+                auto end = message.find(')', at);
+                std::string name =
+                    message.substr(at + kFlag.size(), message.find('=', at) - at - kFlag.size());
+                message.replace(at, end - at + 1, "(set it with :param " + name + " => VALUE)");
+            }
+            fail(message);
         }
         interruptFlag().store(false);  // the Ctrl-C that cancelled it must not clear the next line
         out_.flush();
@@ -200,18 +282,45 @@ private:
             } else if (cmd == ":schema") {
                 schema();
             } else if (cmd == ":format") {
-                print_.format = parseOutputFormat(arg);
+                if (arg.empty()) {
+                    out_ << "format: " << outputFormatName(print_.format) << "\n";
+                } else {
+                    print_.format = parseOutputFormat(arg);
+                }
             } else if (cmd == ":timing") {
-                if (arg != "on" && arg != "off") throw Error(":timing takes on or off");
-                timing_ = arg == "on";
+                if (arg.empty()) {
+                    out_ << "timing: " << (timing_ ? "on" : "off") << "\n";
+                } else {
+                    if (arg != "on" && arg != "off") throw Error(":timing takes on or off");
+                    timing_ = arg == "on";
+                }
+            } else if (cmd == ":max_rows" || cmd == ":max_width") {
+                size_t& setting = cmd == ":max_rows" ? print_.maxRows : print_.maxWidth;
+                if (arg.empty()) {
+                    out_ << cmd.substr(1) << ": "
+                         << (setting ? std::to_string(setting) : std::string("no limit")) << "\n";
+                } else {
+                    size_t used = 0;
+                    long n = -1;
+                    try {
+                        n = std::stol(arg, &used);
+                    } catch (const std::exception&) {
+                    }
+                    if (n < 0 || used != arg.size())
+                        throw Error(cmd + " takes a number (0: no limit), e.g. " + cmd + " 100");
+                    setting = static_cast<size_t>(n);
+                    if (cmd == ":max_width") autoWidth_ = false;
+                }
             } else if (cmd == ":param") {
-                auto arrow = arg.find("=>");
-                if (arrow == std::string::npos)
-                    throw Error(":param takes NAME => VALUE, e.g. :param name => 'Wang Yi'");
-                auto [name, value] =
-                    parseParam(trim(arg.substr(0, arrow)) + "=" + trim(arg.substr(arrow + 2)));
-                params_[name] = value;
+                setParams(arg);
             } else if (cmd == ":params") {
+                if (arg == "clear") {
+                    params_.clear();
+                } else if (!arg.empty()) {
+                    throw Error(":params takes no argument but clear");
+                } else if (params_.empty()) {
+                    out_ << "no parameters; set one with :param NAME => VALUE\n";
+                }
                 for (const auto& [k, v] : params_)
                     out_ << "$" << k << " => " << query::formatValue(v) << "\n";
             } else if (cmd == ":render") {
@@ -229,12 +338,21 @@ private:
                 return runLines(in, false);
             } else if (cmd == ":open") {
                 if (!options_.open) throw Error(":open is not available here");
-                auto store = options_.open(arg);
+                bool create = arg.starts_with("--create");
+                if (create) arg = trim(arg.substr(8));
+                if (arg.empty())
+                    throw Error(
+                        ":open takes a database folder: :open DIR (:open --create DIR "
+                        "makes a new one)");
+                auto store = options_.open(arg, create);
                 engine_ = newEngine(*store);
                 opened_ = std::move(store);
                 store_ = opened_.get();
                 vocabulary_ = readVocabulary(*store_);
-                if (options_.interactive) setCompletionWords(vocabulary_, kMetaCommands);
+                if (options_.interactive) {
+                    setCompletionWords(vocabulary_, kMetaCommands);
+                    setCompletionStore(store_);
+                }
                 out_ << "opened " << store_->path() << "\n";
             } else {
                 std::string hint = closestMatch(cmd, kMetaCommands);
@@ -248,56 +366,61 @@ private:
         return true;
     }
 
-    // "did you mean": labels (after ':' in a node pattern), relationship types
-    // (after ':' or '|' in a relationship pattern) and property keys (after
-    // '.') that the database does not have. A warning only: the query ran.
+    // `:param NAME => EXPR` or `:param {NAME: EXPR, ...}`: the expression is evaluated
+    // now (with the parameters set so far), as Neo4j's shells do.
+    void setParams(const std::string& arg) {
+        if (arg.starts_with("{")) {
+            auto value = evaluate(arg);
+            if (!value.isMap()) throw Error(":param {NAME: EXPR, ...} takes a map");
+            for (const auto& [k, v] : value.asMap()) params_[k] = v;
+            return;
+        }
+        auto arrow = arg.find("=>");
+        if (arrow == std::string::npos) {
+            throw Error(
+                ":param takes NAME => EXPR or {NAME: EXPR, ...}, e.g. :param name => 'Wang Yi'");
+        }
+        std::string name = trim(arg.substr(0, arrow));
+        if (name.starts_with("$")) name = name.substr(1);
+        if (name.empty() || !isIdentifierStart(name[0]) ||
+            !std::all_of(name.begin(), name.end(), isIdentifierChar)) {
+            throw Error(":param needs a parameter name before =>, e.g. :param limit => 10");
+        }
+        params_[name] = evaluate(trim(arg.substr(arrow + 2)));
+    }
+
+    query::Value evaluate(const std::string& expression) {
+        if (expression.empty()) throw Error(":param needs an expression after =>");
+        auto result = engine_->run("RETURN " + expression + "\nAS value", params_);
+        if (result.rows.size() != 1 || result.rows[0].empty())
+            throw Error("the expression gave no value");
+        return result.rows[0][0];
+    }
+
+    // `exit`, `.mode csv`, `\q`: commands of other shells. A hint, not a statement.
+    bool foreignCommand(const std::string& line) {
+        std::string word = line.substr(0, line.find_first_of(" \t;"));
+        auto it = kForeignCommands.find(word);
+        if (it == kForeignCommands.end()) return false;
+        // `exit` alone, but not the start of a statement such as `exit ...` — no keyword
+        // begins so, except where a dot or backslash says it is another shell's command.
+        bool alone = trim(line) == word || trim(line) == word + ";";
+        if (!alone && word[0] != '.' && word[0] != '\\') return false;
+        std::string message = word + " is not a command of this shell: " + it->second;
+        if (options_.interactive) {
+            err_ << "\x1b[33m" << message << "\x1b[0m\n";
+        } else {
+            err_ << message << "\n";
+        }
+        return true;
+    }
+
+    // "did you mean" for labels, types and keys the database does not have
+    // (name_checker.h). A warning only: the query ran.
     void warnUnknownNames(const std::string& stmt) {
-        // '(' '[' '{' nesting, and whether a ':' came in that bracket (so that '|'
-        // continues a label or type list, not a list comprehension).
-        std::vector<std::pair<char, bool>> open;
-        std::set<std::string> warned;
-        auto warn = [&](const std::string& what, const std::string& name,
-                        const std::vector<std::string>& known, const std::string& mark) {
-            if (std::find(known.begin(), known.end(), name) != known.end()) return;
-            if (!warned.insert(what + name).second) return;
-            std::string hint = closestMatch(name, known);
-            err_ << (options_.interactive ? "\x1b[33m" : "") << "warning: the database has no "
-                 << what << " " << mark << name
-                 << (hint.empty() ? "" : "; did you mean " + mark + hint + "?")
+        for (const auto& w : unknownNameWarnings(stmt, vocabulary_)) {
+            err_ << (options_.interactive ? "\x1b[33m" : "") << "warning: " << w
                  << (options_.interactive ? "\x1b[0m" : "") << "\n";
-        };
-        for (size_t i = 0; i < stmt.size(); ++i) {
-            char c = stmt[i];
-            if (c == '\'' || c == '"') {
-                for (++i; i < stmt.size() && stmt[i] != c; ++i) {
-                    if (stmt[i] == '\\') ++i;
-                }
-            } else if (c == '(' || c == '[' || c == '{') {
-                open.emplace_back(c, false);
-            } else if ((c == ')' || c == ']' || c == '}') && !open.empty()) {
-                open.pop_back();
-            } else if ((c == ':' || (c == '|' && !open.empty() && open.back().second)) &&
-                       !open.empty() && open.back().first != '{') {
-                open.back().second = true;
-                size_t b = stmt.find_first_not_of(" \t\n:", i + 1);
-                if (b == std::string::npos || !isIdentifierStart(stmt[b])) continue;
-                size_t e = b;
-                while (e < stmt.size() && isIdentifierChar(stmt[e])) ++e;
-                std::string name = stmt.substr(b, e - b);
-                if (open.back().first == '(') warn("label", name, vocabulary_.labels, ":");
-                if (open.back().first == '[')
-                    warn("relationship type", name, vocabulary_.types, ":");
-                i = e - 1;
-            } else if (c == '.' && i > 0 && isIdentifierChar(stmt[i - 1]) && i + 1 < stmt.size() &&
-                       isIdentifierStart(stmt[i + 1]) && !vocabulary_.keys.empty()) {
-                size_t e = i + 1;
-                while (e < stmt.size() && isIdentifierChar(stmt[e])) ++e;
-                size_t next = stmt.find_first_not_of(" \t\n", e);
-                bool call = next != std::string::npos && (stmt[next] == '(' || stmt[next] == '.');
-                if (!call)
-                    warn("property key", stmt.substr(i + 1, e - i - 1), vocabulary_.keys, "");
-                i = e - 1;
-            }
         }
     }
 
@@ -337,7 +460,8 @@ private:
     const ShellOptions& options_;
     PrintOptions print_;
     query::Params params_;
-    bool timing_ = true;
+    bool timing_ = false;
+    bool autoWidth_ = false;  // :max_width follows the terminal until set
     bool failed_ = false;
     bool cancelled_ = false;  // Ctrl-C stopped a statement: the rest of a script is skipped
     std::optional<query::QueryResult> last_;
@@ -346,56 +470,58 @@ private:
 
 }  // namespace
 
-std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates) {
-    std::string best;
-    size_t bestDistance = std::string::npos;
-    for (const auto& c : candidates) {
-        std::vector<size_t> prev(c.size() + 1), cur(c.size() + 1);
-        for (size_t j = 0; j <= c.size(); ++j) prev[j] = j;
-        for (size_t i = 1; i <= word.size(); ++i) {
-            cur[0] = i;
-            for (size_t j = 1; j <= c.size(); ++j) {
-                size_t sub = prev[j - 1] + (std::tolower(static_cast<unsigned char>(word[i - 1])) !=
-                                            std::tolower(static_cast<unsigned char>(c[j - 1])));
-                cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-            }
-            std::swap(prev, cur);
-        }
-        if (prev[c.size()] < bestDistance) {
-            bestDistance = prev[c.size()];
-            best = c;
-        }
-    }
-    // A likely typo: two edits (one for words of up to three letters), or a
-    // third of a longer word, and never more than three.
-    size_t allowed =
-        word.size() <= 3 ? 1 : std::min<size_t>(3, std::max<size_t>(2, word.size() / 3));
-    return bestDistance <= allowed ? best : "";
-}
-
-std::vector<std::string> takeStatements(std::string& buffer) {
-    std::vector<std::string> out;
+std::vector<StatementSpan> splitStatements(std::string_view text, size_t* rest) {
+    std::vector<StatementSpan> out;
     size_t start = 0;
-    for (size_t i = 0; i < buffer.size(); ++i) {
-        char c = buffer[i];
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         if (c == '\'' || c == '"' || c == '`') {
-            for (++i; i < buffer.size() && buffer[i] != c; ++i) {
-                if (buffer[i] == '\\' && c != '`') ++i;
+            for (++i; i < text.size() && text[i] != c; ++i) {
+                if (text[i] == '\\' && c != '`') ++i;
             }
-        } else if (c == '/' && i + 1 < buffer.size() && buffer[i + 1] == '/') {
-            while (i < buffer.size() && buffer[i] != '\n') ++i;
-        } else if (c == '/' && i + 1 < buffer.size() && buffer[i + 1] == '*') {
-            auto end = buffer.find("*/", i + 2);
-            if (end == std::string::npos) break;
+        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+            auto end = text.find("*/", i + 2);
+            if (end == std::string_view::npos) break;  // unfinished: wait for more
             i = end + 1;
         } else if (c == ';') {
-            std::string stmt = trim(buffer.substr(start, i - start));
-            if (!stmt.empty()) out.push_back(stmt);
+            if (!onlyComments(text.substr(start, i - start))) out.push_back({start, i});
             start = i + 1;
         }
     }
-    buffer = buffer.substr(std::min(start, buffer.size()));
+    if (rest) *rest = std::min(start, text.size());
     return out;
+}
+
+std::vector<std::string> takeStatements(std::string& buffer) {
+    size_t rest = 0;
+    std::vector<std::string> out;
+    for (auto span : splitStatements(buffer, &rest))
+        out.push_back(trim(buffer.substr(span.begin, span.end - span.begin)));
+    buffer = buffer.substr(rest);
+    // What is left after the last ';' is only a comment: nothing is pending.
+    if (onlyComments(buffer)) buffer.clear();
+    return out;
+}
+
+bool onlyComments(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+            while (i < text.size() && text[i] != '\n') ++i;
+            continue;
+        }
+        if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+            auto end = text.find("*/", i + 2);
+            if (end == std::string_view::npos) return false;  // still open: more to come
+            i = end + 1;
+            continue;
+        }
+        return false;
+    }
+    return true;
 }
 
 int runShell(storage::GraphStore& store, std::istream& in, std::ostream& out, std::ostream& err,
@@ -406,8 +532,12 @@ int runShell(storage::GraphStore& store, std::istream& in, std::ostream& out, st
     std::optional<InterruptHandler> onCtrlC;
     if (options.interactive) onCtrlC.emplace();
     Session session(store, out, err, options);
-    if (options.interactive) setCompletionWords(session.vocabulary(), kMetaCommands);
+    if (options.interactive) {
+        setCompletionWords(session.vocabulary(), kMetaCommands);
+        setCompletionStore(&store);
+    }
     session.runLines(in, options.interactive);
+    if (options.interactive) setCompletionStore(nullptr);
     return session.failed() ? 1 : 0;
 }
 

@@ -13,16 +13,19 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cli/name_checker.h"  // closestMatch
 #include "storage/graph_store.h"
 
 namespace kgraph::cli {
 
 struct ShellOptions {
     bool interactive = false;  // prompts, line editing, history, completion
-    // Opens another database for `:open DIR`. Default (empty): `:open` is refused.
-    std::function<std::unique_ptr<storage::GraphStore>(const std::string&)> open;
+    // Opens another database for `:open [--create] DIR` (`create`: make it if missing).
+    // Default (empty): `:open` is refused.
+    std::function<std::unique_ptr<storage::GraphStore>(const std::string&, bool create)> open;
 };
 
 // Returns the exit code: 0, or 1 if a statement failed in non-interactive mode.
@@ -32,10 +35,19 @@ int runShell(storage::GraphStore& store, std::istream& in, std::ostream& out, st
 // Splits off complete ';'-terminated statements from `buffer` (semicolons
 // inside strings, names in backticks and comments do not count); what
 // remains is an unfinished statement.
+// What remains after the last ';' is dropped when it is only blanks and comments
+// (`RETURN 1; // one` leaves nothing pending).
 std::vector<std::string> takeStatements(std::string& buffer);
 
-// The candidate closest to `word` by edit distance, if close enough to be a
-// likely typo ("did you mean …"); empty otherwise.
-std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);
+// Where the complete ';'-terminated statements of `text` are (byte offsets,
+// the ';' excluded; statements of only comments left out). `rest`, if given,
+// receives where the unfinished remainder begins.
+struct StatementSpan {
+    size_t begin = 0, end = 0;
+};
+std::vector<StatementSpan> splitStatements(std::string_view text, size_t* rest = nullptr);
+
+// True if `text` holds nothing but blanks and (closed) comments.
+bool onlyComments(std::string_view text);
 
 }  // namespace kgraph::cli

@@ -66,6 +66,45 @@ const std::vector<std::string> kKeywords = {"MATCH",
 // current one).
 std::vector<std::string> gCompletions;
 std::string gStatementSoFar;
+Vocabulary gVocabulary;
+std::vector<std::string> gMetaCommands;
+storage::GraphStore* gStore = nullptr;
+// The candidates of the current completion, computed by completeWord for its context.
+std::vector<std::string> gCandidates;
+
+std::vector<std::string> procedureNames(const std::string& ns) {
+    std::vector<std::string> out;
+    for (const auto& p : query::allProcedures()) {
+        if (p.name.starts_with(ns + ".")) {
+            out.push_back(p.name.substr(ns.size() + 1) + (p.maxArgs == 0 ? "()" : "("));
+        }
+    }
+    return out;
+}
+
+bool isNamespace(const std::string& word) {
+    for (const auto& p : query::allProcedures()) {
+        if (p.name.starts_with(word + ".")) return true;
+    }
+    return false;
+}
+
+// Names from the name index that start with `prefix`, at most `limit`.
+std::vector<std::string> entityNames(const std::string& prefix, size_t limit) {
+    std::vector<std::string> out;
+    if (!gStore || prefix.empty()) return out;
+    try {
+        auto r = gStore->read();
+        r->findByNamePrefix(prefix, [&](storage::NodeId id) {
+            auto name = r->nodeProperty(id, "name");
+            if (name.isString() && (out.empty() || out.back() != name.asString()))
+                out.push_back(name.asString());
+            return out.size() < limit;
+        });
+    } catch (const std::exception&) {
+    }
+    return out;
+}
 
 // Words starting with `text`: those of the same case if any ("Coun" gives
 // Country, not also count()), else ignoring case ("match" gives MATCH).
@@ -76,8 +115,7 @@ char* completionGenerator(const char* text, int state) {
         index = 0;
         matches.clear();
         std::string prefix = text;
-        std::vector<std::string> words = gCompletions;
-        for (auto& v : statementVariables(gStatementSoFar + rl_line_buffer)) words.push_back(v);
+        std::vector<std::string> words = gCandidates;
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());
         for (const auto& w : words) {
@@ -163,12 +201,113 @@ std::vector<std::string> statementVariables(const std::string& text) {
 
 void setStatementSoFar(const std::string& text) { gStatementSoFar = text; }
 
-char** completeWord(const char* text, int, int) {
+char** completeWord(const char* text, int start, int) {
     rl_attempted_completion_over = 1;
+    rl_completion_append_character = ' ';
+    std::string line(rl_line_buffer, std::min<size_t>(start, std::strlen(rl_line_buffer)));
+    auto context = completionContext(gStatementSoFar + line);
+    using Kind = CompletionContext::Kind;
+    gCandidates.clear();
+    switch (context.kind) {
+        case Kind::PropertyKey:
+            gCandidates = gVocabulary.keys;
+            break;
+        case Kind::Label:
+            gCandidates = gVocabulary.labels;
+            break;
+        case Kind::RelationshipType:
+            gCandidates = gVocabulary.types;
+            break;
+        case Kind::Procedure:
+            gCandidates = procedureNames(context.prefix);
+            break;
+        case Kind::MetaCommand:
+            for (const auto& m : gMetaCommands) gCandidates.push_back(m.substr(1));
+            break;
+        case Kind::EntityName: {
+            // libedit replaces only `text` (the string's last word): offer each name from
+            // there on, and close the string after a single match.
+            std::string typed = context.prefix + text;
+            size_t head = context.prefix.size();
+            for (const auto& name : entityNames(typed, 200))
+                gCandidates.push_back(name.substr(head));
+            rl_completion_append_character = context.quote;
+            break;
+        }
+        case Kind::Any:
+            gCandidates = gCompletions;
+            for (auto& v : statementVariables(gStatementSoFar + rl_line_buffer))
+                gCandidates.push_back(v);
+            break;
+    }
     return rl_completion_matches(text, completionGenerator);
 }
 
+void setCompletionStore(storage::GraphStore* store) { gStore = store; }
+
+CompletionContext completionContext(const std::string& statement) {
+    using Kind = CompletionContext::Kind;
+    CompletionContext out;
+    // Brackets open at the end, and whether each '[' is a relationship pattern.
+    std::vector<std::pair<char, bool>> open;
+    char previous = 0;  // the last non-blank character outside strings and comments
+    size_t lastLine = statement.rfind('\n');
+    lastLine = lastLine == std::string::npos ? 0 : lastLine + 1;
+    for (size_t i = 0; i < statement.size(); ++i) {
+        char c = statement[i];
+        if (c == '\'' || c == '"') {
+            size_t begin = i + 1;
+            for (++i; i < statement.size() && statement[i] != c; ++i) {
+                if (statement[i] == '\\') ++i;
+            }
+            if (i >= statement.size()) {  // the string is still open: Tab is inside it
+                out.kind = Kind::EntityName;
+                out.prefix = statement.substr(begin);
+                out.quote = c;
+                return out;
+            }
+            previous = c;
+            continue;
+        }
+        if (c == '/' && i + 1 < statement.size() && statement[i + 1] == '/') {
+            while (i < statement.size() && statement[i] != '\n') ++i;
+            continue;
+        }
+        if (c == '(' || c == '{') open.emplace_back(c, false);
+        if (c == '[') open.emplace_back(c, previous == '-' || previous == '<');
+        if ((c == ')' || c == ']' || c == '}') && !open.empty()) open.pop_back();
+        if (!std::isspace(static_cast<unsigned char>(c))) previous = c;
+    }
+    if (statement.empty()) return out;
+    char last = statement.back();
+    if (last == ':') {
+        std::string before = statement.substr(0, statement.size() - 1);
+        if (before.find_first_not_of(" \t\n") == std::string::npos) {
+            out.kind = Kind::MetaCommand;
+        } else if (!open.empty() && open.back().first == '{') {
+            out.kind = Kind::Any;  // a map's value
+        } else if (!open.empty() && open.back().first == '[' && open.back().second) {
+            out.kind = Kind::RelationshipType;
+        } else {
+            out.kind = Kind::Label;
+        }
+    } else if (last == '|' && !open.empty() && open.back().first == '[' && open.back().second) {
+        out.kind = Kind::RelationshipType;
+    } else if (last == '.') {
+        size_t e = statement.size() - 1, b = e;
+        while (b > lastLine && isIdentifierChar(statement[b - 1])) --b;
+        std::string word = statement.substr(b, e - b);
+        if (!word.empty() && isIdentifierStart(word[0])) {
+            out.kind = isNamespace(word) ? Kind::Procedure : Kind::PropertyKey;
+            if (out.kind == Kind::Procedure) out.prefix = word;
+        }
+    }
+    return out;
+}
+
 void setCompletionWords(const Vocabulary& v, const std::vector<std::string>& metaCommands) {
+    gVocabulary = v;
+    gMetaCommands = metaCommands;
     gCompletions = kKeywords;
     // Function and procedure names come from the engine's catalogues, so Tab offers exactly
     // what the engine accepts.

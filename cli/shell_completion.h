@@ -24,6 +24,27 @@ Vocabulary readVocabulary(storage::GraphStore& store);
 // The words Tab offers from now on.
 void setCompletionWords(const Vocabulary& v, const std::vector<std::string>& metaCommands);
 
+// The database whose name index completes entity names inside quotes (not owned;
+// nullptr: none).
+void setCompletionStore(storage::GraphStore* store);
+
+// What may stand where Tab was pressed, from the text before the word being
+// completed (`statement`: the statement's earlier lines and the current line up to the word).
+struct CompletionContext {
+    enum class Kind {
+        Any,               // keywords, functions, names, variables
+        PropertyKey,       // after `var.`
+        Label,             // after `(x:` or `n:`
+        RelationshipType,  // after `[:` or `[r:` or `|` in a relationship pattern
+        Procedure,         // after `algo.` (a procedure namespace)
+        MetaCommand,       // `:` at the start of a statement
+        EntityName,        // inside a quoted string: names from the name index
+    } kind = Kind::Any;
+    std::string prefix;  // EntityName: the string's text so far; Procedure: the namespace
+    char quote = 0;      // EntityName: the quote that opened the string
+};
+CompletionContext completionContext(const std::string& statement);
+
 // The lines of the statement typed before the current one (their variables complete too).
 void setStatementSoFar(const std::string& text);
 

@@ -6,9 +6,12 @@
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <unordered_map>
 
@@ -70,6 +73,42 @@ rocksdb::Options internal::storeOptions() {
 namespace {
 
 class StoreImpl;
+
+// Who holds the writer lock: the process that opened the database for writing
+// notes its pid and command line in this file (RocksDB's LOCK file says
+// nothing), so that a second writer's error names it.
+constexpr const char* kLockHolderFile = "LOCK.holder";
+
+std::string commandLine() {
+    std::ifstream in("/proc/self/cmdline", std::ios::binary);
+    std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    while (!raw.empty() && raw.back() == '\0') raw.pop_back();
+    for (auto& c : raw) {
+        if (c == '\0') c = ' ';
+        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    }
+    auto slash = raw.find_last_of('/', raw.find(' '));  // the program's name, not its folder
+    if (slash != std::string::npos && slash < raw.find(' ')) raw = raw.substr(slash + 1);
+    return raw.size() > 200 ? raw.substr(0, 200) + "…" : raw;
+}
+
+void noteLockHolder(const std::string& dbPath) {
+    std::ofstream out(fs::path(dbPath) / kLockHolderFile, std::ios::trunc);
+    out << "process " << ::getpid() << " (" << commandLine() << ")\n";
+}
+
+void forgetLockHolder(const std::string& dbPath) {
+    std::error_code ec;
+    fs::remove(fs::path(dbPath) / kLockHolderFile, ec);
+}
+
+// "process 1234 (kgraph shell --db news.kg)", or empty if unknown.
+std::string lockHolder(const std::string& dbPath) {
+    std::ifstream in(fs::path(dbPath) / kLockHolderFile);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
 
 // The read half of every transaction, written once over two primitives
 // (rawGet, rawScan) that the snapshot and the write batch implement.
@@ -189,6 +228,9 @@ class StoreImpl : public GraphStore {
 public:
     StoreImpl(std::unique_ptr<rocksdb::DB> db, std::string path, bool readOnly)
         : db_(std::move(db)), path_(std::move(path)), readOnly_(readOnly) {}
+    ~StoreImpl() override {
+        if (!readOnly_) forgetLockHolder(path_);
+    }
 
     // See GraphView::version().
     uint64_t instance() const { return instance_; }
@@ -1133,8 +1175,11 @@ std::unique_ptr<rocksdb::DB> openDb(const rocksdb::Options& options, const std::
         std::string msg = s.ToString();
         if (msg.find("lock") != std::string::npos ||
             msg.find("Resource temporarily") != std::string::npos) {
-            throw Error("database is locked: " + path +
-                        " is open for writing by another kgraph process; wait for it to finish");
+            std::string holder = lockHolder(path);
+            throw Error("database is locked: " + path + " is open for writing by " +
+                        (holder.empty() ? "another kgraph process" : holder) +
+                        "; wait for it to finish, or read without the lock (`kgraph shell "
+                        "--read-only`; `kgraph query` opens read-only queries that way itself)");
         }
         throw Error("cannot open the database " + path + ": " + msg, Error::Kind::Storage);
     }
@@ -1310,6 +1355,7 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const Open
     auto db = probe && options.readOnly ? std::move(probe) : nullptr;
     probe.reset();
     if (!db) db = openDb(dbOptions, path, options.readOnly);
+    if (!options.readOnly) noteLockHolder(path);
     // RocksDB counts perf statistics per key by default (thread-local); nothing reads them.
     rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
     auto store = std::make_unique<StoreImpl>(std::move(db), path, options.readOnly);

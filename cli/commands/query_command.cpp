@@ -6,9 +6,12 @@
 #include <sstream>
 
 #include "cli/commands/command.h"
+#include "cli/name_checker.h"
 #include "cli/query_runner.h"
 #include "cli/result_printer.h"
+#include "cli/shell.h"
 #include "engine/common/error.h"
+#include "engine/query/parse/parser.h"
 #include "engine/render/graph_renderer.h"
 
 namespace kgraph::cli {
@@ -38,29 +41,17 @@ std::string readQueryText(const Options& o) {
     return o.query;
 }
 
-int runQuery(const Options& o) {
-    auto format = parseOutputFormat(o.format);
-    if (o.repeat < 1) throw Error("--repeat must be at least 1", Error::Kind::Usage);
-    if (o.threads < 0) {
-        throw Error("--threads must be at least 1 (or 0 for the default)", Error::Kind::Usage);
+// `text` with everything before `begin` blanked out (newlines kept), so that
+// the engine's line and column numbers in an error are those of the file.
+std::string statementInPlace(const std::string& text, StatementSpan span) {
+    std::string out = text.substr(0, span.end);
+    for (size_t i = 0; i < span.begin; ++i) {
+        if (out[i] != '\n') out[i] = ' ';
     }
-    std::string text = readQueryText(o);
-    query::Params params;
-    for (const auto& p : o.params) params.insert(parseParam(p));
+    return out;
+}
 
-    auto store = openForQuery(resolveDbPath(o.db), text);
-    query::EngineOptions engineOptions;
-    engineOptions.threads = o.threads;
-    query::QueryEngine engine(*store, engineOptions);
-    query::QueryResult result;
-    std::vector<double> ms;
-    for (int i = 0; i < o.repeat; ++i) {
-        auto t0 = std::chrono::steady_clock::now();
-        result = engine.run(text, params);
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
-    }
+void printOne(const query::QueryResult& result, OutputFormat format) {
     if (result.plan) {
         std::cout << *result.plan;
         if (!result.plan->empty() && result.plan->back() != '\n') std::cout << '\n';
@@ -78,6 +69,54 @@ int runQuery(const Options& o) {
         std::cerr << "drew " << s.nodes << " nodes and " << s.edges << " relationships to " << file
                   << "\n";
     }
+}
+
+int runQuery(const Options& o) {
+    auto format = parseOutputFormat(o.format);
+    if (o.repeat < 1) throw Error("--repeat must be at least 1", Error::Kind::Usage);
+    if (o.threads < 0) {
+        throw Error("--threads must be at least 1 (or 0 for the default)", Error::Kind::Usage);
+    }
+    std::string text = readQueryText(o);
+    query::Params params;
+    for (const auto& p : o.params) params.insert(parseParam(p));
+
+    // A script runs statement by statement so that every result prints (as the piped shell
+    // does); a syntax error anywhere stops it before anything runs.
+    query::parseScript(text);
+    size_t rest = 0;
+    auto spans = splitStatements(text, &rest);
+    if (!onlyComments(std::string_view(text).substr(rest))) spans.push_back({rest, text.size()});
+    if (spans.empty()) throw Error("the query has no statement, only comments", Error::Kind::Usage);
+
+    auto store = openForQuery(resolveDbPath(o.db), text);
+    query::EngineOptions engineOptions;
+    engineOptions.threads = o.threads;
+    query::QueryEngine engine(*store, engineOptions);
+    std::vector<query::QueryResult> results(spans.size());
+    std::vector<double> ms;
+    for (int i = 0; i < o.repeat; ++i) {
+        auto t0 = std::chrono::steady_clock::now();
+        for (size_t k = 0; k < spans.size(); ++k) {
+            results[k] = spans.size() == 1 ? engine.run(text, params)
+                                           : engine.run(statementInPlace(text, spans[k]), params);
+        }
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
+    }
+    Vocabulary vocabulary = readVocabulary(*store);
+    for (size_t k = 0; k < spans.size(); ++k) {
+        if (k > 0 && format == OutputFormat::Table) std::cout << "\n";
+        printOne(results[k], format);
+        std::cout.flush();
+        for (const auto& w : unknownNameWarnings(
+                 std::string_view(text).substr(spans[k].begin, spans[k].end - spans[k].begin),
+                 vocabulary)) {
+            std::cerr << "warning: " << w << "\n";
+        }
+    }
+    const auto& result = results.back();
     if (o.timing) {
         auto sorted = ms;
         std::sort(sorted.begin(), sorted.end());
@@ -102,9 +141,11 @@ void addQueryCommand(CLI::App& app, Action& action) {
     cmd->add_option("query", o->query, "The query text");
     cmd->add_option("-f,--file", o->file, "Read the query from a file instead");
     addDbOption(*cmd, o->db);
-    cmd->add_option("--format", o->format, "table, csv, tsv, json or jsonl (default: table)");
-    cmd->add_option("--param", o->params,
-                    "A parameter name=value (repeatable); $name in the query");
+    cmd->add_option("--format", o->format,
+                    "table, csv, tsv, json, jsonl or markdown (default: table)");
+    // One value per --param (repeat the flag), so that the query after it stays the query.
+    cmd->add_option("--param", o->params, "A parameter name=value (repeatable); $name in the query")
+        ->allow_extra_args(false);
     cmd->add_option("--repeat", o->repeat, "Run the query N times in this process, print once");
     cmd->add_flag("--timing", o->timing,
                   "Print a JSON timing line on stderr (median/min/max ms, rows)");

@@ -19,12 +19,14 @@ struct Options {
     std::string layout = "dot";
     size_t maxNodes = 300;
     std::vector<std::string> params;
+    bool documents = false;
 };
 
 int runRender(const Options& o) {
     render::RenderOptions ro;
     ro.layout = o.layout;
     ro.maxNodes = o.maxNodes;
+    ro.documents = o.documents;
     // The format follows the file's extension unless --format says otherwise.
     ro.format = o.format;
     if (ro.format.empty()) {
@@ -55,7 +57,10 @@ void addRenderCommand(CLI::App& app, Action& action) {
                     "svg, png, pdf or dot (default: from the file extension)");
     cmd->add_option("--layout", o->layout, "dot, neato, fdp, sfdp, circo or twopi (default: dot)");
     cmd->add_option("--max-nodes", o->maxNodes, "Draw at most this many nodes (default: 300)");
-    cmd->add_option("--param", o->params, "A parameter name=value (repeatable)");
+    cmd->add_flag("--documents", o->documents,
+                  "Draw Document nodes too (default: only when the result has nothing else)");
+    cmd->add_option("--param", o->params, "A parameter name=value (repeatable)")
+        ->allow_extra_args(false);
     cmd->footer(
         "Example: kgraph render --db news.kg \"MATCH path = (:Person {name: 'Kassym-Jomart "
         "Tokayev'})-[*1..2]-() "

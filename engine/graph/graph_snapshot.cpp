@@ -1,6 +1,7 @@
 #include "engine/graph/graph_snapshot.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <unordered_set>
 
@@ -20,17 +21,10 @@ void checkSize(uint64_t n, const char* what) {
     }
 }
 
-std::vector<storage::NodeId> projectedNodes(storage::GraphView& view, const Projection& p) {
+std::vector<storage::NodeId> labelled(storage::GraphView& view,
+                                      const std::vector<std::string>& labels) {
     std::vector<storage::NodeId> ids;
-    if (p.labels.empty()) {
-        ids.reserve(view.nodeCount());
-        view.scanNodes([&](storage::NodeId id) {
-            ids.push_back(id);
-            return true;
-        });
-        return ids;  // already in id order
-    }
-    for (const auto& label : p.labels) {
+    for (const auto& label : labels) {
         view.scanLabel(label, [&](storage::NodeId id) {
             ids.push_back(id);
             return true;
@@ -38,6 +32,28 @@ std::vector<storage::NodeId> projectedNodes(storage::GraphView& view, const Proj
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+std::vector<storage::NodeId> projectedNodes(storage::GraphView& view, const Projection& p) {
+    std::vector<storage::NodeId> ids;
+    if (p.labels.empty()) {
+        ids.reserve(view.nodeCount());
+        view.scanNodes([&](storage::NodeId id) {
+            ids.push_back(id);
+            return true;
+        });  // already in id order
+    } else {
+        ids = labelled(view, p.labels);
+    }
+    if (!p.excludeLabels.empty()) {
+        auto excluded = labelled(view, p.excludeLabels);
+        std::vector<storage::NodeId> kept;
+        kept.reserve(ids.size());
+        std::set_difference(ids.begin(), ids.end(), excluded.begin(), excluded.end(),
+                            std::back_inserter(kept));
+        ids = std::move(kept);
+    }
     return ids;
 }
 
@@ -57,7 +73,7 @@ GraphSnapshot::GraphSnapshot(storage::GraphView& view, const Projection& project
         if (auto id = view.tokenId(t)) types.insert(*id);
     }
     std::vector<std::pair<Vertex, Vertex>> edges;
-    if (allTypes && projection.labels.empty()) {
+    if (allTypes && projection.labels.empty() && projection.excludeLabels.empty()) {
         edges.reserve(view.edgeCount());
         edgeIds_.reserve(view.edgeCount());
     }

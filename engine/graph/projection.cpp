@@ -20,7 +20,7 @@ std::string joined(std::vector<std::string> names) {
 }  // namespace
 
 std::string Projection::key() const {
-    return "L" + joined(labels) + "|T" + joined(relationshipTypes);
+    return "L" + joined(labels) + "|T" + joined(relationshipTypes) + "|X" + joined(excludeLabels);
 }
 
 }  // namespace kgraph::graph

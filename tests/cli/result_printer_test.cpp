@@ -32,7 +32,7 @@ TEST(ResultPrinterTest, TableIsBoxDrawnWithNumbersRightAligned) {
               "│ name       │ mentions │\n"
               "├────────────┼──────────┤\n"
               "│ Xi Jinping │       12 │\n"
-              "│ Wang, \"Yi\" │     null │\n"
+              "│ Wang, \"Yi\" │     NULL │\n"
               "└────────────┴──────────┘\n");
 }
 
@@ -60,7 +60,7 @@ TEST(ResultPrinterTest, WideCharactersTakeTwoColumns) {
 
 TEST(ResultPrinterTest, CsvQuotesPerRfc4180) {
     EXPECT_EQ(print(sample(), OutputFormat::Csv),
-              "name,mentions\nXi Jinping,12\n\"Wang, \"\"Yi\"\"\",null\n");
+              "name,mentions\nXi Jinping,12\n\"Wang, \"\"Yi\"\"\",\n");
 }
 
 TEST(ResultPrinterTest, JsonlHasOneObjectPerRow) {
@@ -83,6 +83,100 @@ TEST(ResultPrinterTest, NodesPrintReadably) {
     EXPECT_EQ(json[0]["n"]["labels"][0], "Country");
     EXPECT_EQ(json[0]["n"]["properties"]["name"], "Kazakhstan");
     EXPECT_EQ(json[0]["n"]["id"], 3);
+}
+
+// A null and the string 'null' looked the same; now NULL in a table, an empty field in CSV/TSV.
+TEST(ResultPrinterTest, NullDiffersFromTheStringNull) {
+    query::QueryResult r;
+    r.columns = {"a", "b"};
+    r.rows = {{Value(), Value("null")}};
+    EXPECT_EQ(print(r, OutputFormat::Table),
+              "┌──────┬──────┐\n"
+              "│ a    │ b    │\n"
+              "├──────┼──────┤\n"
+              "│ NULL │ null │\n"
+              "└──────┴──────┘\n");
+    EXPECT_EQ(print(r, OutputFormat::Csv), "a,b\n,null\n");
+    EXPECT_EQ(print(r, OutputFormat::Tsv), "a\tb\n\tnull\n");
+}
+
+// A text column with nulls, and a column of only nulls, stay left-aligned.
+TEST(ResultPrinterTest, TextColumnsWithNullsAreLeftAligned) {
+    query::QueryResult r;
+    r.columns = {"name", "none"};
+    r.rows = {{Value("Wang Yi"), Value()}, {Value(), Value()}};
+    EXPECT_EQ(print(r, OutputFormat::Table),
+              "┌─────────┬──────┐\n"
+              "│ name    │ none │\n"
+              "├─────────┼──────┤\n"
+              "│ Wang Yi │ NULL │\n"
+              "│ NULL    │ NULL │\n"
+              "└─────────┴──────┘\n");
+}
+
+TEST(ResultPrinterTest, MaxRowsElidesTheMiddle) {
+    query::QueryResult r;
+    r.columns = {"i"};
+    for (int64_t i = 1; i <= 10; ++i) r.rows.push_back({Value(i)});
+    std::ostringstream out;
+    printResult(r, out, {.format = OutputFormat::Table, .maxRows = 4});
+    EXPECT_EQ(out.str(),
+              "┌────┐\n"
+              "│ i  │\n"
+              "├────┤\n"
+              "│  1 │\n"
+              "│  2 │\n"
+              "│ ⋮  │\n"
+              "│  9 │\n"
+              "│ 10 │\n"
+              "└────┘\n");
+}
+
+TEST(ResultPrinterTest, MaxWidthFitsTheTableToTheTerminal) {
+    query::QueryResult r;
+    r.columns = {"id", "text"};
+    r.rows = {{Value(int64_t{1}), Value(std::string(50, 'x'))}};
+    std::ostringstream out;
+    printResult(r, out, {.format = OutputFormat::Table, .maxWidth = 30});
+    std::string line;
+    std::istringstream lines(out.str());
+    while (std::getline(lines, line)) {
+        size_t columns = 0;  // every character here is one column; count code points
+        for (unsigned char c : line) columns += (c & 0xC0) != 0x80;
+        EXPECT_LE(columns, 30u) << line;
+    }
+    EXPECT_NE(out.str().find("│  1 │ xxxxxxxxxxxxxxxxxxxx… │"), std::string::npos) << out.str();
+}
+
+TEST(ResultPrinterTest, PathsPrintCompactlyByName) {
+    query::NodeValue xi, wang;
+    xi.id = 1;
+    xi.labels = {"Person"};
+    xi.properties["name"] = Value("Xi Jinping");
+    wang.id = 2;
+    wang.labels = {"Person"};
+    wang.properties["name"] = Value("Wang Yi");
+    query::RelationshipValue meet;
+    meet.id = 7;
+    meet.type = "meet";
+    meet.src = 2;
+    meet.dst = 1;
+    query::PathValue p;
+    p.nodes = {xi, wang};
+    p.relationships = {meet};
+    query::QueryResult r;
+    r.columns = {"p"};
+    r.rows = {{Value(p)}};
+    EXPECT_EQ(print(r, OutputFormat::Tsv), "p\n(Xi Jinping)<-[:meet]-(Wang Yi)\n");
+}
+
+TEST(ResultPrinterTest, MarkdownIsAPipeTable) {
+    EXPECT_EQ(print(sample(), OutputFormat::Markdown),
+              "| name | mentions |\n"
+              "| --- | ---: |\n"
+              "| Xi Jinping | 12 |\n"
+              "| Wang, \"Yi\" | NULL |\n");
+    EXPECT_EQ(parseOutputFormat("markdown"), OutputFormat::Markdown);
 }
 
 TEST(ResultPrinterTest, UnknownFormatIsUsageError) {

@@ -32,7 +32,8 @@ protected:
         home_ = dir_.sub("home");
         std::filesystem::create_directories(home_);
         auto r = kgraph::testing::runCommand(
-            std::string(KGRAPH_BINARY) + " shell --db " + kgraph::testing::quote(db_), dir_.path(),
+            std::string(KGRAPH_BINARY) + " shell --create --db " + kgraph::testing::quote(db_),
+            dir_.path(),
             "CREATE (:Person {name: 'Kassym-Jomart Tokayev'})-[:meet]->"
             "(:Person {name: 'Wang Yi'})-[:visit]->(:Country {name: 'Kazakhstan'});\n");
         ASSERT_EQ(r.exit, 0) << r.err;
@@ -125,12 +126,66 @@ TEST_F(ShellPtyTest, HistoryIsKeptInTheHomeDirectoryAcrossSessions) {
     EXPECT_EQ(shell.wait(), 0) << shell.unread();
 }
 
+// Up recalled only the last line of a multi-line statement ("RETURN count(p) ..."), which
+// fails on its own.
+TEST_F(ShellPtyTest, HistoryKeepsAMultiLineStatementAsOneEntry) {
+    PtyShell shell(db_, home_);
+    ASSERT_TRUE(shell.started());
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("MATCH (p:Person) // who\r");
+    EXPECT_OUTPUT(shell, "   ...> ");
+    shell.type("RETURN count(p) AS people;\r");
+    EXPECT_OUTPUT(shell, "│      2 │");
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("\x1b[A\r");  // Up: the whole statement
+    EXPECT_OUTPUT(shell, "│      2 │");
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("\x04");
+    EXPECT_EQ(shell.wait(), 0) << shell.unread();
+    EXPECT_EQ(shell.output().find("error"), std::string::npos) << shell.output();
+    std::string history = kgraph::testing::slurp(home_ + "/.kgraph_history");
+    // libedit's file encodes blanks as \040; the statement is one entry, kept once.
+    const std::string entry = "MATCH\\040(p:Person)\\040RETURN\\040count(p)\\040AS\\040people;\n";
+    auto at = history.find(entry);
+    EXPECT_NE(at, std::string::npos) << history;
+    EXPECT_EQ(history.find(entry, at + 1), std::string::npos) << history;
+}
+
+// Entity names inside quotes come from the name index; procedures after `algo.`; property
+// keys only after `var.`.
+TEST_F(ShellPtyTest, CompletionFollowsTheContext) {
+    PtyShell shell(db_, home_);
+    ASSERT_TRUE(shell.started());
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("MATCH (p {name: 'Kassym\t}) RETURN p.na\t AS who;\r");
+    EXPECT_OUTPUT(shell, "│ Kassym-Jomart Tokayev │");
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("CALL algo.degr\t) YIELD node RETURN count(node) AS n;\r");
+    EXPECT_OUTPUT(shell, "│ 3 │");
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("\x04");
+    EXPECT_EQ(shell.wait(), 0) << shell.unread();
+}
+
+// `RETURN 1; // one` left the prompt at `...>`.
+TEST_F(ShellPtyTest, ATrailingCommentDoesNotLeaveTheContinuationPrompt) {
+    PtyShell shell(db_, home_);
+    ASSERT_TRUE(shell.started());
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("RETURN 1 AS one; // one\r");
+    EXPECT_OUTPUT(shell, "1 row");
+    EXPECT_OUTPUT(shell, "kgraph> ");
+    shell.type("\x04");
+    EXPECT_EQ(shell.wait(), 0) << shell.unread();
+    EXPECT_EQ(shell.output().find("...>"), std::string::npos) << shell.output();
+}
+
 TEST_F(ShellPtyTest, ErrorShowsTheCaretAndTheShellGoesOn) {
     PtyShell shell(db_, home_);
     ASSERT_TRUE(shell.started());
     EXPECT_OUTPUT(shell, "kgraph> ");
     shell.type("MATCH (n) RETRN n;\r");
-    EXPECT_OUTPUT(shell, "line 1, column 10");
+    EXPECT_OUTPUT(shell, "line 1, column 11");
     EXPECT_OUTPUT(shell, "MATCH (n) RETRN n");
     EXPECT_OUTPUT(shell, "          ^");
     EXPECT_OUTPUT(shell, "kgraph> ");

@@ -82,7 +82,7 @@ TEST_F(SamplesE2ETest, SyntaxErrorShowsLineColumnAndCaret) {
     buildSamples();
     auto r = kgraph({"query", "--db", db(), "MATCH (n) RETRN n"});
     EXPECT_EQ(r.exit, 1);
-    EXPECT_NE(r.err.find("line 1, column 10"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("line 1, column 11"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("MATCH (n) RETRN n\n          ^"), std::string::npos) << r.err;
 }
 

@@ -559,7 +559,11 @@ private:
             case ast::ExprKind::FunctionCall: {
                 e.function = lowerCase(e.name);
                 const FunctionInfo* f = findFunction(e.name);
-                if (!f) fail(e.pos, "unknown function: " + e.name + "()");
+                if (!f) {
+                    std::string hint = similarFunction(e.name);
+                    fail(e.pos, "unknown function: " + e.name + "()" +
+                                    (hint.empty() ? "" : "; did you mean " + hint + "()?"));
+                }
                 int n = static_cast<int>(e.children.size());
                 if (n < f->minArgs || (f->maxArgs >= 0 && n > f->maxArgs)) {
                     std::string expected =

@@ -1,5 +1,9 @@
 #include "engine/query/bind/function_catalog.h"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include <cctype>
 
 namespace kgraph::query {
@@ -96,6 +100,48 @@ const FunctionInfo* findFunction(std::string_view name) {
         if (lower == lowerCase(f.name)) return &f;
     }
     return nullptr;
+}
+
+std::string similarFunction(std::string_view name) {
+    // Names other languages use for built-ins that exist here under another name.
+    static const std::pair<const char*, const char*> kAliases[] = {
+        {"lower", "toLower"},     {"upper", "toUpper"},   {"lowercase", "toLower"},
+        {"uppercase", "toUpper"}, {"len", "size"},        {"strlen", "size"},
+        {"substr", "substring"},  {"tostr", "toString"},  {"str", "toString"},
+        {"int", "toInteger"},     {"toint", "toInteger"}, {"float", "toFloat"},
+        {"todouble", "toFloat"},  {"nvl", "coalesce"},    {"ifnull", "coalesce"}};
+    std::string lower = lowerCase(name);
+    for (const auto& [alias, target] : kAliases) {
+        if (lower == alias && findFunction(target)) return target;
+    }
+    std::string best;
+    size_t bestScore = std::string::npos;
+    for (const auto& f : kFunctions) {
+        std::string known = lowerCase(f.name);
+        size_t score = std::string::npos;
+        // toLowerCase -> toLower: a known name followed by a few more letters.
+        if (known.size() >= 4 && lower.starts_with(known) && lower.size() <= known.size() + 6) {
+            score = lower.size() - known.size();
+        } else {
+            std::vector<size_t> prev(known.size() + 1), cur(known.size() + 1);
+            for (size_t j = 0; j <= known.size(); ++j) prev[j] = j;
+            for (size_t i = 1; i <= lower.size(); ++i) {
+                cur[0] = i;
+                for (size_t j = 1; j <= known.size(); ++j) {
+                    cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1,
+                                       prev[j - 1] + (lower[i - 1] != known[j - 1])});
+                }
+                std::swap(prev, cur);
+            }
+            size_t allowed = lower.size() <= 4 ? 1 : 2;
+            if (prev[known.size()] <= allowed) score = prev[known.size()];
+        }
+        if (score < bestScore) {
+            bestScore = score;
+            best = f.name;
+        }
+    }
+    return best;
 }
 
 }  // namespace kgraph::query

@@ -18,6 +18,10 @@ struct FunctionInfo {
 // nullptr when there is no such function.
 const FunctionInfo* findFunction(std::string_view name);
 
+// The built-in function a misspelt or foreign name most likely means
+// (toLowerCase -> toLower, lower -> toLower, sizee -> size), or empty.
+std::string similarFunction(std::string_view name);
+
 // Every built-in function, in catalog order (docs checks iterate over them).
 std::span<const FunctionInfo> allFunctions();
 

@@ -36,6 +36,7 @@ public:
         : procedure_(std::move(procedure)) {
         valid.push_back("labels");
         valid.push_back("relationshipTypes");
+        valid.push_back("documents");
         std::sort(valid.begin(), valid.end());
         if (v.isNull()) return;
         if (!v.isMap()) {
@@ -51,7 +52,17 @@ public:
         }
     }
 
-    graph::Projection projection() const { return {names("labels"), names("relationshipTypes")}; }
+    // Documents and their MENTIONED_IN relationships say where an entity was read, not how
+    // entities relate: left out unless `documents: true`, or `labels` names the nodes, or
+    // `relationshipTypes` names MENTIONED_IN.
+    graph::Projection projection() const {
+        graph::Projection p{names("labels"), names("relationshipTypes"), {}};
+        bool mentions = std::find(p.relationshipTypes.begin(), p.relationshipTypes.end(),
+                                  "MENTIONED_IN") != p.relationshipTypes.end();
+        if (p.labels.empty() && !mentions && !boolean("documents", false))
+            p.excludeLabels = {"Document"};
+        return p;
+    }
     int64_t integer(const std::string& key, int64_t dflt, int64_t min,
                     int64_t max = std::numeric_limits<int64_t>::max()) const {
         const Value* v = find(key);

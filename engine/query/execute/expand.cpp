@@ -59,7 +59,35 @@ RelationshipValue relationshipOf(const storage::Adjacent& adj, storage::NodeId f
     return r;
 }
 
+// True if `element` passes a path predicate: `all` needs the condition true, `none` false
+// (null fails both, as it would fail the WHERE).
+bool passes(const ExpandSpec::PathPredicate& p, Value element, Row& row, ExecContext& ctx) {
+    const ast::Expr& q = *p.quantifier;
+    row[q.slot] = std::move(element);
+    Value t = q.children[1] ? evaluate(*q.children[1], row, ctx) : Value(true);
+    if (!t.isBool()) return false;
+    return q.name == "all" ? t.asBool() : !t.asBool();
+}
+
+bool nodePasses(const ExpandSpec& spec, storage::NodeId id, Row& row, ExecContext& ctx) {
+    for (const auto& p : spec.pathPredicates) {
+        if (!p.onNodes) continue;
+        NodeValue n;
+        n.id = id;
+        if (!passes(p, Value(std::move(n)), row, ctx)) return false;
+    }
+    return true;
+}
+
 bool relMatches(const ExpandSpec& spec, const RelationshipValue& r, Row& row, ExecContext& ctx) {
+    for (const auto& p : spec.pathPredicates) {
+        if (p.onNodes) {
+            if (!nodePasses(spec, r.src, row, ctx) || !nodePasses(spec, r.dst, row, ctx))
+                return false;
+        } else if (!passes(p, Value(r), row, ctx)) {
+            return false;
+        }
+    }
     if (!spec.relProperties) return true;
     return propertiesMatch(Value(r), evaluate(*spec.relProperties, row, ctx), ctx);
 }
@@ -345,6 +373,7 @@ bool ShortestPathOp::produce(ExecContext& ctx, const Consumer& out) {
         if (!a.isNode() || !b.isNode()) return true;
         storage::NodeId src = a.asNode().id;
         storage::NodeId dst = b.asNode().id;
+        if (!nodePasses(spec_, src, row, ctx) || !nodePasses(spec_, dst, row, ctx)) return true;
         if (src == dst) {
             if (spec_.minHops > 0) return true;
             row[spec_.relSlot] = Value(ValueList{});

@@ -28,6 +28,15 @@ struct ExpandSpec {
     std::optional<int64_t> maxHops;
     // The planner walks the pattern right-to-left: store relationship lists in pattern order.
     bool reversed = false;
+    // shortestPath / allShortestPaths: WHERE conjuncts `all|none(x IN relationships(p) WHERE
+    // cond)` and `all|none(x IN nodes(p) WHERE cond)` on the path, applied to every
+    // relationship (or node) during the search, so that the search returns the shortest path
+    // that satisfies them, as Neo4j does. The WHERE still filters the result too.
+    struct PathPredicate {
+        const ast::Expr* quantifier = nullptr;  // ExprKind::Quantifier, "all" or "none"
+        bool onNodes = false;
+    };
+    std::vector<PathPredicate> pathPredicates;
 
     std::string describe() const;
     // No expression the expansion evaluates would differ between threads (Operator::threadSafe).

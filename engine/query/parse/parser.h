@@ -24,7 +24,8 @@ std::vector<ast::Statement> parseScript(std::string_view text);
 ast::ExprPtr parseExpression(std::string_view text);
 
 // The message of a user error located in `text`: "<what> at line L, column C: <message>",
-// then the line and a caret under column C.
+// then the line and a caret under column C. `pos.column` counts from 0 (ANTLR's); the
+// message counts from 1, as editors do.
 std::string locatedMessage(std::string_view what, std::string_view text, ast::Position pos,
                            std::string_view message);
 

@@ -439,6 +439,33 @@ private:
         return best;
     }
 
+    // The WHERE conjuncts on a shortest path that hold element by element:
+    // all|none(x IN relationships(p) WHERE cond) and all|none(x IN nodes(p) WHERE cond), with
+    // cond reading only x and what is bound before the search. See ExpandSpec::pathPredicates.
+    static std::vector<ExpandSpec::PathPredicate> pathPredicates(const ast::PatternPart& part,
+                                                                 const SlotSet& bound,
+                                                                 const Conjuncts& conj) {
+        std::vector<ExpandSpec::PathPredicate> out;
+        if (part.pathSlot < 0) return out;
+        for (const auto* c : conj.pending) {
+            if (c->kind != ast::ExprKind::Quantifier || (c->name != "all" && c->name != "none"))
+                continue;
+            const auto* list = c->children[0].get();
+            if (!list || list->kind != ast::ExprKind::FunctionCall || list->children.size() != 1 ||
+                list->children[0]->kind != ast::ExprKind::Variable ||
+                list->children[0]->slot != part.pathSlot)
+                continue;
+            bool onNodes = list->function == "nodes";
+            if (!onNodes && list->function != "relationships") continue;
+            if (!c->children[1]) continue;
+            SlotSet deps = depsOf(*c->children[1]);
+            deps.erase(c->slot);
+            if (!subset(deps, bound)) continue;
+            out.push_back({c, onNodes});
+        }
+        return out;
+    }
+
     OperatorPtr planPart(OperatorPtr op, const ast::PatternPart& part, SlotSet& bound,
                          Conjuncts& conj, std::vector<int>& clauseRels) {
         auto filterOf = [](const ast::NodePattern& n) {
@@ -466,6 +493,7 @@ private:
             op = startAt(std::move(op), part.nodes[1]);
             ExpandSpec spec = hopSpec(part, 0, false, bound, clauseRels);
             spec.toBound = true;
+            spec.pathPredicates = pathPredicates(part, bound, conj);
             op = wrap<ShortestPathOp>(std::move(op), std::move(spec),
                                       part.kind == ast::PathKind::AllShortest);
             bound.insert(part.rels[0].slot);

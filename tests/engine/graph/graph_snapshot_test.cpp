@@ -40,16 +40,29 @@ TEST(GraphSnapshotTest, ProjectionKeepsLabelledNodesAndChosenTypes) {
     TestGraph t;
     t.add({"a:Person", "b:Person", "c:Place", "d:Person"},
           {{"a", "b", "KNOWS"}, {"a", "c", "LIVES_IN"}, {"b", "d", "LIKES"}, {"d", "a", "KNOWS"}});
-    GraphSnapshot people = t.snapshot({{"Person"}, {}});
+    GraphSnapshot people = t.snapshot({{"Person"}, {}, {}});
     EXPECT_EQ(people.vertexCount(), 3u);
     EXPECT_EQ(people.edgeCount(), 3u);  // a->c leaves the projection
     EXPECT_FALSE(people.vertexOf(t.id("c")));
-    GraphSnapshot knows = t.snapshot({{}, {"KNOWS", "NO_SUCH_TYPE"}});
+    GraphSnapshot knows = t.snapshot({{}, {"KNOWS", "NO_SUCH_TYPE"}, {}});
     EXPECT_EQ(knows.vertexCount(), 4u);
     EXPECT_EQ(knows.edgeCount(), 2u);
-    GraphSnapshot none = t.snapshot({{"NoSuchLabel"}, {}});
+    GraphSnapshot none = t.snapshot({{"NoSuchLabel"}, {}, {}});
     EXPECT_EQ(none.vertexCount(), 0u);
     EXPECT_EQ(none.edgeCount(), 0u);
+}
+
+// The algo.* procedures leave Documents out by default (excludeLabels), and with them the
+// relationships to them.
+TEST(GraphSnapshotTest, ExcludedLabelsLeaveTheirNodesAndRelationshipsOut) {
+    TestGraph t;
+    t.add({"a:Person", "b:Person", "d:Document"},
+          {{"a", "b", "KNOWS"}, {"a", "d", "MENTIONED_IN"}, {"b", "d", "MENTIONED_IN"}});
+    GraphSnapshot entities = t.snapshot({{}, {}, {"Document"}});
+    EXPECT_EQ(entities.vertexCount(), 2u);
+    EXPECT_EQ(entities.edgeCount(), 1u);
+    EXPECT_FALSE(entities.vertexOf(t.id("d")));
+    EXPECT_NE((Projection{{}, {}, {"Document"}}.key()), (Projection{{}, {}, {}}.key()));
 }
 
 TEST(GraphSnapshotTest, SparseNodeIdsAreFound) {
@@ -59,7 +72,7 @@ TEST(GraphSnapshotTest, SparseNodeIdsAreFound) {
     for (int i = 0; i < 30; ++i) nodes.push_back("n" + std::to_string(i));
     nodes.push_back("last:Far");
     t.add(nodes, {{"first", "last"}, {"n3", "last"}});
-    GraphSnapshot g = t.snapshot({{"Far"}, {}});
+    GraphSnapshot g = t.snapshot({{"Far"}, {}, {}});
     ASSERT_EQ(g.vertexCount(), 2u);
     EXPECT_EQ(g.edgeCount(), 1u);
     EXPECT_EQ(g.vertexOf(t.id("first")), Vertex{0});
@@ -69,8 +82,9 @@ TEST(GraphSnapshotTest, SparseNodeIdsAreFound) {
 }
 
 TEST(GraphSnapshotTest, ProjectionKeyIgnoresOrderAndDuplicates) {
-    EXPECT_EQ((Projection{{"B", "A", "A"}, {"T"}}.key()), (Projection{{"A", "B"}, {"T"}}.key()));
-    EXPECT_NE((Projection{{"A"}, {}}.key()), (Projection{{}, {"A"}}.key()));
+    EXPECT_EQ((Projection{{"B", "A", "A"}, {"T"}, {}}.key()),
+              (Projection{{"A", "B"}, {"T"}, {}}.key()));
+    EXPECT_NE((Projection{{"A"}, {}, {}}.key()), (Projection{{}, {"A"}, {}}.key()));
 }
 
 TEST(SnapshotCacheTest, ReusedUntilTheDatabaseChanges) {

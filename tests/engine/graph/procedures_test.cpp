@@ -54,6 +54,35 @@ TEST_F(ProceduresTest, PageRankYieldsRealNodes) {
     EXPECT_NEAR(sum[0][0].asFloat(), 1.0, 1e-12);
 }
 
+// The docs' own example ranked Documents first (name null): they and MENTIONED_IN are left
+// out unless `documents: true`.
+TEST_F(ProceduresTest, DocumentsAreLeftOutUnlessAsked) {
+    engine_->run(
+        "MATCH (p:Person) CREATE (d:Document {title: 'Report on ' + p.name}) "
+        "CREATE (p)-[:MENTIONED_IN]->(d)");
+    engine_->run(
+        "MATCH (d:Document {title: 'Report on Ann'}) "
+        "CREATE (:Person {name: 'Dee'})-[:MENTIONED_IN]->(d)");
+    auto top = rows(
+        "CALL algo.pageRank() YIELD node, score "
+        "RETURN labels(node)[0] AS l, count(*) AS n ORDER BY l");
+    for (const auto& row : top) EXPECT_NE(row[0].asString(), "Document");
+    auto all = rows(
+        "CALL algo.pageRank({documents: true}) YIELD node, score "
+        "RETURN node.title IS NOT NULL AS doc, count(*) AS n ORDER BY doc");
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[1][1].asInt(), 3);  // the three Documents, when asked for
+    auto degree = rows("CALL algo.degree() YIELD node, score WHERE node.name = 'Dee' RETURN score");
+    ASSERT_EQ(degree.size(), 1u);
+    EXPECT_EQ(degree[0][0].asFloat(), 0.0);  // its only relationships are MENTIONED_IN
+    auto docs = rows("CALL algo.degree({labels: ['Document']}) YIELD node RETURN count(node)");
+    EXPECT_EQ(docs[0][0].asInt(), 3);  // named in labels: projected
+    auto mentioned = rows(
+        "CALL algo.degree({relationshipTypes: ['MENTIONED_IN']}) YIELD node, score "
+        "WHERE node.name = 'Dee' RETURN score");
+    EXPECT_EQ(mentioned[0][0].asFloat(), 1.0);  // MENTIONED_IN asked for: documents come along
+}
+
 TEST_F(ProceduresTest, ComposesWithMatch) {
     // Where does the most central person live?
     auto r = rows(
@@ -159,7 +188,7 @@ TEST_F(ProceduresTest, CatalogProcedures) {
 TEST_F(ProceduresTest, BadOptionsAndArguments) {
     std::string e = error("CALL algo.pageRank({iteration: 5}) YIELD node RETURN node");
     EXPECT_NE(e.find("unknown option 'iteration'"), std::string::npos) << e;
-    EXPECT_NE(e.find("dampingFactor, iterations, labels, relationshipTypes, tolerance"),
+    EXPECT_NE(e.find("dampingFactor, documents, iterations, labels, relationshipTypes, tolerance"),
               std::string::npos)
         << e;
     e = error("CALL algo.pageRank({dampingFactor: 2}) YIELD node RETURN node");

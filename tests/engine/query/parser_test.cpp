@@ -18,14 +18,14 @@ std::string syntaxError(const std::string& q) {
 
 TEST(ParserTest, SyntaxErrorShowsCaret) {
     std::string msg = syntaxError("MATCH (n) RETRN n");
-    EXPECT_EQ(msg.rfind("syntax error at line 1, column 10: ", 0), 0u) << msg;
+    EXPECT_EQ(msg.rfind("syntax error at line 1, column 11: ", 0), 0u) << msg;
     EXPECT_NE(msg.find("'RETRN'"), std::string::npos) << msg;
     EXPECT_NE(msg.find("\nMATCH (n) RETRN n\n          ^"), std::string::npos) << msg;
 }
 
 TEST(ParserTest, SyntaxErrorOnSecondLine) {
     std::string msg = syntaxError("MATCH (n)\nRETURN n.name AS");
-    EXPECT_EQ(msg.rfind("syntax error at line 2, column 16", 0), 0u) << msg;
+    EXPECT_EQ(msg.rfind("syntax error at line 2, column 17", 0), 0u) << msg;
     EXPECT_NE(msg.find("\nRETURN n.name AS\n                ^"), std::string::npos) << msg;
 }
 

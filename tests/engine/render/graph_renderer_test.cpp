@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -74,22 +75,126 @@ TEST(GraphRendererTest, GraphSourceMatchesTheGoldenDot) {
     EXPECT_EQ(dot, expected.str());
 }
 
-TEST(GraphRendererTest, LegendShowsEachLabelInItsColourAndShape) {
+// The legend was a cluster of sample nodes: neato drew its frame over the graph and sfdp,
+// circo and twopi scattered the samples. Now it is one node with a table, in every layout.
+TEST(GraphRendererTest, LegendIsOneTableNodeWithEachLabelsColourAndShape) {
     std::string dot = graphSource(sample());
-    auto legend = dot.find("subgraph cluster_legend");
+    EXPECT_EQ(dot.find("cluster_legend"), std::string::npos) << dot;
+    auto legend = dot.find("label=<<TABLE");
     ASSERT_NE(legend, std::string::npos) << dot;
-    // One sample node per label drawn (Country, Person), in name order, styled as the nodes.
-    auto country = dot.find("legend0\t[fillcolor=\"#cdeccd\"", legend);
-    auto person = dot.find("legend1\t[fillcolor=\"#fde2b3\"", legend);
-    ASSERT_NE(country, std::string::npos) << dot;
-    ASSERT_NE(person, std::string::npos) << dot;
-    std::string countryAttrs = dot.substr(country, person - country);
-    EXPECT_NE(countryAttrs.find("label=Country"), std::string::npos) << countryAttrs;
-    EXPECT_NE(countryAttrs.find("shape=hexagon"), std::string::npos) << countryAttrs;
-    std::string personAttrs = dot.substr(person, dot.find(']', person) - person);
-    EXPECT_NE(personAttrs.find("label=Person"), std::string::npos) << personAttrs;
-    EXPECT_NE(personAttrs.find("shape=ellipse"), std::string::npos) << personAttrs;
-    EXPECT_EQ(dot.find("legend2"), std::string::npos) << dot;
+    std::string attrs = dot.substr(legend, dot.find("</TABLE>>", legend) - legend);
+    // Country before Person (name order), each with its fill colour and its shape's name.
+    auto country = attrs.find("BGCOLOR=\"#cdeccd\"");
+    auto person = attrs.find("BGCOLOR=\"#fde2b3\"");
+    ASSERT_NE(country, std::string::npos) << attrs;
+    ASSERT_NE(person, std::string::npos) << attrs;
+    EXPECT_LT(country, person);
+    EXPECT_NE(attrs.find(">Country<", country), std::string::npos) << attrs;
+    EXPECT_NE(attrs.find(">hexagon<", country), std::string::npos) << attrs;
+    EXPECT_NE(attrs.find(">ellipse<", person), std::string::npos) << attrs;
+    for (const char* layout : {"dot", "neato", "fdp", "sfdp", "circo", "twopi"}) {
+        RenderOptions o;
+        o.layout = layout;
+        std::string svg = renderToString(sample(), o);
+        EXPECT_NE(svg.find(">Legend</text>"), std::string::npos) << layout;
+        EXPECT_NE(svg.find("<title>legend</title>"), std::string::npos) << layout;
+    }
+}
+
+query::RelationshipValue fact(uint64_t id, uint64_t src, uint64_t dst, const std::string& type,
+                              double confidence, bool negated = false) {
+    RelationshipValue r;
+    r.id = id;
+    r.src = src;
+    r.dst = dst;
+    r.type = type;
+    r.loaded = true;
+    r.properties["confidence"] = Value(confidence);
+    r.properties["mentions"] = Value(int64_t{2});
+    r.properties["negated"] = Value(negated);
+    r.properties["evidence"] = Value("China and Kazakhstan are friendly neighbors.");
+    r.properties["date"] = Value("2022-01-07");
+    r.properties["sources"] = Value(query::ValueList{Value("004_8fba14ac2590a363.txt")});
+    return r;
+}
+
+// Twelve edges between China and Kazakhstan were drawn one by one.
+TEST(GraphRendererTest, ParallelRelationshipsAreMergedWithTheirEvidenceInTheTooltip) {
+    query::QueryResult r;
+    r.columns = {"r"};
+    query::PathValue p;
+    p.nodes = {node(1, "Country", "China"), node(2, "Country", "Kazakhstan")};
+    r.rows.push_back({Value(p.nodes[0]), Value(p.nodes[1])});
+    r.rows.push_back({Value(fact(10, 1, 2, "neighbor_of", 0.9))});
+    r.rows.push_back({Value(fact(11, 1, 2, "help", 0.75))});
+    r.rows.push_back({Value(fact(12, 1, 2, "help", 0.7))});
+    r.rows.push_back({Value(fact(13, 1, 2, "interfere_in", 0.8, true))});
+    r.rows.push_back({Value(fact(14, 2, 1, "thank", 0.5))});
+    RenderSummary s;
+    RenderOptions o;
+    o.format = "dot";
+    std::string dot = renderToString(r, o, &s);
+    EXPECT_EQ(s.edges, 5u);  // relationships drawn
+    std::string source = graphSource(r);
+    // China -> Kazakhstan: one edge for the three stated facts, one for the negated one;
+    // Kazakhstan -> China: one.
+    EXPECT_EQ(source.find("n1 -> n2\t[key=e10"), source.rfind("n1 -> n2\t[key=e10")) << source;
+    EXPECT_NE(source.find("label=\"neighbor_of\nhelp (3)\""), std::string::npos) << source;
+    EXPECT_NE(source.find("n1 -> n2\t[key=e13"), std::string::npos) << source;
+    EXPECT_NE(source.find("n2 -> n1\t[key=e14"), std::string::npos) << source;
+    EXPECT_EQ(source.find("key=e11"), std::string::npos) << source;
+    // Width by mentions (6 in all: 1 + log2 6), colour by confidence, negated dashed red.
+    auto merged = source.substr(source.find("n1 -> n2\t[key=e10"));
+    merged = merged.substr(0, merged.find("];"));
+    EXPECT_NE(merged.find("penwidth=3.6"), std::string::npos) << merged;
+    EXPECT_NE(merged.find("color=\"#222222\""), std::string::npos) << merged;
+    auto negated = source.substr(source.find("n1 -> n2\t[key=e13"));
+    negated = negated.substr(0, negated.find("];"));
+    EXPECT_NE(negated.find("style=dashed"), std::string::npos) << negated;
+    EXPECT_NE(negated.find("#c0392b"), std::string::npos) << negated;
+    // The tooltip: each fact with its confidence, date, evidence and source.
+    EXPECT_NE(merged.find("help (confidence 0.75, 2022-01-07, 2 mentions): “China and "
+                          "Kazakhstan are friendly neighbors.” — source: "
+                          "004_8fba14ac2590a363.txt"),
+              std::string::npos)
+        << merged;
+    o.format = "svg";
+    std::string svg = renderToString(r, o);
+    EXPECT_NE(svg.find("xlink:title=\"neighbor_of (confidence 0.9"), std::string::npos);
+}
+
+// Documents took over drawings of entities as huge boxes titled with the whole headline.
+TEST(GraphRendererTest, DocumentsAreLeftOutUnlessAskedAndTheirTitlesCut) {
+    query::QueryResult r;
+    r.columns = {"n"};
+    NodeValue doc;
+    doc.id = 9;
+    doc.labels = {"Document"};
+    doc.properties["title"] =
+        Value("China could provide assistance, support to help Kazakhstan restore order");
+    doc.loaded = true;
+    r.rows.push_back({Value(node(1, "Person", "Xi Jinping")), Value(doc)});
+    EXPECT_EQ(graphSource(r).find("n9"), std::string::npos);
+    RenderOptions o;
+    o.documents = true;
+    std::string dot = graphSource(r, o);
+    EXPECT_NE(dot.find("label=\"China could provide assistance, support…\""), std::string::npos)
+        << dot;
+    query::QueryResult onlyDocs;
+    onlyDocs.columns = {"d"};
+    onlyDocs.rows.push_back({Value(doc)});
+    EXPECT_NE(graphSource(onlyDocs).find("n9"), std::string::npos);  // nothing else to draw
+}
+
+// An empty picture was written and the command said it drew 0 nodes.
+TEST(GraphRendererTest, AResultWithoutNodesIsNotDrawn) {
+    query::QueryResult r;
+    r.columns = {"x"};
+    r.rows.push_back({Value(int64_t{1})});
+    std::string path = std::string(::testing::TempDir()) + "/kgraph_nothing.svg";
+    std::remove(path.c_str());
+    EXPECT_THROW(renderToFile(r, path, RenderOptions{}), Error);
+    EXPECT_FALSE(std::ifstream(path).good());
 }
 
 TEST(GraphRendererTest, NoLegendForAResultWithoutNodes) {
