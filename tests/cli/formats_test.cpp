@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -87,10 +88,18 @@ TEST_F(FormatsTest, StdoutMatchesFileAndUnknownFormatIsAUsageError) {
 TEST_F(FormatsTest, JsonlHasOneLinePerFactWithMentions) {
     auto text = slurp(exportTo("jsonl", "f.jsonl"));
     EXPECT_EQ(lines(text),
-              count("MATCH ()-[r]->() WHERE type(r) <> 'MENTIONED_IN' RETURN count(r)"));
+              count("MATCH ()-[r]->() WHERE type(r) <> 'MENTIONED_IN' RETURN count(r)") +
+                  count("MATCH (d:Document) RETURN count(d)"));
     std::istringstream in(text);
     std::string line;
+    bool facts = false;
     while (std::getline(in, line)) {
+        // The documents come first, each with its properties.
+        if (!facts && line.rfind("{\"document\":", 0) == 0) {
+            EXPECT_NE(line.find("\"title\":"), std::string::npos) << line;
+            continue;
+        }
+        facts = true;
         ASSERT_EQ(line.rfind("{\"subject\":", 0), 0u) << line;
         EXPECT_NE(line.find("\"mentions\":[{\"doc\":"), std::string::npos) << line;
     }
@@ -264,7 +273,7 @@ TEST_F(FormatsTest, NTriplesRoundTripKeepsHostileNames) {
     std::string copy = dir_->sub("hostile_copy.kg");
     r = run(quote(KGRAPH_BINARY) + " import --db " + quote(copy) + " --format nt " + quote(nt));
     ASSERT_EQ(r.exit, 0) << r.err;
-    EXPECT_NE(r.out.find("imported: 2 facts (0 source documents), 1 bad lines skipped"),
+    EXPECT_NE(r.out.find("imported: 2 facts (2 source documents), 1 bad lines skipped"),
               std::string::npos)
         << r.out;
     EXPECT_NE(
@@ -347,7 +356,8 @@ TEST_F(FormatsTest, TsvImportReportsBadLinesAndStrictCommitsNothing) {
     auto strict = run(quote(KGRAPH_BINARY) + " import --db " + quote(strictDb) +
                       " --format tsv --strict " + quote(tsv));
     EXPECT_NE(strict.exit, 0);
-    EXPECT_NE(strict.err.find(tsv + ":3: expected 3 or 5 tab-separated columns"), std::string::npos)
+    EXPECT_NE(strict.err.find(tsv + ":3: expected 3, 5 or 9 tab-separated columns"),
+              std::string::npos)
         << strict.err;
     EXPECT_NE(strict.err.find(tsv + ":4: confidence '2'"), std::string::npos) << strict.err;
     auto empty = run(quote(KGRAPH_BINARY) + " query --db " + quote(strictDb) + " --format csv " +
@@ -443,6 +453,225 @@ TEST_F(FormatsTest, ImportsFromStdinAndNTriplesFromExport) {
     size_t facts = count("MATCH ()-[r]->() WHERE type(r) <> 'MENTIONED_IN' RETURN count(r)");
     EXPECT_NE(r.out.find("imported: " + std::to_string(facts) + " facts"), std::string::npos)
         << r.out;
+}
+
+// Issue 21: a copy of the sample graph, for imports that must join it.
+std::string copyOfSampleGraph(kgraph::testing::TempDir& dir, const std::string& name,
+                              const std::string& from) {
+    std::string copy = dir.sub(name);
+    fs::copy(from, copy, fs::copy_options::recursive);
+    fs::remove(copy + "/LOCK");
+    return copy;
+}
+
+// Issue 21: triples from another tool about the sample entities (canonical
+// names, aliases, other case, an acronym) join the entities of the graph.
+TEST_F(FormatsTest, HandWrittenTriplesJoinTheSampleGraphWithoutDuplicates) {
+    std::string copy = copyOfSampleGraph(*dir_, "joined.kg", db());
+    std::string tsv = dir_->sub("hand.tsv");
+    std::ofstream(tsv) << "Tokayev\trequest_help_from\tCSTO\t0.9\thand\n"
+                          "Russia\tsend_troops_to\tKazakhstan\t0.8\thand\n"
+                          "China\tsupport\tkazakhstan\t0.7\thand\n"
+                          "President of Kazakhstan\tlead\tRepublic of Kazakhstan\t1\thand\n"
+                          "Collective Security Treaty Organization\tinclude\tRussia\n"
+                          "CSTO\tinclude\tKazakh\n"
+                          "Chinese\tborder\tKazakhstan\n"
+                          "Kassym-Jomart Tokayev\tthank\tChina\t0.6\thand\n";
+    auto q = [&](const std::string& cypher) {
+        auto r = run(quote(KGRAPH_BINARY) + " query --db " + quote(copy) + " --format csv " +
+                     quote(cypher));
+        EXPECT_EQ(r.exit, 0) << r.err;
+        return r.out;
+    };
+    std::string entities = "MATCH (n) WHERE NOT n:Document RETURN count(n)";
+    std::string before = q(entities);
+    auto r =
+        run(quote(KGRAPH_BINARY) + " import --db " + quote(copy) + " --format tsv " + quote(tsv));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("imported: 8 facts (2 source documents), 0 bad lines skipped"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(q(entities), before) << "the import created entities";
+    EXPECT_EQ(q("MATCH (a)-[r]->(b) WHERE r.sources = ['hand'] OR r.sources = ['" + tsv +
+                "'] RETURN a.name, labels(a), type(r), b.name, r.evidence ORDER BY type(r)"),
+              "a.name,labels(a),type(r),b.name,r.evidence\n"
+              "China,['Country'],border,Kazakhstan,null\n"
+              "Collective Security Treaty Organization,['Organization'],include,Kazakhstan,null\n"
+              "Collective Security Treaty Organization,['Organization'],include,Russia,null\n"
+              "Kassym-Jomart Tokayev,['Person'],lead,Kazakhstan,null\n"
+              "Kassym-Jomart Tokayev,['Person'],request_help_from,Collective Security Treaty "
+              "Organization,null\n"
+              "Russia,['Country'],send_troops_to,Kazakhstan,null\n"
+              "China,['Country'],support,Kazakhstan,null\n");
+    // Documents get a node with a title, and the database stays consistent.
+    EXPECT_EQ(q("MATCH (d:Document {id: 'hand'}) RETURN d.title"), "d.title\nhand\n");
+    auto check = run(quote(KGRAPH_BINARY) + " check --db " + quote(copy));
+    EXPECT_EQ(check.exit, 0) << check.out << check.err;
+}
+
+// Issue 21: `kgraph extract --format tsv` (nine columns) re-imports.
+TEST_F(FormatsTest, ExtractTsvReimports) {
+    std::string tsv = dir_->sub("extract.tsv");
+    std::string files;
+    for (const auto& f : fs::directory_iterator(std::string(KGRAPH_SOURCE_DIR) + "/samples")) {
+        if (f.path().extension() == ".txt") files += " " + quote(f.path().string());
+    }
+    auto e = run(quote(KGRAPH_BINARY) + " extract --format tsv" + files + " > " + quote(tsv));
+    ASSERT_EQ(e.exit, 0) << e.err;
+    std::set<std::string> expected;
+    std::istringstream in(slurp(tsv));
+    std::string line;
+    size_t rows = 0;
+    while (std::getline(in, line)) {
+        std::vector<std::string> cols;
+        std::string col;
+        std::istringstream cells(line);
+        while (std::getline(cells, col, '\t')) cols.push_back(col);
+        ASSERT_GE(cols.size(), 8u) << line;
+        expected.insert(cols[0] + "," + cols[1] + "," + cols[2] + "," + cols[7]);
+        ++rows;
+    }
+    ASSERT_GT(rows, 100u);
+    std::string copy = dir_->sub("extract_tsv.kg");
+    auto r = run("cat " + quote(tsv) + " | " + quote(KGRAPH_BINARY) + " import --db " +
+                 quote(copy) + " --format tsv -");
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("imported: " + std::to_string(rows) +
+                         " facts (5 source documents), 0 "
+                         "bad lines skipped"),
+              std::string::npos)
+        << r.out;
+    auto q = run(quote(KGRAPH_BINARY) + " query --db " + quote(copy) + " --format csv " +
+                 quote("MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' UNWIND r.sources AS d "
+                       "RETURN a.name, type(r), b.name, d"));
+    ASSERT_EQ(q.exit, 0) << q.err;
+    std::set<std::string> got;
+    std::istringstream out(q.out);
+    std::getline(out, line);
+    while (std::getline(out, line)) got.insert(line);
+    // Names with commas are quoted by the CSV output; compare the rest.
+    std::erase_if(expected, [](const std::string& k) {
+        return std::count(k.begin(), k.end(), ',') != 3 || k.find('"') != std::string::npos;
+    });
+    std::erase_if(got, [](const std::string& k) { return k.find('"') != std::string::npos; });
+    EXPECT_EQ(got, expected);
+    auto check = run(quote(KGRAPH_BINARY) + " check --db " + quote(copy));
+    EXPECT_EQ(check.exit, 0) << check.out << check.err;
+}
+
+// Issue 21: bad input is named with file:line where it enters; an input
+// with no usable line exits 1 with nothing imported.
+TEST_F(FormatsTest, ImportValidatesEveryLineAtEntry) {
+    struct Case {
+        std::string format, content, message;
+        bool strict = false;
+    };
+    const std::string mention =
+        R"({"subject":{"label":"Person","name":"A"},"predicate":"meet","object":{"label":"Person","name":"B"},"properties":{},"mentions":[)";
+    const std::vector<Case> cases = {
+        {"tsv",
+         "\xEF\xBB\xBF"
+         "A\tb\tC\n",
+         ":1: the file starts with a byte-order mark"},
+        {"tsv",
+         "A\xFF"
+         "\tb\tC\n",
+         ":1: invalid UTF-8 at byte 2"},
+        {"tsv", "A\tb\tC\tnan\td\n", ":1: confidence 'nan' is not a number between 0 and 1"},
+        {"tsv", "A\tb\tC\t1.5\td\n", ":1: confidence '1.5' is not a number between 0 and 1"},
+        {"tsv", "A\tb\tC\t0.5\tmaybe\t\t\td\t1\n", ":1: negated 'maybe' is not true or false"},
+        {"tsv", "A\tb\tC\t0.5\tfalse\t\t\td\t-1\n", ":1: sentence '-1' is not a non-negative"},
+        {"csv", "subject,predicate,object,confidence\nA,b,C,2\n",
+         ":2: confidence '2' is not a number between 0 and 1"},
+        {"jsonl", mention + R"({"doc":"d","sentence":-1}]})" + "\n",
+         ":1: a mention's \"sentence\" is not a non-negative integer"},
+        {"jsonl", mention + R"({"doc":"d","begin":9,"end":2}]})" + "\n",
+         ":1: a mention begins after it ends"},
+        {"jsonl",
+         R"({"document":"d","properties":{}})"
+         "\n" +
+             mention + R"({"doc":"e"}]})" + "\n",
+         ":2: a mention names document 'e', which neither the input nor the database has", true},
+        {"jsonl",
+         R"({"doc":"d","subject":{"name":"A","label":"Person"},"predicate":"p","object":{"name":"B","label":"Person"},"confidence":7})"
+         "\n",
+         ":1: confidence '7' is not a number between 0 and 1"},
+        {"nt", "<http://x/a> <http://x/p> \"abc\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n",
+         ":1: literal \"abc\" is not a valid xsd:integer"},
+        {"nt", "<http://x/a> <http://x/p> \"\\uD800\" .\n",
+         ":1: escape in a literal names no character"},
+        {"nt", "<http://x/\\uD800> <http://x/p> <http://x/b> .\n",
+         ":1: escape in an IRI names no character"},
+    };
+    int n = 0;
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.content);
+        std::string file = dir_->sub("invalid" + std::to_string(++n) + "." + c.format);
+        std::ofstream(file, std::ios::binary) << c.content;
+        std::string target = dir_->sub("invalid" + std::to_string(n) + ".kg");
+        auto r = run(quote(KGRAPH_BINARY) + " import --db " + quote(target) + " --format " +
+                     c.format + (c.strict ? " --strict " : " ") + quote(file));
+        EXPECT_EQ(r.exit, 1) << r.out;
+        EXPECT_NE(r.err.find(file + c.message), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("nothing imported"), std::string::npos) << r.err;
+        auto q = run(quote(KGRAPH_BINARY) + " query --db " + quote(target) +
+                     " --format csv 'MATCH (n) RETURN count(n)'");
+        EXPECT_EQ(q.out, "count(n)\n0\n") << q.err;
+    }
+    // One usable line is enough for the lenient mode, not for --strict.
+    std::string mixed = dir_->sub("mixed.tsv");
+    std::ofstream(mixed) << "A\tb\tC\nA\tb\tC\tnan\td\n";
+    auto lenient = run(quote(KGRAPH_BINARY) + " import --db " + quote(dir_->sub("mixed.kg")) +
+                       " --format tsv " + quote(mixed));
+    EXPECT_EQ(lenient.exit, 0) << lenient.err;
+    auto strict = run(quote(KGRAPH_BINARY) + " import --db " + quote(dir_->sub("mixed2.kg")) +
+                      " --format tsv --strict " + quote(mixed));
+    EXPECT_EQ(strict.exit, 1) << strict.out;
+}
+
+// Issue 21: the CSV of triples, labels from its columns.
+TEST_F(FormatsTest, CsvOfTriplesTakesLabelsAndJoinsTheGraph) {
+    std::string copy = copyOfSampleGraph(*dir_, "csv_triples.kg", db());
+    std::string csv = dir_->sub("triples.csv");
+    std::ofstream(csv) << "subject,subject_label,predicate,object,object_label,confidence,source,"
+                          "evidence\n"
+                          "Tokayev,Person,visit,Astana,City,0.9,notes,\"Tokayev visited Astana, "
+                          "\"\"the capital\"\".\"\n"
+                          "Kazakhstan,Location,border,Russia,,,notes,\n";
+    auto r =
+        run(quote(KGRAPH_BINARY) + " import --db " + quote(copy) + " --format csv " + quote(csv));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    auto q = run(quote(KGRAPH_BINARY) + " query --db " + quote(copy) + " --format csv " +
+                 quote("MATCH (a)-[r:visit|border]->(b) WHERE r.sources = ['notes'] RETURN "
+                       "labels(a), a.name, type(r), labels(b), b.name, r.confidence, r.evidence "
+                       "ORDER BY type(r)"));
+    EXPECT_EQ(q.out,
+              "labels(a),a.name,type(r),labels(b),b.name,r.confidence,r.evidence\n"
+              "['Country'],Kazakhstan,border,['Country'],Russia,1.0,null\n"
+              "['Person'],Kassym-Jomart Tokayev,visit,['City'],Astana,0.9,\"Tokayev visited "
+              "Astana, \"\"the capital\"\".\"\n")
+        << q.err;
+}
+
+// Issue 21: an export imported again is a database `kgraph check` accepts
+// (every mention's document has its node and record, with its title).
+TEST_F(FormatsTest, ExportImportedAgainPassesCheck) {
+    for (std::string format : {"jsonl", "nt", "nq"}) {
+        SCOPED_TRACE(format);
+        std::string file = exportTo(format, "check." + format);
+        std::string copy = dir_->sub("check_" + format + ".kg");
+        auto r = run(quote(KGRAPH_BINARY) + " import --db " + quote(copy) + " --format " + format +
+                     " " + quote(file));
+        ASSERT_EQ(r.exit, 0) << r.err;
+        auto check = run(quote(KGRAPH_BINARY) + " check --db " + quote(copy));
+        EXPECT_EQ(check.exit, 0) << check.out << check.err;
+        auto titles = [&](const std::string& db) {
+            return run(quote(KGRAPH_BINARY) + " query --db " + quote(db) +
+                       " --format csv 'MATCH (d:Document) RETURN d.id, d.title ORDER BY d.id'")
+                .out;
+        };
+        EXPECT_EQ(titles(copy), titles(db()));
+    }
 }
 
 }  // namespace
