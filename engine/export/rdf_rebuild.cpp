@@ -117,6 +117,10 @@ PropertyValue literalValue(const std::string& term) {
         double v = 0;
         auto res = std::from_chars(text.data(), text.data() + text.size(), v);
         if (res.ec == std::errc() && res.ptr == text.data() + text.size()) return v;
+    } else if (dt == std::string(kXsdNs) + "dateTime") {
+        // The export adds ":00" to kgraph's minute-precision date-times (xsd:dateTime
+        // needs seconds); take it off again so that the value reads back as stored.
+        if (text.size() == 19 && text.compare(16, 3, ":00") == 0) return text.substr(0, 16);
     } else if (dt == std::string(kXsdNs) + "boolean") {
         if (text == "true" || text == "1") return true;
         if (text == "false" || text == "0") return false;
