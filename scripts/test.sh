@@ -18,6 +18,10 @@ for preset in $PRESETS; do
   echo "== preset $preset: configure and build"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset"
+  # `import kgraph` for the Python module of the release build (cli/python), when built.
+  if [ "$preset" = release ] && [ -d build/release/cli/python ]; then
+    bash scripts/install-python.sh
+  fi
   echo "== preset $preset: test"
   ctest --preset "$preset" -j2
 done
