@@ -54,11 +54,15 @@ public:
         store_ = storage::GraphStore::open(path, options);
     }
 
-    storage::GraphStore& store() {
+    // The store, kept alive by the caller while it works even if another thread closes the
+    // graph meanwhile.
+    std::shared_ptr<storage::GraphStore> shared() {
         if (!store_) throw Error("the database is closed");
-        return *store_;
+        return store_;
     }
+    storage::GraphStore& store() { return *shared(); }
 
+    // The database is closed (its lock released) when no call still uses it.
     void close() {
         py::gil_scoped_release release;
         store_.reset();
@@ -75,9 +79,9 @@ public:
             for (const auto& [k, v] : params.cast<py::dict>())
                 p[py::str(k)] = fromPython(v, py::str(k));
         }
-        storage::GraphStore& s = store();
+        auto s = shared();
         py::gil_scoped_release release;
-        query::QueryEngine engine(s);
+        query::QueryEngine engine(*s);
         return engine.run(text, p);
     }
 
@@ -99,9 +103,9 @@ public:
         std::vector<storage::Node> nodes;
         std::vector<storage::Edge> edges;
         if (queryText.is_none()) {
-            storage::GraphStore& s = store();
+            auto s = shared();
             py::gil_scoped_release release;
-            auto r = s.read();
+            auto r = s->read();
             r->scanNodes([&](storage::NodeId id) {
                 if (auto n = r->node(id)) nodes.push_back(std::move(*n));
                 return true;
@@ -114,7 +118,7 @@ public:
             // The nodes, relationships and paths anywhere in the rows, with the ends of
             // every relationship (read from the database when the rows lack them).
             auto result = run(queryText.cast<std::string>(), py::none());
-            storage::GraphStore& s = store();
+            auto s = shared();
             py::gil_scoped_release release;
             std::set<uint64_t> nodeIds, edgeIds;
             std::function<void(const query::Value&)> collect = [&](const query::Value& v) {
@@ -138,7 +142,7 @@ public:
             for (const auto& row : result.rows) {
                 for (const auto& v : row) collect(v);
             }
-            auto r = s.read();
+            auto r = s->read();
             for (uint64_t id : nodeIds) {
                 if (auto n = r->node(id)) nodes.push_back(std::move(*n));
             }
@@ -163,11 +167,11 @@ public:
     }
 
     py::dict build(const std::vector<std::string>& paths) {
-        storage::GraphStore& s = store();
+        auto s = shared();
         cli::BuildSummary sum;
         {
             py::gil_scoped_release release;
-            sum = cli::buildDocuments(s, cli::listBuildInputs(paths), modelDir());
+            sum = cli::buildDocuments(*s, cli::listBuildInputs(paths), modelDir());
         }
         py::dict d;
         d["added"] = sum.added;
@@ -180,13 +184,13 @@ public:
     }
 
     py::dict importTriples(const std::string& path, const std::string& format, bool strict) {
-        storage::GraphStore& s = store();
+        auto s = shared();
         exporter::ImportReport report;
         {
             py::gil_scoped_release release;
             std::ifstream in(path, std::ios::binary);
             if (!in) throw Error("cannot read " + path);
-            report = exporter::importTriples(s, format, {{path, &in}}, strict);
+            report = exporter::importTriples(*s, format, {{path, &in}}, strict);
         }
         py::dict d;
         d["facts"] = report.lines;
@@ -197,7 +201,7 @@ public:
     }
 
 private:
-    std::unique_ptr<storage::GraphStore> store_;
+    std::shared_ptr<storage::GraphStore> store_;
 };
 
 py::list extractFacts(const std::string& text, const std::string& docId) {
