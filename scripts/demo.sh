@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target kgraph
+# The Python module (cli/python), when pybind11 was found: `import kgraph` then works.
+if [ -d build/release/cli/python ]; then
+  cmake --build --preset release --target kgraph_python
+  bash scripts/install-python.sh
+fi
 
 KG=build/release/cli/kgraph
 DB=build/demo.kg

@@ -15,6 +15,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libedit-dev
   python3 iso-codes
   raptor2-utils python3-networkx python3-distributed
+  pybind11-dev python3-dev
 )
 
 export DEBIAN_FRONTEND=noninteractive

@@ -6,11 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-# Kùzu (npm) for the test that loads the CSV export into it (FormatsTest.Kuzu*).
+# Kùzu and Oxigraph (npm) for the tests that load the CSV and N-Quads exports into them
+# (FormatsTest.Kuzu*, FormatsTest.Oxigraph*).
 if [ -f ../shared/bench/install_peers.sh ]; then
-  bash ../shared/bench/install_peers.sh || echo "kgraph: Kùzu could not be installed; its test skips"
+  bash ../shared/bench/install_peers.sh || echo "kgraph: Kùzu/Oxigraph could not be installed; their tests skip"
 else
-  echo "kgraph: ../shared is absent, so Kùzu is not installed and its test skips"
+  echo "kgraph: ../shared is absent, so Kùzu and Oxigraph are not installed and their tests skip"
 fi
 
 PRESETS=${KGRAPH_TEST_PRESETS:-"release asan"}
@@ -18,6 +19,10 @@ for preset in $PRESETS; do
   echo "== preset $preset: configure and build"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset"
+  # `import kgraph` for the Python module of the release build (cli/python), when built.
+  if [ "$preset" = release ] && [ -d build/release/cli/python ]; then
+    bash scripts/install-python.sh
+  fi
   echo "== preset $preset: test"
   ctest --preset "$preset" -j2
 done

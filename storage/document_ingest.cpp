@@ -105,6 +105,8 @@ void addUnique(PropertyList& list, const std::string& s) {
 
 StoredDocument decodeStoredDocument(std::string_view bytes) { return decodeRecord(bytes); }
 
+std::string encodeStoredDocument(const StoredDocument& record) { return encodeRecord(record); }
+
 std::optional<std::string> storedDocumentHash(GraphView& view, const std::string& docId) {
     auto raw = view.getAux(AuxSpace::Document, docId);
     if (!raw) return std::nullopt;
@@ -242,7 +244,9 @@ IngestResult ingestDocument(GraphStore& store, const DocumentInput& doc) {
                               {"sources", PropertyList{doc.id}},
                               {"negated", f.negated},
                               {"text", f.text}};
-            if (!f.mentions.empty()) props["evidence"] = f.mentions.front().text;
+            // No sentence (a hand-written triple) means no evidence, not an empty one.
+            if (!f.mentions.empty() && !f.mentions.front().text.empty())
+                props["evidence"] = f.mentions.front().text;
             if (!f.attributedTo.empty()) props["attributed_to"] = f.attributedTo;
             if (!f.date.empty()) props["date"] = f.date;
             if (!f.modality.empty()) props["modality"] = f.modality;

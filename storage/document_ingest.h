@@ -90,5 +90,8 @@ struct StoredDocument {
 };
 // Decodes a document record. Throws kgraph::Error (Storage) on malformed bytes.
 StoredDocument decodeStoredDocument(std::string_view bytes);
+// Encodes one for WriteTxn::putAux(AuxSpace::Document, id, ...): for importers
+// that recreate relationships and mentions themselves (engine/export).
+std::string encodeStoredDocument(const StoredDocument& record);
 
 }  // namespace kgraph::storage

@@ -37,27 +37,28 @@ std::ofstream openFile(const std::string& path) {
     return file;
 }
 
-// CSV: with -o DIR (an existing directory or a path ending in '/'), nodes.csv
-// and relationships.csv in it; otherwise the node file, an empty line and the
-// relationship file on one stream.
+// CSV: two files, nodes.csv and relationships.csv, in the directory -o names
+// (made if missing). Without -o there is no single stream to write both to.
 void exportCsv(storage::GraphView& r, const std::string& output) {
     namespace fs = std::filesystem;
-    if (!output.empty() && (fs::is_directory(output) || output.back() == '/')) {
-        fs::create_directories(output);
-        auto nodes = openFile((fs::path(output) / "nodes.csv").string());
-        auto rels = openFile((fs::path(output) / "relationships.csv").string());
-        exporter::writeCsv(r, nodes, rels);
-        finish(nodes, "nodes.csv");
-        finish(rels, "relationships.csv");
-        return;
+    if (output.empty() || output == "-") {
+        throw Error(
+            "--format csv writes two files (nodes.csv and relationships.csv): name a directory "
+            "with -o, e.g. kgraph export --format csv -o neo4j/",
+            Error::Kind::Usage);
     }
-    std::ofstream file;
-    if (!output.empty()) file = openFile(output);
-    std::ostream& out = output.empty() ? std::cout : file;
-    std::ostringstream rels;
-    exporter::writeCsv(r, out, rels);
-    out << '\n' << rels.str();
-    finish(out, "the export");
+    if (fs::exists(output) && !fs::is_directory(output)) {
+        throw Error("-o " + output +
+                        " is a file; --format csv writes nodes.csv and relationships.csv into a "
+                        "directory: name one (it is made if missing)",
+                    Error::Kind::Usage);
+    }
+    fs::create_directories(output);
+    auto nodes = openFile((fs::path(output) / "nodes.csv").string());
+    auto rels = openFile((fs::path(output) / "relationships.csv").string());
+    exporter::writeCsv(r, nodes, rels);
+    finish(nodes, "nodes.csv");
+    finish(rels, "relationships.csv");
 }
 
 int runExport(const Options& o) {
@@ -105,8 +106,8 @@ void addExportCommand(CLI::App& app, Action& action) {
                     "nt (N-Triples, default), nq (N-Quads), ttl (Turtle), jsonl, csv "
                     "(neo4j-admin), graphml, dot");
     cmd->add_option("-o,--output", o->output,
-                    "Output file (default: standard output); for csv a directory gets nodes.csv "
-                    "and relationships.csv");
+                    "Output file (default: standard output); for csv (required) a directory that "
+                    "gets nodes.csv and relationships.csv");
     cmd->add_option("--base-iri", o->baseIri, "Prefix of minted IRIs (default: urn:kgraph:)");
     cmd->footer(
         "Examples:\n  kgraph export --db news.kg --format nt > news.nt\n"

@@ -2,7 +2,7 @@
 //
 // Two modes, told apart by their options:
 //   kgraph import --db DIR --nodes nodes.csv [--edges edges.csv]   bulk load of a property graph
-//   kgraph import --db DIR --format tsv|nt|nq|jsonl FILE...|-         triples from other tools
+//   kgraph import --db DIR --format tsv|csv|nt|nq|jsonl FILE...|-     triples from other tools
 //                                                                   (engine/export/triple_import.h)
 #include <unistd.h>
 
@@ -36,7 +36,7 @@ struct Options {
 
 int runTripleImport(const Options& o) {
     if (o.format.empty())
-        throw Error("FILE arguments need --format tsv|nt|nq|jsonl", Error::Kind::Usage);
+        throw Error("FILE arguments need --format tsv|csv|nt|nq|jsonl", Error::Kind::Usage);
     if (o.files.empty())
         throw Error("--format needs FILE... (or - for standard input)", Error::Kind::Usage);
     if (!o.nodes.empty() || !o.edges.empty()) {
@@ -119,7 +119,8 @@ void addImportCommand(CLI::App& app, Action& action) {
         ->check(CLI::ExistingFile);
     cmd->add_option(
         "--format", o->format,
-        "Triples format for FILE...: tsv, nt, nq or jsonl (kgraph export or kgraph extract lines)");
+        "Triples format for FILE...: tsv, csv, nt, nq or jsonl (kgraph export or kgraph extract "
+        "lines); names join the stored entities by name and alias");
     cmd->add_option("files", o->files, "Triples files (with --format; - for standard input)");
     cmd->add_flag("--strict", o->strict,
                   "With --format: any bad line aborts with nothing imported");

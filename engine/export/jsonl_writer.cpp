@@ -19,6 +19,16 @@ std::string nodeJson(const storage::Node& n) {
 
 uint64_t writeJsonl(storage::GraphView& graph, std::ostream& out) {
     uint64_t lines = 0;
+    // Documents first, so that an import knows every document a mention names.
+    graph.scanLabel("Document", [&](storage::NodeId id) {
+        auto n = graph.node(id);
+        if (!n || !isDocument(*n)) return true;
+        PropertyMap rest = n->props;
+        rest.erase("id");
+        out << "{\"document\":" << jsonString(stringProp(n->props, "id"))
+            << ",\"properties\":" << jsonValue(PropertyValue(rest)) << "}\n";
+        return true;
+    });
     graph.scanEdges([&](storage::EdgeId id) {
         auto e = graph.edge(id);
         if (!e || !isFact(*e)) return true;

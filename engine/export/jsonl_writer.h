@@ -1,4 +1,7 @@
-// JSON Lines export: one fact (relationship other than MENTIONED_IN) per line,
+// JSON Lines export: first one line per document, in node id order, with its
+// properties but the id:
+//   {"document":"a.txt","properties":{"path":"a.txt","sha256":"...","title":"..."}}
+// then one fact (relationship other than MENTIONED_IN) per line,
 // in relationship id order:
 //   {"subject":{"label":"Country","name":"China","properties":{...}},
 //    "predicate":"provide","object":{...},"properties":{"confidence":0.85,...},
@@ -15,7 +18,7 @@
 
 namespace kgraph::exporter {
 
-// Returns the number of lines (facts) written.
+// Returns the number of fact lines written.
 uint64_t writeJsonl(storage::GraphView& graph, std::ostream& out);
 
 }  // namespace kgraph::exporter

@@ -10,14 +10,19 @@
 // (confidence, ...) or mentions it is also reified as <BASE fact/EDGEID>, an
 // rdf:Statement carrying them, each mention being <BASE fact/EDGEID/mention/N>
 // with prop/doc, prop/sentence, prop/begin, prop/end and prop/text.
-// MENTIONED_IN provenance edges are not exported. The graph name of a fact's
-// triples (N-Quads) is the document of its first mention; node triples are
-// in the default graph, a document's own triples in its graph.
+// MENTIONED_IN relationships are exported like facts (the triple, reified
+// with its `count`). A triple stated by several relationships is written
+// once. Graph names (N-Quads): each mention's statements are in the graph of
+// its document, as are a document's own statements and its MENTIONED_IN
+// relationships; entities and facts (triple and reification) are in the
+// default graph. Strings that are ISO 8601 dates or date-times are typed
+// xsd:date / xsd:dateTime (xsdTemporal); numbers and booleans are typed too.
 // Order follows node then relationship ids: same database, same triples.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -44,6 +49,15 @@ inline constexpr std::string_view kXsdNs = "http://www.w3.org/2001/XMLSchema#";
 // Calls `fn` for every statement of the graph, in a deterministic order.
 void forEachQuad(storage::GraphView& graph, const NTriplesOptions& options,
                  const std::function<void(const Quad&)>& fn);
+
+// The XSD type of a string that is an ISO 8601 date (YYYY-MM-DD: "date") or
+// date-time (YYYY-MM-DDTHH:MM[:SS[.f]][Z|+HH:MM]: "dateTime"), with its
+// lexical form (seconds added when absent: xsd:dateTime requires them); else
+// nullopt.
+struct XsdTemporal {
+    std::string lexical, type;
+};
+std::optional<XsdTemporal> xsdTemporal(std::string_view s);
 
 // Escapes for an N-Triples / Turtle string literal body.
 std::string escapeLiteral(std::string_view s);

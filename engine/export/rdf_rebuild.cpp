@@ -9,6 +9,8 @@
 #include <limits>
 #include <map>
 
+#include "engine/export/entity_resolver.h"
+#include "engine/export/import_documents.h"
 #include "engine/export/rdf_model.h"
 #include "storage/mention_record.h"
 
@@ -73,6 +75,9 @@ std::string literalText(const std::string& term) {
                     std::from_chars(term.data() + i + 1, term.data() + i + 1 + digits, cp, 16);
                 if (res.ptr != term.data() + i + 1 + digits)
                     throw std::invalid_argument("bad \\u escape in a literal");
+                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+                    throw std::invalid_argument(
+                        "escape in a literal names no character (a surrogate or beyond U+10FFFF)");
                 text::appendUtf8(out, cp);
                 i += digits;
                 break;
@@ -112,6 +117,10 @@ PropertyValue literalValue(const std::string& term) {
         double v = 0;
         auto res = std::from_chars(text.data(), text.data() + text.size(), v);
         if (res.ec == std::errc() && res.ptr == text.data() + text.size()) return v;
+    } else if (dt == std::string(kXsdNs) + "dateTime") {
+        // The export adds ":00" to kgraph's minute-precision date-times (xsd:dateTime
+        // needs seconds); take it off again so that the value reads back as stored.
+        if (text.size() == 19 && text.compare(16, 3, ":00") == 0) return text.substr(0, 16);
     } else if (dt == std::string(kXsdNs) + "boolean") {
         if (text == "true" || text == "1") return true;
         if (text == "false" || text == "0") return false;
@@ -172,7 +181,8 @@ std::optional<std::string> kgraphBaseIri(const std::vector<RdfStatement>& statem
 }
 
 RebuildCounts rebuildFromRdf(storage::GraphStore& store,
-                             const std::vector<RdfStatement>& statements, const std::string& base) {
+                             const std::vector<RdfStatement>& statements, const std::string& base,
+                             EntityResolver* resolver) {
     const std::string rdfType = std::string(kRdfNs) + "type";
     const std::string rdfsLabel = std::string(kRdfsNs) + "label";
     const std::string altLabel = std::string(kSkosNs) + "altLabel";
@@ -269,6 +279,7 @@ RebuildCounts rebuildFromRdf(storage::GraphStore& store,
 
     RebuildCounts counts;
     auto txn = store.write();
+    auto docNodes = documentNodes(*txn);
     std::map<std::string, storage::NodeId> ids;
     auto createNode = [&](const std::string& iri) -> storage::NodeId {
         if (auto it = ids.find(iri); it != ids.end()) return it->second;
@@ -283,6 +294,12 @@ RebuildCounts rebuildFromRdf(storage::GraphStore& store,
             if (n.hasLabel) props["title"] = n.label;
             if (!props.count("id")) props["id"] = percentDecode(iri.substr(docNs.size()));
             ++counts.documents;
+            const PropertyValue& docId = props["id"];
+            if (docId.isString()) {
+                if (auto it = docNodes.find(docId.asString()); it != docNodes.end())
+                    return ids[iri] = it->second;
+                return ids[iri] = docNodes[docId.asString()] = txn->createNode(labels, props);
+            }
         } else {
             std::string name;
             if (startsWith(iri, entityNs)) {
@@ -303,12 +320,16 @@ RebuildCounts rebuildFromRdf(storage::GraphStore& store,
                 for (const auto& a : n.altLabels) aliases.emplace_back(a);
                 if (aliases.empty() && !startsWith(iri, entityNs)) aliases.emplace_back(name);
                 if (!aliases.empty()) props["aliases"] = PropertyValue(std::move(aliases));
-                // An entity imported before: add to it rather than repeat it.
+                // An entity of the database (by name or alias, same label) or one
+                // imported before: add to it rather than repeat it.
+                std::string label = labels.front();
+                if (auto r = resolver ? resolver->resolve(label, name, true) : std::nullopt)
+                    name = r->name;
                 storage::NodeId found = 0;
                 txn->findByName(name, [&](storage::NodeId id) {
                     auto existing = txn->node(id);
                     if (existing && !existing->labels.empty() &&
-                        existing->labels.front() == labels.front()) {
+                        existing->labels.front() == label) {
                         found = id;
                         return false;
                     }
@@ -320,6 +341,7 @@ RebuildCounts rebuildFromRdf(storage::GraphStore& store,
         return ids[iri] = txn->createNode(labels, props);
     };
     for (const auto& iri : nodeOrder) createNode(iri);
+    FactsByDocument byDoc;
     for (const auto& t : triples) {
         storage::NodeId src = createNode(t.s), dst = createNode(t.o);
         std::string type =
@@ -336,13 +358,17 @@ RebuildCounts rebuildFromRdf(storage::GraphStore& store,
         storage::EdgeId e = txn->createEdge(src, dst, type, props);
         if (f) {
             uint32_t seq = 0;
+            std::map<std::string, uint64_t> perDoc;
             for (const auto& [n, m] : f->mentions) {
                 txn->putAux(storage::AuxSpace::Mention, storage::mentionKey(e, seq++),
                             storage::encodeMention(m));
+                ++perDoc[m.doc];
             }
+            for (const auto& [d, k] : perDoc) byDoc[d].emplace_back(e, k);
         }
-        ++counts.facts;
+        if (type != "MENTIONED_IN") ++counts.facts;
     }
+    counts.documents += recordImportedDocuments(*txn, byDoc);
     txn->commit();
     return counts;
 }

@@ -37,9 +37,16 @@ struct RebuildCounts {
     uint64_t facts = 0, documents = 0;
 };
 
-// Writes the graph the statements describe in one transaction.
+class EntityResolver;
+
+// Writes the graph the statements describe in one transaction. An entity
+// the `resolver` (if given) finds in the database, with the same label, is
+// added to rather than repeated; so is a document with the same id. Every
+// document that a recreated mention names gets its record
+// (import_documents.h), so the result passes `kgraph check`.
 RebuildCounts rebuildFromRdf(storage::GraphStore& store,
-                             const std::vector<RdfStatement>& statements, const std::string& base);
+                             const std::vector<RdfStatement>& statements, const std::string& base,
+                             EntityResolver* resolver = nullptr);
 
 // Helpers shared with the plain N-Triples import.
 std::string percentDecode(std::string_view s);

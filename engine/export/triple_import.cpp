@@ -6,10 +6,13 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "engine/common/error.h"
+#include "engine/export/entity_resolver.h"
 #include "engine/export/export_common.h"
+#include "engine/export/import_documents.h"
 #include "engine/export/rdf_model.h"
 #include "engine/export/rdf_rebuild.h"
 #include "engine/extract/name_registry.h"
@@ -30,9 +33,15 @@ struct BadLine {
 };
 
 struct Entity {
-    std::string label, name;
-    PropertyMap props;  // export lines only
+    std::string label, name;  // an empty label: the input gave none
+    PropertyMap props;        // export lines only
 };
+
+// A confidence must be a number in [0, 1] (NaN is not).
+void checkConfidence(double c, const std::string& text) {
+    if (!(c >= 0 && c <= 1))
+        throw BadLine{"confidence '" + text + "' is not a number between 0 and 1"};
+}
 
 // One `kgraph export --format jsonl` fact, recreated as it was.
 struct ExportedFact {
@@ -62,8 +71,18 @@ struct DocumentRecord {
     extract::Extraction ex;
 };
 
+// A `kgraph export --format jsonl` document line: its node's properties.
+struct DocumentLine {
+    std::string id;
+    PropertyMap props;
+};
+
 struct Collector {
+    EntityResolver* resolver = nullptr;
+    storage::ReadTxn* view = nullptr;               // the database before the import
     std::map<std::string, DocumentRecord> records;  // by document id: build's order
+    std::vector<DocumentLine> documentLines;
+    std::set<std::string> documentIds;  // of documentLines
     std::vector<ExportedFact> exported;
     std::vector<NtFact> ntFacts;
     std::map<std::string, std::string> ntLabels, ntTypes;  // IRI -> first rdfs:label / rdf:type
@@ -77,6 +96,7 @@ struct Collector {
             docs.emplace_back();
             docs.back().doc.id = id;
             docs.back().doc.path = id;
+            docs.back().doc.title = id;  // the source name is the only title a triple file gives
         }
         return docs[it->second];
     }
@@ -92,15 +112,32 @@ struct Collector {
         ++e.mentions;
         return it->second;
     }
+    // The stored entity an input's (label, name) denotes (entity_resolver.h),
+    // else the input's own, labelled `fallback` when it gave no label.
+    Entity canonical(Entity e, bool strictLabel, const std::string& fallback) const {
+        if (auto r = resolver ? resolver->resolve(e.label, e.name, strictLabel) : std::nullopt) {
+            e.label = r->label;
+            e.name = r->name;
+        } else if (e.label.empty()) {
+            e.label = fallback;
+        }
+        return e;
+    }
+    // One fact of document `docId`; `line` feeds the document's content hash.
+    // Hand-written inputs (strictLabel false) join an entity of the same name
+    // whatever its label; kgraph's own lines keep their labels.
     void fact(const std::string& docId, const std::string& line, const Entity& s,
               const std::string& sText, const Entity& o, const std::string& oText,
-              storage::FactInput f) {
+              storage::FactInput f, bool strictLabel = false,
+              const std::string& fallbackLabel = "Concept") {
         auto& d = doc(docId);
         for (char c : line) d.hash = (d.hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
         d.hash = (d.hash ^ '\n') * 1099511628211ULL;
-        f.subject = entity(d, s.label, s.name, sText);
-        f.object = entity(d, o.label, o.name, oText);
-        if (f.mentions.empty()) f.mentions.push_back({1, 0, 0, line});
+        Entity cs = canonical(s, strictLabel, fallbackLabel);
+        Entity co = canonical(o, strictLabel, fallbackLabel);
+        f.subject = entity(d, cs.label, cs.name, sText);
+        f.object = entity(d, co.label, co.name, oText);
+        if (f.mentions.empty()) f.mentions.push_back({1, 0, 0, ""});
         d.doc.sentences = std::max(d.doc.sentences, f.mentions.front().sentence);
         d.doc.facts.push_back(std::move(f));
     }
@@ -205,9 +242,33 @@ void documentRecord(Collector& c, const Json& j) {
     c.records.emplace(r.doc.id, std::move(r));  // the first record of a document wins
 }
 
+// A mention's sentence, begin or end: absent (0) or a non-negative integer.
+uint32_t mentionNumber(const Json& m, const char* key) {
+    if (!m.contains(key)) return 0;
+    if (!m[key].is_number_unsigned() || m[key].get<uint64_t>() > UINT32_MAX)
+        throw BadLine{std::string("a mention's \"") + key + "\" is not a non-negative integer"};
+    return m[key].get<uint32_t>();
+}
+
+bool storedDocument(const Collector& c, const std::string& id) {
+    return c.view && c.view->getAux(storage::AuxSpace::Document, id).has_value();
+}
+
 void jsonlLine(Collector& c, const std::string& line, const std::string& fileDoc) {
     Json j = Json::parse(line, nullptr, false);
     if (j.is_discarded() || !j.is_object()) throw BadLine{"not a JSON object"};
+    if (j.contains("document") && j["document"].is_string()) {  // kgraph export --format jsonl
+        DocumentLine d{j["document"].get<std::string>(), {}};
+        if (d.id.empty()) throw BadLine{"empty \"document\""};
+        if (j.contains("properties")) {
+            if (!j["properties"].is_object()) throw BadLine{"\"properties\" is not an object"};
+            d.props = toValue(j["properties"]).asMap();
+        }
+        d.props["id"] = d.id;
+        if (!c.documentIds.insert(d.id).second) throw BadLine{"document '" + d.id + "' repeated"};
+        c.documentLines.push_back(std::move(d));
+        return;
+    }
     if (j.contains("document")) {  // kgraph extract --documents
         documentRecord(c, j);
         return;
@@ -221,16 +282,29 @@ void jsonlLine(Collector& c, const std::string& line, const std::string& fileDoc
         if (j.contains("properties")) {
             if (!j["properties"].is_object()) throw BadLine{"\"properties\" is not an object"};
             f.props = toValue(j["properties"]).asMap();
+            if (auto conf = f.props.find("confidence"); conf != f.props.end()) {
+                if (!conf->second.isFloat() && !conf->second.isInt())
+                    throw BadLine{"\"confidence\" is not a number"};
+                double v = conf->second.isFloat() ? conf->second.asFloat()
+                                                  : static_cast<double>(conf->second.asInt());
+                checkConfidence(v, j["properties"]["confidence"].dump());
+            }
         }
         if (!j["mentions"].is_array()) throw BadLine{"\"mentions\" is not an array"};
         for (const auto& m : j["mentions"]) {
             if (!m.is_object()) throw BadLine{"a mention is not an object"};
             storage::Mention mm;
             mm.doc = requireString(m, "doc");
-            mm.sentence = m.value("sentence", 0u);
-            mm.begin = m.value("begin", 0u);
-            mm.end = m.value("end", 0u);
+            mm.sentence = mentionNumber(m, "sentence");
+            mm.begin = mentionNumber(m, "begin");
+            mm.end = mentionNumber(m, "end");
+            if (mm.begin > mm.end) throw BadLine{"a mention begins after it ends"};
             mm.text = optString(m, "text");
+            // An export lists its documents first: a mention of another one is a broken line.
+            if (!c.documentIds.empty() && !c.documentIds.count(mm.doc) &&
+                !storedDocument(c, mm.doc))
+                throw BadLine{"a mention names document '" + mm.doc +
+                              "', which neither the input nor the database has"};
             f.mentions.push_back(std::move(mm));
         }
         c.exported.push_back(std::move(f));
@@ -245,17 +319,21 @@ void jsonlLine(Collector& c, const std::string& line, const std::string& fileDoc
     if (j.contains("confidence") && !j["confidence"].is_number())
         throw BadLine{"\"confidence\" is not a number"};
     f.confidence = j.value("confidence", 1.0);
+    if (j.contains("confidence")) checkConfidence(f.confidence, j["confidence"].dump());
     f.negated = j.value("negated", false);
     f.attributedTo = optString(j, "attributed_to");
     f.date = optString(j, "date");
     f.modality = optString(j, "modality");
-    uint32_t sentence = j.contains("sentence") && j["sentence"].is_number_unsigned()
-                            ? j["sentence"].get<uint32_t>()
-                            : 1;
+    uint32_t sentence = 1;
+    if (j.contains("sentence")) {
+        if (!j["sentence"].is_number_unsigned())
+            throw BadLine{"\"sentence\" is not a non-negative integer"};
+        sentence = j["sentence"].get<uint32_t>();
+    }
     f.mentions.push_back({sentence, 0, 0, optString(j, "evidence")});
     std::string doc = optString(j, "doc");
     c.fact(doc.empty() ? fileDoc : doc, line, s, optString(j["subject"], "text"), o,
-           optString(j["object"], "text"), std::move(f));
+           optString(j["object"], "text"), std::move(f), true);
 }
 
 std::vector<std::string> split(const std::string& line, char sep) {
@@ -267,10 +345,34 @@ std::vector<std::string> split(const std::string& line, char sep) {
     return out;
 }
 
+double parseConfidence(const std::string& text) {
+    double v = 0;
+    try {
+        size_t used = 0;
+        v = std::stod(text, &used);
+        if (used != text.size()) throw BadLine{""};
+    } catch (...) {
+        throw BadLine{"confidence '" + text + "' is not a number between 0 and 1"};
+    }
+    checkConfidence(v, text);
+    return v;
+}
+
+uint32_t parseSentence(const std::string& text) {
+    uint32_t v = 0;
+    auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || res.ec != std::errc() || res.ptr != text.data() + text.size())
+        throw BadLine{"sentence '" + text + "' is not a non-negative integer"};
+    return v;
+}
+
+// subject, predicate, object[, confidence, source] or the nine columns of
+// `kgraph extract --format tsv`: ..., confidence, negated, attributed_to, date,
+// document, sentence.
 void tsvLine(Collector& c, const std::string& line, const std::string& fileDoc) {
     auto cols = split(line, '\t');
-    if (cols.size() != 3 && cols.size() != 5) {
-        throw BadLine{"expected 3 or 5 tab-separated columns, found " +
+    if (cols.size() != 3 && cols.size() != 5 && cols.size() != 9) {
+        throw BadLine{"expected 3, 5 or 9 tab-separated columns, found " +
                       std::to_string(cols.size())};
     }
     for (size_t i = 0; i < 3; ++i) {
@@ -285,17 +387,94 @@ void tsvLine(Collector& c, const std::string& line, const std::string& fileDoc) 
     f.confidence = 1.0;
     std::string doc = fileDoc;
     if (cols.size() == 5) {
-        try {
-            size_t used = 0;
-            f.confidence = std::stod(cols[3], &used);
-            if (used != cols[3].size() || f.confidence < 0 || f.confidence > 1) throw BadLine{""};
-        } catch (...) {
-            throw BadLine{"confidence '" + cols[3] + "' is not a number between 0 and 1"};
-        }
+        f.confidence = parseConfidence(cols[3]);
         if (!cols[4].empty()) doc = cols[4];
+    } else if (cols.size() == 9) {
+        f.confidence = parseConfidence(cols[3]);
+        if (cols[4] != "true" && cols[4] != "false")
+            throw BadLine{"negated '" + cols[4] + "' is not true or false"};
+        f.negated = cols[4] == "true";
+        f.attributedTo = cols[5];
+        f.date = cols[6];
+        if (!cols[7].empty()) doc = cols[7];
+        f.mentions.push_back({parseSentence(cols[8]), 0, 0, ""});
     }
-    c.fact(doc, line, {"Concept", cols[0], {}}, cols[0], {"Concept", cols[2], {}}, cols[2],
-           std::move(f));
+    c.fact(doc, line, {"", cols[0], {}}, cols[0], {"", cols[2], {}}, cols[2], std::move(f));
+}
+
+// One CSV record on one line (RFC 4180 quoting, no line breaks in fields).
+std::vector<std::string> csvFields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+        char ch = line[i];
+        if (quoted) {
+            if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                out.back().push_back('"');
+                ++i;
+            } else if (ch == '"') {
+                quoted = false;
+            } else {
+                out.back().push_back(ch);
+            }
+        } else if (ch == '"' && out.back().empty()) {
+            quoted = true;
+        } else if (ch == ',') {
+            out.emplace_back();
+        } else {
+            out.back().push_back(ch);
+        }
+    }
+    if (quoted) throw BadLine{"unterminated quoted field"};
+    return out;
+}
+
+// The CSV of triples: a header naming subject, predicate, object and any of
+// subject_label, object_label, confidence, source, evidence, in any order.
+struct CsvLayout {
+    std::map<std::string, size_t> column;
+    size_t width = 0;
+};
+
+void csvLine(Collector& c, CsvLayout& layout, const std::string& line, const std::string& fileDoc) {
+    auto cells = csvFields(line);
+    if (layout.width == 0) {  // the header
+        static const std::set<std::string> known{"subject",       "predicate",    "object",
+                                                 "subject_label", "object_label", "confidence",
+                                                 "source",        "evidence"};
+        for (size_t i = 0; i < cells.size(); ++i) {
+            if (!known.count(cells[i]))
+                throw Error("the CSV header names an unknown column '" + cells[i] +
+                            "'; use subject, predicate, object, subject_label, object_label, "
+                            "confidence, source, evidence");
+            layout.column[cells[i]] = i;
+        }
+        for (const char* need : {"subject", "predicate", "object"}) {
+            if (!layout.column.count(need))
+                throw Error(std::string("the CSV header has no '") + need +
+                            "' column (the first line names the columns)");
+        }
+        layout.width = cells.size();
+        return;
+    }
+    if (cells.size() != layout.width)
+        throw BadLine{"expected " + std::to_string(layout.width) + " fields, found " +
+                      std::to_string(cells.size())};
+    auto cell = [&](const char* name) {
+        auto it = layout.column.find(name);
+        return it == layout.column.end() ? std::string() : cells[it->second];
+    };
+    for (const char* need : {"subject", "predicate", "object"}) {
+        if (cell(need).empty()) throw BadLine{std::string("empty ") + need};
+    }
+    storage::FactInput f;
+    f.type = cell("predicate");
+    f.text = f.type;
+    f.confidence = cell("confidence").empty() ? 1.0 : parseConfidence(cell("confidence"));
+    f.mentions.push_back({1, 0, 0, cell("evidence")});
+    std::string doc = cell("source").empty() ? fileDoc : cell("source");
+    c.fact(doc, line, {cell("subject_label"), cell("subject"), {}}, cell("subject"),
+           {cell("object_label"), cell("object"), {}}, cell("object"), std::move(f));
 }
 
 // Resolves the \\uXXXX and \\UXXXXXXXX escapes N-Triples allows in IRIs.
@@ -315,6 +494,8 @@ std::string unescapeIri(const std::string& raw) {
         if (digits == 0 || i + 2 + digits > raw.size() ||
             std::from_chars(first, first + digits, cp, 16).ptr != first + digits)
             throw BadLine{"bad escape in an IRI (only \\uXXXX and \\UXXXXXXXX are allowed)"};
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            throw BadLine{"escape in an IRI names no character (a surrogate or beyond U+10FFFF)"};
         text::appendUtf8(out, cp);
         i += 1 + digits;
     }
@@ -349,6 +530,32 @@ std::string ntTerm(const std::string& line, size_t& pos) {
     throw BadLine{"unexpected character '" + std::string(1, line[pos]) + "'"};
 }
 
+// A literal's escapes resolve to characters, and a number or boolean typed
+// with xsd:integer, xsd:double or xsd:boolean has a valid lexical form.
+void checkLiteral(const std::string& term) {
+    std::string text = literalText(term);
+    auto at = term.rfind("\"^^<");
+    if (at == std::string::npos || term.back() != '>') return;
+    std::string dt = term.substr(at + 4, term.size() - at - 5);
+    auto bad = [&](const char* type) {
+        throw BadLine{"literal \"" + text + "\" is not a valid xsd:" + type};
+    };
+    if (dt == std::string(kXsdNs) + "integer") {
+        size_t i = text.size() > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+        if (i == text.size() || text.find_first_not_of("0123456789", i) != std::string::npos)
+            bad("integer");
+    } else if (dt == std::string(kXsdNs) + "double" || dt == std::string(kXsdNs) + "decimal") {
+        if (text == "INF" || text == "-INF" || text == "NaN") return;
+        double v = 0;
+        const char* first = text.data() + (!text.empty() && text[0] == '+' ? 1 : 0);
+        auto res = std::from_chars(first, text.data() + text.size(), v);
+        if (text.empty() || res.ec != std::errc() || res.ptr != text.data() + text.size())
+            bad(dt.substr(kXsdNs.size()) == "double" ? "double" : "decimal");
+    } else if (dt == std::string(kXsdNs) + "boolean") {
+        if (text != "true" && text != "false" && text != "1" && text != "0") bad("boolean");
+    }
+}
+
 Entity ntEntity(const std::string& iri) {
     auto at = iri.find("entity/");
     if (at != std::string::npos) {
@@ -377,6 +584,7 @@ void rdfLine(Collector& c, const std::string& line, const std::string& fileDoc, 
     if (s.empty() || p.empty() || o.empty()) throw BadLine{"empty IRI"};
     if (s.front() == '"') throw BadLine{"subject must be an IRI or blank node"};
     if (p.front() == '"' || p.compare(0, 2, "_:") == 0) throw BadLine{"predicate must be an IRI"};
+    if (o.front() == '"') checkLiteral(o);
     c.statements.push_back({s, p, o});
     if (s.compare(0, 2, "_:") == 0 || o.compare(0, 2, "_:") == 0) return;
     if (p == std::string(kRdfsNs) + "label" && o.front() == '"') {
@@ -404,13 +612,22 @@ void nqLine(Collector& c, const std::string& line, const std::string& fileDoc) {
 }
 
 void resolveNtFacts(Collector& c) {
+    // kgraph IRIs give label and name back; other IRIs take their rdf:type
+    // (else none: the resolver or "Resource" decides) and rdfs:label (else the
+    // IRI, or its last segment when that names a stored entity).
     auto entity = [&](const std::string& iri) {
         Entity e = ntEntity(iri);
         if (e.label != "Resource") return e;
+        e.label.clear();
         if (auto t = c.ntTypes.find(iri); t != c.ntTypes.end() && !t->second.empty())
             e.label = t->second;
-        if (auto l = c.ntLabels.find(iri); l != c.ntLabels.end() && !l->second.empty())
+        if (auto l = c.ntLabels.find(iri); l != c.ntLabels.end() && !l->second.empty()) {
             e.name = l->second;
+        } else if (c.resolver) {
+            std::string last = lastSegment(iri);
+            std::replace(last.begin(), last.end(), '_', ' ');
+            if (!last.empty() && c.resolver->resolve(e.label, last, false)) e.name = last;
+        }
         return e;
     };
     for (const auto& t : c.ntFacts) {
@@ -419,21 +636,26 @@ void resolveNtFacts(Collector& c) {
         f.text = f.type;
         f.confidence = 1.0;
         Entity se = entity(t.subject), oe = entity(t.object);
-        c.fact(t.doc, t.line, se, se.name, oe, oe.name, std::move(f));
+        c.fact(t.doc, t.line, se, se.name, oe, oe.name, std::move(f), false, "Resource");
     }
 }
 
-void writeExported(storage::GraphStore& store, const std::vector<ExportedFact>& facts) {
+// Export-JSONL documents and facts, recreated as they were, in one transaction.
+void writeExported(storage::GraphStore& store, const Collector& c) {
     auto txn = store.write();
+    auto docNodes = documentNodes(*txn);
+    for (const auto& d : c.documentLines) {
+        if (!docNodes.count(d.id)) docNodes.emplace(d.id, txn->createNode({"Document"}, d.props));
+    }
     std::map<std::pair<std::string, std::string>, storage::NodeId> nodes;
-    auto node = [&](const Entity& e) {
+    auto node = [&](Entity e) {
+        e = c.canonical(std::move(e), true, "");
         auto key = std::make_pair(e.label, e.name);
         auto it = nodes.find(key);
         if (it != nodes.end()) return it->second;
         storage::NodeId found = 0;
         txn->findByName(e.name, [&](storage::NodeId id) {
-            auto n = txn->node(id);
-            if (n && !n->labels.empty() && n->labels.front() == e.label) {
+            if (txn->hasLabel(id, e.label) && !txn->hasLabel(id, "Document")) {
                 found = id;
                 return false;
             }
@@ -443,15 +665,20 @@ void writeExported(storage::GraphStore& store, const std::vector<ExportedFact>& 
         nodes.emplace(key, found);
         return found;
     };
-    for (const auto& f : facts) {
+    FactsByDocument byDoc;
+    for (const auto& f : c.exported) {
         storage::NodeId s = node(f.subject), o = node(f.object);
         storage::EdgeId e = txn->createEdge(s, o, f.type, f.props);
         uint32_t seq = 0;
+        std::map<std::string, uint64_t> perDoc;
         for (const auto& m : f.mentions) {
             txn->putAux(storage::AuxSpace::Mention, storage::mentionKey(e, seq++),
                         storage::encodeMention(m));
+            ++perDoc[m.doc];
         }
+        for (const auto& [doc, n] : perDoc) byDoc[doc].emplace_back(e, n);
     }
+    recordImportedDocuments(*txn, byDoc);
     txn->commit();
 }
 
@@ -465,30 +692,51 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
     if (format == "nt") parse = ntLine;
     if (format == "nq") parse = nqLine;
     if (format == "jsonl") parse = jsonlLine;
-    if (!parse)
-        throw Error("unknown import format '" + format + "'; use tsv, nt, nq or jsonl",
+    if (!parse && format != "csv")
+        throw Error("unknown import format '" + format + "'; use tsv, csv, nt, nq or jsonl",
                     Error::Kind::Usage);
+    EntityResolver resolver(&store);
+    auto before = store.read();
     Collector c;
+    c.resolver = &resolver;
+    c.view = before.get();
     ImportReport report;
     for (const auto& input : inputs) {
         std::string line;
         uint64_t number = 0;
         std::string fileDoc = input.name == "-" ? "stdin" : input.name;
+        CsvLayout layout;  // each CSV file has its header
         while (std::getline(*input.in, line)) {
             ++number;
             if (!line.empty() && line.back() == '\r') line.pop_back();
+            auto bad = [&](const std::string& reason) {
+                ++report.skipped;
+                report.problems.push_back(input.name + ":" + std::to_string(number) + ": " +
+                                          reason);
+            };
+            if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) {
+                bad("the file starts with a byte-order mark (EF BB BF); save it as UTF-8 without "
+                    "one");
+                continue;
+            }
+            if (auto at = text::firstInvalidUtf8(line)) {
+                bad("invalid UTF-8 at byte " + std::to_string(*at + 1) + " of the line");
+                continue;
+            }
             size_t first = line.find_first_not_of(" \t");
             if (first == std::string::npos || line[first] == '#') continue;
             try {
-                parse(c, line, fileDoc);
-            } catch (const BadLine& bad) {
-                ++report.skipped;
-                report.problems.push_back(input.name + ":" + std::to_string(number) + ": " +
-                                          bad.reason);
+                if (parse) {
+                    parse(c, line, fileDoc);
+                } else {
+                    csvLine(c, layout, line, fileDoc);
+                }
+            } catch (const BadLine& b) {
+                bad(b.reason);
+            } catch (const Error& e) {  // a CSV header that cannot be read: the file is unusable
+                throw Error(input.name + ":" + std::to_string(number) + ": " + e.what());
             } catch (const std::exception& e) {  // a JSON value of the wrong type, a bad \\u escape
-                ++report.skipped;
-                report.problems.push_back(input.name + ":" + std::to_string(number) + ": " +
-                                          e.what());
+                bad(e.what());
             }
         }
         if (input.in->bad()) throw Error("cannot read " + input.name);
@@ -505,25 +753,48 @@ ImportReport importTriples(storage::GraphStore& store, const std::string& format
     std::erase_if(c.docs, [&](const DocBuild& d) { return c.records.count(d.doc.id) > 0; });
     report.lines = c.exported.size();
     for (const auto& d : c.docs) report.lines += d.doc.facts.size();
-    if (strict && report.skipped > 0) {
-        std::string msg =
-            std::to_string(report.skipped) + " bad line(s), nothing imported (--strict):";
-        for (const auto& p : report.problems) msg += "\n  " + p;
-        throw Error(msg);
+    auto problems = [&](std::string msg) {
+        for (size_t i = 0; i < report.problems.size() && i < 20; ++i)
+            msg += "\n  " + report.problems[i];
+        if (report.problems.size() > 20)
+            msg += "\n  ... and " + std::to_string(report.problems.size() - 20) + " more";
+        return msg;
+    };
+    if (strict && report.skipped > 0)
+        throw Error(problems(std::to_string(report.skipped) +
+                             " bad line(s), nothing imported (--strict):"));
+    if (report.lines == 0 && c.records.empty() && c.documentLines.empty() && !base) {
+        throw Error(
+            problems("no usable " + format + " line in the input, nothing imported" +
+                     (report.skipped ? " (" + std::to_string(report.skipped) + " bad line(s)):"
+                                     : std::string())));
     }
-    const uint64_t units =
-        c.records.size() + c.docs.size() + (c.exported.empty() ? 0 : 1) + (base ? 1 : 0);
+    // Triples credited to a document that `kgraph build` stored would replace
+    // its extraction (a document is one unit): refuse before writing anything.
+    for (const auto& d : c.docs) {
+        auto hash = storage::storedDocumentHash(*before, d.doc.id);
+        if (hash && hash->rfind("import:", 0) != 0) {
+            throw Error("document '" + d.doc.id +
+                        "' is already in the database from its text; importing triples "
+                        "credited to it would replace what was extracted from it. Name another "
+                        "source (the TSV/CSV source column) or import into another database");
+        }
+    }
+    before.reset();
+    const uint64_t units = c.records.size() + c.docs.size() +
+                           (c.exported.empty() && c.documentLines.empty() ? 0 : 1) + (base ? 1 : 0);
     uint64_t done = 0, facts = 0;
     auto stored = [&](uint64_t n) {
         facts += n;
         if (progress) progress(++done, units, facts);
     };
-    if (!c.exported.empty()) {
-        writeExported(store, c.exported);
+    if (!c.exported.empty() || !c.documentLines.empty()) {
+        writeExported(store, c);
+        report.documents += c.documentLines.size();
         stored(c.exported.size());
     }
     if (base) {
-        auto counts = rebuildFromRdf(store, c.statements, *base);
+        auto counts = rebuildFromRdf(store, c.statements, *base, &resolver);
         report.lines += counts.facts;
         report.documents += counts.documents;
         stored(counts.facts);

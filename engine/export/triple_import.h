@@ -1,7 +1,10 @@
 // Importing facts written by other tools (or by `kgraph export`/`extract`).
 //
-//   tsv    subject<TAB>predicate<TAB>object[<TAB>confidence<TAB>source]; '#'
-//          comments and blank lines skipped; entities get the label Entity.
+//   tsv    subject<TAB>predicate<TAB>object[<TAB>confidence<TAB>source], or the
+//          nine columns of `kgraph extract --format tsv`; '#' comments and
+//          blank lines skipped.
+//   csv    a header naming subject, predicate, object and any of
+//          subject_label, object_label, confidence, source, evidence.
 //   nt     N-Triples: kgraph's own export (recognised by its <BASE entity/...>
 //          and <BASE type/...> IRIs) is rebuilt as the graph it came from
 //          (engine/export/rdf_rebuild.h): nodes, their properties, facts with
@@ -23,7 +26,13 @@
 // document and stored through storage::ingestDocument; the document id is the
 // TSV source column, the extract "doc", or else the input file name.
 //
-// Every input is parsed before anything is written. Bad lines are reported
+// Every name is resolved to a stored entity (entity_resolver.h) where one
+// matches by name or alias; new entities get the label given, else Concept
+// (Resource for RDF). Documents that recreated mentions name get their node
+// and record (import_documents.h).
+//
+// Every input is parsed before anything is written; an input with no usable
+// line throws kgraph::Error (nothing written). Bad lines are reported
 // as FILE:LINE: reason; with `strict` any bad line throws kgraph::Error and
 // nothing is stored, otherwise the good lines are stored.
 #pragma once
