@@ -658,14 +658,14 @@ TEST_F(FormatsTest, HandWrittenTriplesJoinTheSampleGraphWithoutDuplicates) {
     EXPECT_EQ(q("MATCH (a)-[r]->(b) WHERE r.sources = ['hand'] OR r.sources = ['" + tsv +
                 "'] RETURN a.name, labels(a), type(r), b.name, r.evidence ORDER BY type(r)"),
               "a.name,labels(a),type(r),b.name,r.evidence\n"
-              "China,['Country'],border,Kazakhstan,null\n"
-              "Collective Security Treaty Organization,['Organization'],include,Kazakhstan,null\n"
-              "Collective Security Treaty Organization,['Organization'],include,Russia,null\n"
-              "Kassym-Jomart Tokayev,['Person'],lead,Kazakhstan,null\n"
+              "China,['Country'],border,Kazakhstan,\n"
+              "Collective Security Treaty Organization,['Organization'],include,Kazakhstan,\n"
+              "Collective Security Treaty Organization,['Organization'],include,Russia,\n"
+              "Kassym-Jomart Tokayev,['Person'],lead,Kazakhstan,\n"
               "Kassym-Jomart Tokayev,['Person'],request_help_from,Collective Security Treaty "
-              "Organization,null\n"
-              "Russia,['Country'],send_troops_to,Kazakhstan,null\n"
-              "China,['Country'],support,Kazakhstan,null\n");
+              "Organization,\n"
+              "Russia,['Country'],send_troops_to,Kazakhstan,\n"
+              "China,['Country'],support,Kazakhstan,\n");
     // Documents get a node with a title, and the database stays consistent.
     EXPECT_EQ(q("MATCH (d:Document {id: 'hand'}) RETURN d.title"), "d.title\nhand\n");
     auto check = run(quote(KGRAPH_BINARY) + " check --db " + quote(copy));
@@ -810,7 +810,7 @@ TEST_F(FormatsTest, CsvOfTriplesTakesLabelsAndJoinsTheGraph) {
                        "ORDER BY type(r)"));
     EXPECT_EQ(q.out,
               "labels(a),a.name,type(r),labels(b),b.name,r.confidence,r.evidence\n"
-              "['Country'],Kazakhstan,border,['Country'],Russia,1.0,null\n"
+              "['Country'],Kazakhstan,border,['Country'],Russia,1.0,\n"
               "['Person'],Kassym-Jomart Tokayev,visit,['City'],Astana,0.9,\"Tokayev visited "
               "Astana, \"\"the capital\"\".\"\n")
         << q.err;
