@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "engine/common/error.h"
 #include "engine/extract/name_registry.h"
@@ -91,59 +95,173 @@ std::vector<BuildInput> listBuildInputs(const std::vector<std::string>& args) {
     return files;
 }
 
+namespace {
+
+// What a worker made of one input, handed to the committing thread in input order.
+struct Prepared {
+    enum class Kind { Unchanged, Extracted, Skipped } kind = Kind::Skipped;
+    text::SourceDocument doc;
+    extract::Extraction extraction;
+    std::string error;        // Skipped: why
+    std::exception_ptr fatal;  // a storage, internal or model error: ends the build
+};
+
+// Reads an input, looks its content hash up in the store (an unchanged document
+// goes no further: no NLP) and extracts it.
+Prepared prepare(storage::GraphStore& store, const BuildInput& f,
+                 const std::function<const extract::ParseExtractor&()>& extractor) {
+    Prepared p;
+    try {
+        p.doc = text::readDocument(f.path, f.id);
+        std::optional<std::string> stored;
+        {
+            auto r = store.read();
+            stored = storage::storedDocumentHash(*r, p.doc.id);
+        }
+        if (stored && *stored == p.doc.sha256) {
+            p.kind = Prepared::Kind::Unchanged;
+            return p;
+        }
+    } catch (const Error& e) {
+        if (e.kind() == Error::Kind::Storage || e.kind() == Error::Kind::Internal) {
+            p.fatal = std::current_exception();
+        } else {
+            p.error = e.what();
+        }
+        return p;
+    } catch (...) {
+        p.fatal = std::current_exception();
+        return p;
+    }
+    try {
+        // A model that cannot be loaded ends the build: it is not this document's fault.
+        const auto& ex = extractor();
+        p.extraction = ex.extract(p.doc);
+        p.kind = Prepared::Kind::Extracted;
+    } catch (...) {
+        p.fatal = std::current_exception();
+    }
+    return p;
+}
+
+}  // namespace
+
 BuildSummary buildDocuments(storage::GraphStore& store, const std::vector<BuildInput>& inputs,
                             const std::string& modelDir,
-                            const std::function<void(uint64_t words)>& advance) {
+                            const std::function<void(uint64_t words)>& advance, int jobs) {
+    if (jobs < 1) throw Error("--jobs must be at least 1", Error::Kind::Usage);
     // Loaded at the first document that needs it: an unchanged rebuild reads no model.
-    std::optional<extract::ParseExtractor> extractor;
+    std::once_flag loadOnce;
+    std::optional<extract::ParseExtractor> extractorSlot;
+    std::exception_ptr loadError;
+    auto extractor = [&]() -> const extract::ParseExtractor& {
+        std::call_once(loadOnce, [&] {
+            try {
+                extractorSlot.emplace(modelDir);
+            } catch (...) {
+                loadError = std::current_exception();
+            }
+        });
+        if (loadError) std::rethrow_exception(loadError);
+        return *extractorSlot;
+    };
+
+    // `jobs` workers read and extract documents ahead of this thread, which resolves
+    // names and commits them strictly in input order, so the graph does not depend on
+    // `jobs`. At most `window` documents are in flight: memory stays bounded however
+    // many inputs there are.
+    const size_t n = inputs.size();
+    const size_t window = static_cast<size_t>(jobs) * 2;
+    std::vector<std::optional<Prepared>> slots(window);
+    std::mutex mu;
+    std::condition_variable readyCv, spaceCv;
+    size_t next = 0, committed = 0;
+    bool stop = false;
+    auto worker = [&] {
+        for (;;) {
+            size_t i;
+            {
+                std::unique_lock<std::mutex> lock(mu);
+                spaceCv.wait(lock, [&] { return stop || next >= n || next < committed + window; });
+                if (stop || next >= n) return;
+                i = next++;
+            }
+            Prepared p = prepare(store, inputs[i], extractor);
+            {
+                std::lock_guard<std::mutex> lock(mu);
+                slots[i % window] = std::move(p);
+            }
+            readyCv.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < std::min<int>(jobs, static_cast<int>(n)); ++t) threads.emplace_back(worker);
+    auto finish = [&] {
+        {
+            std::lock_guard<std::mutex> lock(mu);
+            stop = true;
+        }
+        spaceCv.notify_all();
+        for (auto& t : threads) t.join();
+        threads.clear();
+    };
+
     extract::NameRegistry names;  // one-word names resolve to full names seen in earlier documents
     BuildSummary sum;
-    for (const auto& f : inputs) {
-        try {
-            auto doc = text::readDocument(f.path, f.id);
-            // The same content under the same id is already stored: skip it before any NLP
-            // (ingestDocument would find it unchanged only after the extraction).
-            std::optional<std::string> stored;
+    try {
+        for (size_t i = 0; i < n; ++i) {
+            Prepared p;
             {
-                auto r = store.read();
-                stored = storage::storedDocumentHash(*r, doc.id);
+                std::unique_lock<std::mutex> lock(mu);
+                readyCv.wait(lock, [&] { return slots[i % window].has_value(); });
+                p = std::move(*slots[i % window]);
+                slots[i % window].reset();
+                committed = i + 1;
             }
-            if (stored && *stored == doc.sha256) {
-                ++sum.unchanged;
-                learnStoredNames(store, doc.id, names);
-                if (advance) advance(sum.words);
-                continue;
-            }
-            if (!extractor) extractor.emplace(modelDir);
-            auto ex = extractor->extract(doc);
-            names.resolve(ex);
-            names.learn(ex);
-            auto input = extract::toDocumentInput(doc, ex);
-            auto r = storage::ingestDocument(store, input);
-            switch (r.outcome) {
-                case storage::IngestOutcome::Added:
-                    ++sum.added;
+            spaceCv.notify_all();
+            if (p.fatal) std::rethrow_exception(p.fatal);
+            switch (p.kind) {
+                case Prepared::Kind::Skipped:
+                    sum.skipped.push_back(p.error);
                     break;
-                case storage::IngestOutcome::Unchanged:
+                case Prepared::Kind::Unchanged:
                     ++sum.unchanged;
+                    // Its stored names teach the resolution, as if it had been extracted again.
+                    learnStoredNames(store, p.doc.id, names);
                     break;
-                case storage::IngestOutcome::Replaced:
-                    ++sum.replaced;
+                case Prepared::Kind::Extracted: {
+                    names.resolve(p.extraction);
+                    names.learn(p.extraction);
+                    auto input = extract::toDocumentInput(p.doc, p.extraction);
+                    auto r = storage::ingestDocument(store, input);
+                    switch (r.outcome) {
+                        case storage::IngestOutcome::Added:
+                            ++sum.added;
+                            break;
+                        case storage::IngestOutcome::Unchanged:
+                            ++sum.unchanged;
+                            break;
+                        case storage::IngestOutcome::Replaced:
+                            ++sum.replaced;
+                            break;
+                    }
+                    sum.words += countWords(p.doc.text);
+                    ++sum.extracted;
+                    if (r.outcome != storage::IngestOutcome::Unchanged) {
+                        sum.sentences += input.sentences;
+                        sum.facts += input.facts.size();
+                        sum.entities += input.entities.size();
+                    }
                     break;
+                }
             }
-            sum.words += countWords(doc.text);
-            ++sum.extracted;
-            if (r.outcome != storage::IngestOutcome::Unchanged) {
-                sum.sentences += input.sentences;
-                sum.facts += input.facts.size();
-                sum.entities += input.entities.size();
-            }
-        } catch (const Error& e) {
-            if (e.kind() == Error::Kind::Storage || e.kind() == Error::Kind::Internal) throw;
-            sum.skipped.push_back(e.what());
+            if (advance) advance(sum.words);
         }
-        if (advance) advance(sum.words);
+    } catch (...) {
+        finish();
+        throw;
     }
+    finish();
     return sum;
 }
 

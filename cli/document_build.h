@@ -37,8 +37,12 @@ struct BuildSummary {
 // the name resolution, so later documents resolve as in the first build). A
 // document that cannot be read is skipped (listed); storage errors throw.
 // `advance` (optional) is called after each input with the words read so far.
+// `jobs` threads read and extract ahead (at most 2 x jobs documents in memory);
+// names are resolved and documents committed in input order by the calling
+// thread, so the database does not depend on `jobs`.
 BuildSummary buildDocuments(storage::GraphStore& store, const std::vector<BuildInput>& inputs,
                             const std::string& modelDir,
-                            const std::function<void(uint64_t words)>& advance = {});
+                            const std::function<void(uint64_t words)>& advance = {},
+                            int jobs = 1);
 
 }  // namespace kgraph::cli

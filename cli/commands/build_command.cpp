@@ -17,6 +17,7 @@ struct Options {
     std::vector<std::string> inputs;
     std::string db;
     bool quiet = false;
+    int jobs = 1;
 };
 
 int runBuild(const Options& o) {
@@ -25,7 +26,7 @@ int runBuild(const Options& o) {
     auto store = storage::GraphStore::open(resolveDbPath(o.db));
     Progress progress("build", files.size(), "docs", !o.quiet && isatty(STDERR_FILENO));
     auto sum = buildDocuments(*store, files, modelDir(),
-                              [&](uint64_t words) { progress.advance(1, words); });
+                              [&](uint64_t words) { progress.advance(1, words); }, o.jobs);
     const auto &added = sum.added, &unchanged = sum.unchanged, &replaced = sum.replaced,
                &sentences = sum.sentences, &words = sum.words, &facts = sum.facts,
                &entities = sum.entities, &extracted = sum.extracted;
@@ -61,7 +62,10 @@ void addBuildCommand(CLI::App& app, Action& action) {
     cmd->add_option("inputs", o->inputs, "Files or folders (read recursively)")->required();
     addDbOption(*cmd, o->db);
     cmd->add_flag("-q,--quiet", o->quiet, "No progress bar, only the summary");
-    cmd->footer("Example: kgraph build samples/ --db news.kg");
+    cmd->add_option("-j,--jobs", o->jobs,
+                    "Threads that read and extract documents (default 1); the graph does not "
+                    "depend on it");
+    cmd->footer("Example: kgraph build samples/ --db news.kg --jobs 2");
     cmd->callback([o, &action] { action = [o] { return runBuild(*o); }; });
 }
 

@@ -173,6 +173,39 @@ TEST_F(CommandLineTest, UnchangedRebuildSkipsFilesBeforeAnyNlp) {
     EXPECT_EQ(r.out.find("words/s"), std::string::npos) << r.out;
 }
 
+// PRODUCT.md §6: `build --jobs N`. Extraction runs on N threads, names are resolved and
+// documents committed in input order: the graph is the same byte for byte.
+TEST_F(CommandLineTest, BuildWithTwoJobsGivesTheSameGraphAsOne) {
+    std::string samples = std::string(KGRAPH_SOURCE_DIR) + "/samples";
+    std::string one = dir_.sub("one.kg"), two = dir_.sub("two.kg");
+    auto r = kgraph("build -q --jobs 1 " + quote(samples) + " --db " + quote(one));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    r = kgraph("build -q --jobs 2 " + quote(samples) + " --db " + quote(two));
+    ASSERT_EQ(r.exit, 0) << r.err;
+    EXPECT_NE(r.out.find("documents: 5 added"), std::string::npos) << r.out;
+    for (std::string format : {"jsonl", "nq"}) {
+        auto a = kgraph("export --db " + quote(one) + " --format " + format);
+        auto b = kgraph("export --db " + quote(two) + " --format " + format);
+        ASSERT_EQ(a.exit, 0) << a.err;
+        EXPECT_FALSE(a.out.empty());
+        EXPECT_EQ(a.out, b.out) << format;
+    }
+    r = kgraph("build -q --jobs 0 " + quote(samples) + " --db " + quote(two));
+    EXPECT_EQ(r.exit, 2) << r.err;
+    EXPECT_NE(r.err.find("--jobs must be at least 1"), std::string::npos) << r.err;
+}
+
+// A model that cannot be loaded ends the build (exit 1) instead of skipping every document.
+TEST_F(CommandLineTest, BuildWithoutItsModelsFailsInsteadOfSkippingEveryDocument) {
+    std::string samples = std::string(KGRAPH_SOURCE_DIR) + "/samples";
+    auto r = kgraph::testing::runCommand("KGRAPH_MODELS=/nonexistent " + quote(KGRAPH_BINARY) +
+                                             " build -q " + quote(samples) + " --db " +
+                                             quote(dir_.sub("nomodel.kg")),
+                                         dir_.path());
+    EXPECT_EQ(r.exit, 1) << r.out;
+    EXPECT_NE(r.err.find("/nonexistent"), std::string::npos) << r.err;
+}
+
 // An empty picture and exit 0.
 TEST_F(CommandLineTest, RenderOfAResultWithoutNodesFails) {
     std::string svg = dir_.sub("none.svg");
