@@ -56,7 +56,11 @@ struct Mention {
     bool demonym = false;  // "Kazakh" standing for Kazakhstan
     bool role = false;     // a title without a name ("the Kazakh president"): label = relation
     std::string roleBody;  // for role mentions: the body's name
-    int doc = -1;          // index into Extraction::entities once resolved
+    // A pronoun (he, she, it, they, his, its, their, ...) or a definite description
+    // (the president, the organization, the country): it names nothing itself and
+    // takes the entity of its antecedent (coreference.h); label is the best guess.
+    bool anaphor = false;
+    int doc = -1;  // index into Extraction::entities once resolved (-1: unresolved anaphor)
 };
 
 // One fact argument: a mention, or a Concept named by its noun phrase.

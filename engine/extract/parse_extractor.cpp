@@ -273,6 +273,7 @@ public:
         possessiveOrganisations();
         organisationsOfCountries();
         resolveNames();
+        resolveEntities();
         emit();
         return std::move(ex_);
     }
@@ -431,6 +432,21 @@ private:
             }
     }
 
+    // Entities for the names in document order, then coreference: each anaphor takes
+    // its antecedent's entity (doc), or stays unresolved (-1). Every resolved mention
+    // is recorded in Extraction::references.
+    void resolveEntities() {
+        for (auto& it : items_)
+            for (size_t m = 0; m < it.a.mentions.size(); ++m) {
+                const auto& mention = it.a.mentions[m];
+                if (mention.role || mention.anaphor) continue;
+                size_t e = entityOf(it, static_cast<int>(m));
+                if (mention.demonym) continue;  // "Kazakh": an adjective, not a name
+                ex_.references.push_back(
+                    {e, it.sentence, ex_.entities[e].begin, ex_.entities[e].end, false});
+            }
+    }
+
     size_t entityOf(Item& it, int mention) {
         auto& m = it.a.mentions[static_cast<size_t>(mention)];
         if (m.doc >= 0) return static_cast<size_t>(m.doc);
@@ -496,7 +512,8 @@ private:
     void emit() {
         for (auto& it : items_) {
             for (size_t m = 0; m < it.a.mentions.size(); ++m)
-                if (!it.a.mentions[m].role) entityOf(it, static_cast<int>(m));
+                if (!it.a.mentions[m].role && !it.a.mentions[m].anaphor)
+                    entityOf(it, static_cast<int>(m));
             std::set<std::tuple<size_t, std::string, size_t>> seen;
             for (auto& f : it.a.facts) {
                 size_t s = 0, o = 0;
