@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     addStatsCommand(app, action);
     addExtractCommand(app, action);
     addNlpCommands(app, action);
-    addEvaluateEntitiesCommand(app, action);
+    addEntityCommands(app, action);
     addImportCommand(app, action);
     addCheckCommand(app, action);
     try {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/extract/entity_recognizer.h"
 #include "engine/extract/extraction.h"
 #include "engine/extract/lexicon.h"
 #include "engine/nlp/document.h"
@@ -88,7 +89,10 @@ struct Analysis {
     std::vector<std::pair<std::string, std::string>> acronyms;  // acronym -> full name
 };
 
-void findMentions(const Lexicon& lx, const SentenceView& s, Analysis& a);
+// names: the recogniser's names of the sentence (entity_recognizer.h); null = the
+// capitalised-span rules alone (when no recogniser model is loaded).
+void findMentions(const Lexicon& lx, const SentenceView& s, Analysis& a,
+                  const std::vector<NamedSpan>* names = nullptr);
 void findRelations(const Lexicon& lx, const SentenceView& s, Analysis& a);
 
 bool isCapitalized(std::string_view w);

@@ -53,6 +53,7 @@ struct Word {
     size_t begin = 0, end = 0;
     int head = 0;  // 1-based within the sentence
     std::string upos;
+    nlp::Token token;
 };
 
 struct OpenMention {
@@ -110,6 +111,15 @@ public:
         }
         w.head = std::atoi(cols[6].c_str());
         w.upos = cols[3];
+        w.token.form = cols[1];
+        w.token.begin = w.begin;
+        w.token.end = w.end;
+        w.token.lemma = cols[2];
+        w.token.upos = cols[3];
+        w.token.xpos = cols[4];
+        w.token.head = w.head;
+        w.token.deprel = cols[7];
+        w.token.spaceAfter = miscValue(cols[9], "SpaceAfter") != "No";
         int index = static_cast<int>(words_.size());
         words_.push_back(w);
         sentenceOf_.push_back(sentenceStart_);
@@ -252,12 +262,27 @@ private:
         m.headEnd = words_[static_cast<size_t>(head)].end;
         m.entity = entity;
         m.named = words_[static_cast<size_t>(head)].upos == "PROPN";
+        int start = sentenceOf_[static_cast<size_t>(first)];
+        if (start == sentenceOf_[static_cast<size_t>(last)]) {
+            m.sentence = static_cast<int>(cur_->sentences.size());
+            m.first = first - start;
+            m.last = last - start;
+            m.head = head - start;
+        }
         cur_->mentions.push_back(m);
     }
 
     void endSentence() {
         for (const auto& p : pending_) finishMention(p.entity, p.first, p.last);
         pending_.clear();
+        if (cur_ && static_cast<int>(words_.size()) > sentenceStart_) {
+            nlp::Sentence sentence;
+            for (size_t w = static_cast<size_t>(sentenceStart_); w < words_.size(); ++w)
+                sentence.tokens.push_back(words_[w].token);
+            sentence.begin = sentence.tokens.front().begin;
+            sentence.end = sentence.tokens.back().end;
+            cur_->sentences.push_back(std::move(sentence));
+        }
         sentenceStart_ = static_cast<int>(words_.size());
         mwtLast_ = 0;
     }
@@ -454,7 +479,6 @@ std::vector<SysMention> systemMentions(const Extraction& ex) {
     for (const auto& r : ex.references) {
         if (r.entity >= ex.entities.size()) continue;
         const auto& e = ex.entities[r.entity];
-        if (e.label == "Concept") continue;
         auto [it, added] =
             clusters.emplace(std::make_pair(e.label, e.name), static_cast<int>(clusters.size()));
         out.push_back({r.begin, r.end, it->second, r.anaphor, e.label, e.name});

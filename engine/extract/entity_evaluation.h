@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/extract/extraction.h"
+#include "engine/nlp/document.h"
 #include "engine/text/document_reader.h"
 
 namespace kgraph::extract {
@@ -20,6 +21,9 @@ struct GoldMention {
     size_t headBegin = 0, headEnd = 0;  // byte span of the head token
     int entity = 0;                     // index into GoldDocument::entities
     bool named = false;                 // the head token is a proper noun
+    // Words in GoldDocument::sentences[sentence] (first..last, head); sentence = -1
+    // for a mention that crosses a sentence boundary.
+    int sentence = -1, first = 0, last = 0, head = 0;
 };
 
 struct GoldEntity {
@@ -32,6 +36,8 @@ struct GoldDocument {
     text::SourceDocument doc;  // id = GUM doc id, text rebuilt, published = dateCreated
     std::vector<GoldMention> mentions;
     std::vector<GoldEntity> entities;
+    // The gold words (form, offsets into doc.text, gold UPOS/XPOS, head, relation).
+    std::vector<nlp::Sentence> sentences;
 };
 
 // Reads one GUM CoNLL-U file or every *.conllu file of a folder (in name order).
