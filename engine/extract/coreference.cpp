@@ -100,6 +100,7 @@ void findAnaphors(const SentenceView& s, Analysis& a) {
     };
     for (int i = 0; i < s.size(); ++i) {
         if (a.mentionAt[static_cast<size_t>(i)] >= 0) continue;
+        if (s.upos(i) != "PRON" && s.upos(i) != "NOUN") continue;  // cheap test first
         std::string w = s.lower(i);
         Kind pk = pronounKind(w);
         if (pk != Kind::None && s.upos(i) == "PRON" && s.rel(i) != "expl") {

@@ -91,28 +91,9 @@ public:
         int alpha = 0, capital = 0;
         for (size_t i = 0; i < n; ++i) {
             const auto& t = s.tokens[i];
-            auto& f = info_[i];
             std::string_view w = t.form;
-            f.exact = hashBytes(w);
-            f.lower = hashLower(w);
-            f.shape = shapeOf(w);
-            f.upos = hashBytes(t.upos);
-            f.xpos = hashBytes(t.xpos);
-            std::string lw(w);
-            for (auto& c : lw) c = nlp::asciiLower(c);
-            f.pre3 = hashBytes(std::string_view(lw).substr(0, 3));
-            auto suffix = [&](size_t k) {
-                return hashBytes(lw.size() > k ? std::string_view(lw).substr(lw.size() - k) : lw);
-            };
-            f.suf2 = suffix(2);
-            f.suf3 = suffix(3);
-            f.suf4 = suffix(4);
-            f.cap = !w.empty() && (upper(w[0]) ||
-                                   (static_cast<unsigned char>(w[0]) >= 0x80 && t.upos == "PROPN"));
-            if (const auto* c = lx.cue(w)) f.cue = hashBytes(*c);
-            if (lx.demonymCountry(w)) f.demonym = 1;
-            if (lx.title(lw)) f.title = 1;
-            if (lx.startsPersonName(w)) f.given = 1;
+            info_[i].cap = !w.empty() && (upper(w[0]) || (static_cast<unsigned char>(w[0]) >= 0x80 &&
+                                                          t.upos == "PROPN"));
             bool word = w.size() >= 4 && std::all_of(w.begin(), w.end(),
                                                      [](char c) { return upper(c) || lowerc(c); });
             if (word) {
@@ -129,6 +110,37 @@ public:
             f.candidate = f.cap || s.tokens[i].upos == "PROPN" ||
                           (prevCap && nextCap && isConnector(w)) ||
                           (prevCap && !w.empty() && digit(w[0]));
+        }
+        // Word features only where a candidate's window (two words either side) needs them:
+        // most words of a sentence are far from any name.
+        std::vector<char> needed(n, 0);
+        for (size_t i = 0; i < n; ++i)
+            if (info_[i].candidate)
+                for (size_t j = i >= 2 ? i - 2 : 0; j < n && j <= i + 2; ++j) needed[j] = 1;
+        std::string lw;
+        for (size_t i = 0; i < n; ++i) {
+            if (!needed[i]) continue;
+            const auto& t = s.tokens[i];
+            auto& f = info_[i];
+            std::string_view w = t.form;
+            f.exact = hashBytes(w);
+            f.lower = hashLower(w);
+            f.shape = shapeOf(w);
+            f.upos = hashBytes(t.upos);
+            f.xpos = hashBytes(t.xpos);
+            lw.assign(w);
+            for (auto& c : lw) c = nlp::asciiLower(c);
+            f.pre3 = hashBytes(std::string_view(lw).substr(0, 3));
+            auto suffix = [&](size_t k) {
+                return hashBytes(lw.size() > k ? std::string_view(lw).substr(lw.size() - k) : lw);
+            };
+            f.suf2 = suffix(2);
+            f.suf3 = suffix(3);
+            f.suf4 = suffix(4);
+            if (const auto* c = lx.cue(w)) f.cue = hashBytes(*c);
+            if (lx.demonymCountry(w)) f.demonym = 1;
+            if (lx.title(lw)) f.title = 1;
+            if (lx.startsPersonName(w)) f.given = 1;
         }
         // Lexicon names, longest first from each capitalised word (up to five words).
         for (size_t i = 0; i < n; ++i) {
