@@ -78,10 +78,16 @@ Kind kindOf(const SentenceView& s, const Mention& m) {
     return k != Kind::None ? k : descriptionKind(s.lower(m.last));
 }
 
-bool isSubject(const SentenceView& s, int token) {
-    auto r = s.rel(token);
-    return r == "nsubj";
+// The mention's word whose head lies outside it ("Jon" of "Jon Berg", flat).
+int headOf(const SentenceView& s, const Mention& m) {
+    for (int t = m.first; t <= m.last; ++t) {
+        int h = s.head(t);
+        if (h < m.first || h > m.last) return t;
+    }
+    return m.last;
 }
+
+bool isSubject(const SentenceView& s, const Mention& m) { return s.rel(headOf(s, m)) == "nsubj"; }
 
 }  // namespace
 
@@ -141,7 +147,16 @@ void resolveAnaphors(std::vector<CorefSentence>& doc) {
             bool objectPronoun = pronoun && (s.rel(m.last) == "obj" || s.rel(m.last) == "iobj") &&
                                  s.lower(m.last).find("self") == std::string::npos;
             const Mention* best = nullptr;
+            // "Tokayev thanked him": not Tokayev, here or in any earlier sentence.
+            const Mention* forbidden = nullptr;  // the same entity: same (label, name)
+            if (objectPronoun)
+                for (const auto& c : ms)
+                    if (c.doc >= 0 && !c.anaphor && c.last < m.first &&
+                        s.head(headOf(s, c)) == s.head(m.last) && isSubject(s, c))
+                        forbidden = &c;
             auto usable = [&](const Mention& c) {
+                if (forbidden && c.name == forbidden->name && c.label == forbidden->label)
+                    return false;
                 return c.doc >= 0 && !c.role && !c.demonym && compatible(k, c.label);
             };
             // The same sentence, before the anaphor: the nearest subject, else the nearest.
@@ -149,10 +164,8 @@ void resolveAnaphors(std::vector<CorefSentence>& doc) {
             const Mention* subject = nullptr;
             for (const auto& c : ms) {
                 if (&c == &m || c.last >= m.first || !usable(c)) continue;
-                if (objectPronoun && s.head(c.last) == s.head(m.last) && isSubject(s, c.last))
-                    continue;  // "Tokayev thanked him": not Tokayev
                 if (!nearest || c.last > nearest->last) nearest = &c;
-                if (isSubject(s, c.last) && (!subject || c.last > subject->last)) subject = &c;
+                if (isSubject(s, c) && (!subject || c.last > subject->last)) subject = &c;
             }
             best = pronoun && subject ? subject : nearest;
             // Up to three sentences back: a sentence's subject first, then left to right.
@@ -163,7 +176,7 @@ void resolveAnaphors(std::vector<CorefSentence>& doc) {
                 const Mention* last = nullptr;
                 for (const auto& c : pms) {
                     if (!usable(c)) continue;
-                    if (isSubject(ps, c.last) && (!best || c.first < best->first)) best = &c;
+                    if (isSubject(ps, c) && (!best || c.first < best->first)) best = &c;
                     if (!first || c.first < first->first) first = &c;
                     if (!last || c.last > last->last) last = &c;
                 }
