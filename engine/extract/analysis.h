@@ -53,7 +53,8 @@ struct Mention {
     std::string text;         // surface
     std::string name;         // name before document-level resolution
     std::string label;
-    bool typed = false;    // label from a lexicon, cue or title (not a guess)
+    bool typed = false;  // label from a lexicon, cue, title or the recogniser (not a rule's guess)
+    bool learned = false;  // label from the recogniser (a one-word name may still be a surname)
     bool demonym = false;  // "Kazakh" standing for Kazakhstan
     bool role = false;     // a title without a name ("the Kazakh president"): label = relation
     std::string roleBody;  // for role mentions: the body's name

@@ -92,8 +92,9 @@ public:
         for (size_t i = 0; i < n; ++i) {
             const auto& t = s.tokens[i];
             std::string_view w = t.form;
-            info_[i].cap = !w.empty() && (upper(w[0]) || (static_cast<unsigned char>(w[0]) >= 0x80 &&
-                                                          t.upos == "PROPN"));
+            info_[i].cap =
+                !w.empty() &&
+                (upper(w[0]) || (static_cast<unsigned char>(w[0]) >= 0x80 && t.upos == "PROPN"));
             bool word = w.size() >= 4 && std::all_of(w.begin(), w.end(),
                                                      [](char c) { return upper(c) || lowerc(c); });
             if (word) {

@@ -394,7 +394,9 @@ private:
             // as typed (it wins over a rule's guess for the same name in the document).
             static const char* kLabels[] = {"Person", "Organization", "Location", "Event",
                                             "Concept"};
-            return addMention(first, last, text, kLabels[static_cast<int>(*spanClass_)], true);
+            int at = addMention(first, last, text, kLabels[static_cast<int>(*spanClass_)], true);
+            a_.mentions[static_cast<size_t>(at)].learned = true;
+            return at;
         }
         // Two-word cues ("Middle East") and lower-case place words are rare enough to skip.
         if (lx_.startsPersonName(s_.form(first)) && last > first)

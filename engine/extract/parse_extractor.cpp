@@ -402,7 +402,7 @@ private:
         for (auto& it : items_) {
             for (auto& m : it.a.mentions) {
                 if (m.role || m.anaphor || m.name.find(' ') != std::string::npos) continue;
-                if (m.label != "Person" && m.typed) continue;
+                if (m.label != "Person" && m.typed && !m.learned) continue;
                 // "Tokayev" / "Xi" / "Wang": the full name the document gave, the latest one first.
                 std::string best;
                 for (const auto& p : people) {
