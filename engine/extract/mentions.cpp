@@ -84,9 +84,13 @@ public:
                     i = end;
                     continue;
                 }
-                // A lone capitalised adjective ("Communist", "Western") names nothing unless
-                // a lexicon knows it (a demonym).
-                if (i == end && s_.upos(i) == "ADJ" && !vouched(i, end)) continue;
+                // A lone capitalised adjective or adjectival modifier ("Communist",
+                // "Western", "Islamist extremist groups") names nothing unless a lexicon
+                // knows it (a demonym).
+                if (i == end &&
+                    (s_.upos(i) == "ADJ" || s_.tok(i).xpos == "JJ" || s_.rel(i) == "amod") &&
+                    !vouched(i, end))
+                    continue;
                 const NameClass* cls = nullptr;
                 for (const auto& name : *names)
                     if (name.first <= end && name.last >= i) cls = &name.cls;
@@ -136,6 +140,12 @@ private:
     // where capitals say nothing): "Eton", "Reagan".
     bool properNouns(int first, int last) const {
         if (titleCase()) return false;
+        // One word modifying a common noun ("Islamist extremist groups", "Soviet nation"):
+        // an adjective in all but its tag, unless the recogniser says otherwise.
+        if (first == last && (s_.rel(first) == "compound" || s_.rel(first) == "amod")) {
+            int h = s_.head(first);
+            if (h > first && !isCapitalized(s_.form(h))) return false;
+        }
         for (int k = first; k <= last; ++k)
             if (s_.upos(k) != "PROPN" || isCapitalisedCommonWord(s_.form(k))) return false;
         return true;
