@@ -150,6 +150,9 @@ public:
             size_t bestEnd = 0;
             const KnownName* best = nullptr;
             for (size_t j = i; j < n && j < i + 5; ++j) {
+                // Known names are capitalised words and connectors ("Republic of Korea",
+                // "Nur-Sultan"): stop at anything else instead of looking it up.
+                if (j > i && !info_[j].cap && !isConnector(s.tokens[j].form)) break;
                 if (j > i && !s.tokens[j - 1].spaceAfter) {
                 } else if (j > i) {
                     surface += ' ';
