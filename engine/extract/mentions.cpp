@@ -241,6 +241,18 @@ private:
             end += 2;
             while (end + 1 < n && isNameWord(end + 1)) ++end;
         }
+        // Hyphenated given names with a lower-case second part ("Cheng Chung-tai", "Kwok
+        // Ka-ki"), written without spaces; a verb or adjective there is a modifier instead
+        // ("US-led", "Beijing-based").
+        if (end > i && end + 2 < n && !s_.tok(end).spaceAfter && s_.form(end + 1) == "-" &&
+            !s_.tok(end + 1).spaceAfter) {
+            const auto& w = s_.form(end + 2);
+            const auto& u = s_.upos(end + 2);
+            bool lower = !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) {
+                return c >= 'a' && c <= 'z';
+            });
+            if (lower && (u == "PROPN" || u == "NUM" || u == "X")) end += 2;
+        }
         int j = end + 1;
         // "Belt and Road Initiative": a single word joined by "and" to a name ending in a cue word.
         if (j + 1 < n && s_.form(j) == "and" && end == i && !lx_.known(form(i)) &&
