@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     addStatsCommand(app, action);
     addExtractCommand(app, action);
     addNlpCommands(app, action);
+    addEntityCommands(app, action);
     addImportCommand(app, action);
     addCheckCommand(app, action);
     // A mistyped command: name it and the likely one (CLI11 would only say that a

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/extract/entity_recognizer.h"
 #include "engine/extract/extraction.h"
 #include "engine/extract/lexicon.h"
 #include "engine/nlp/document.h"
@@ -52,11 +53,16 @@ struct Mention {
     std::string text;         // surface
     std::string name;         // name before document-level resolution
     std::string label;
-    bool typed = false;    // label from a lexicon, cue or title (not a guess)
+    bool typed = false;  // label from a lexicon, cue, title or the recogniser (not a rule's guess)
+    bool learned = false;  // label from the recogniser (a one-word name may still be a surname)
     bool demonym = false;  // "Kazakh" standing for Kazakhstan
     bool role = false;     // a title without a name ("the Kazakh president"): label = relation
     std::string roleBody;  // for role mentions: the body's name
-    int doc = -1;          // index into Extraction::entities once resolved
+    // A pronoun (he, she, it, they, his, its, their, ...) or a definite description
+    // (the president, the organization, the country): it names nothing itself and
+    // takes the entity of its antecedent (coreference.h); label is the best guess.
+    bool anaphor = false;
+    int doc = -1;  // index into Extraction::entities once resolved (-1: unresolved anaphor)
 };
 
 // One fact argument: a mention, or a Concept named by its noun phrase.
@@ -84,7 +90,10 @@ struct Analysis {
     std::vector<std::pair<std::string, std::string>> acronyms;  // acronym -> full name
 };
 
-void findMentions(const Lexicon& lx, const SentenceView& s, Analysis& a);
+// names: the recogniser's names of the sentence (entity_recognizer.h); null = the
+// capitalised-span rules alone (when no recogniser model is loaded).
+void findMentions(const Lexicon& lx, const SentenceView& s, Analysis& a,
+                  const std::vector<NamedSpan>* names = nullptr);
 void findRelations(const Lexicon& lx, const SentenceView& s, Analysis& a);
 
 bool isCapitalized(std::string_view w);

@@ -49,11 +49,23 @@ struct Proposition {
     std::vector<std::string> args;  // arg2, arg3, ...
 };
 
+// A mention the document-level entity step resolved to an entity: a name, or
+// an anaphor (pronoun, definite description) that refers to it. For scoring
+// coreference (`kgraph evaluate entities`); storage does not read it.
+struct EntityReference {
+    size_t entity = 0;      // index into Extraction::entities (its name and label)
+    uint32_t sentence = 0;  // 1-based
+    uint32_t begin = 0;     // byte span in the document text
+    uint32_t end = 0;
+    bool anaphor = false;
+};
+
 struct Extraction {
     std::vector<Sentence> sentences;
     std::vector<EntityMention> entities;
     std::vector<FactMention> facts;
     std::vector<Proposition> propositions;
+    std::vector<EntityReference> references;
 };
 
 // Turns a document into an Extraction. Implementations are immutable after

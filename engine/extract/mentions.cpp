@@ -6,12 +6,15 @@
 #include <algorithm>
 
 #include "engine/extract/analysis.h"
+#include "engine/extract/coreference.h"
 
 namespace kgraph::extract::detail {
 
 namespace {
 
 bool isMonthOrDay(std::string_view w) {
+    if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);  // "Jan."
+
     static const char* kWords[] = {
         "January",   "February", "March",     "April",    "May",    "June",     "July",  "August",
         "September", "October",  "November",  "December", "Jan",    "Feb",      "Mar",   "Apr",
@@ -47,19 +50,145 @@ public:
         a_.mentionAt.assign(static_cast<size_t>(s.size()), -1);
     }
 
-    void run() {
+    void run(const std::vector<NamedSpan>* names) {
         int n = s_.size();
-        for (int i = 0; i < n; ++i) {
-            if (!isNameWord(i)) continue;
-            int end = extendRun(i);
-            handleRun(i, end);
-            i = end;
+        if (!names) {
+            for (int i = 0; i < n; ++i) {
+                if (!isNameWord(i)) continue;
+                int end = extendRun(i);
+                handleRun(i, end);
+                i = end;
+            }
+        } else {
+            // The capitalised runs give the spans (they know titles, "of" joins and the
+            // lexicons); the recogniser types them and decides which runs are names: a run
+            // it marks nowhere is kept only when a lexicon vouches for it or, outside a
+            // headline, it is all proper nouns.
+            bool headline = titleCase();
+            for (int i = 0; i < n; ++i) {
+                if (!isNameWord(i)) continue;
+                int end = extendRun(i);
+                if (headline) {
+                    // Title Case alone makes no entity: in a headline only the names a
+                    // lexicon knows ("China Supports Kazakhstan" -> China, Kazakhstan).
+                    for (int k = i; k <= end; ++k) {
+                        for (int e = end; e >= k; --e) {
+                            if (!lx_.known(foldQuotes(s_.span(k, e))) &&
+                                !(k == e && lx_.demonymCountry(s_.form(k))))
+                                continue;
+                            handleRun(k, e);
+                            k = e;
+                            break;
+                        }
+                    }
+                    i = end;
+                    continue;
+                }
+                // A lone capitalised adjective or adjectival modifier ("Communist",
+                // "Western", "Islamist extremist groups") names nothing unless a lexicon
+                // knows it (a demonym).
+                if (i == end &&
+                    (s_.upos(i) == "ADJ" || s_.tok(i).xpos == "JJ" || s_.rel(i) == "amod") &&
+                    !vouched(i, end))
+                    continue;
+                const NameClass* cls = nullptr;
+                for (const auto& name : *names)
+                    if (name.first <= end && name.last >= i) cls = &name.cls;
+                if (cls || vouched(i, end) || properNouns(i, end)) {
+                    spanClass_ = cls;
+                    spanLast_ = end;
+                    handleRun(i, end);
+                    spanClass_ = nullptr;
+                    if (cls) innerKnownNames(i, end);
+                }
+                i = end;
+            }
         }
         findAppositionTitles();
+        findAnaphors(s_, a_);
     }
 
 private:
     std::string form(int i) const { return foldQuotes(s_.form(i)); }
+
+    // A known place or body named inside a longer name after "of"/"in" ("University of
+    // Copenhagen", "Emperor of the United States") is a mention of its own too; the
+    // words stay with the longer name for the relations.
+    void innerKnownNames(int first, int last) {
+        for (int k = first + 1; k < last; ++k) {
+            if (s_.form(k) != "of" && s_.form(k) != "in") continue;
+            int b = k + 1;
+            if (b <= last && s_.form(b) == "the") ++b;
+            for (int e = last; e >= b; --e) {
+                const auto* known = lx_.known(foldQuotes(s_.span(b, e)));
+                if (!known) continue;
+                Mention m;
+                m.first = b;
+                m.last = e;
+                m.text = foldQuotes(s_.span(b, e));
+                m.name = known->name;
+                m.label = known->label;
+                m.typed = true;
+                a_.mentions.push_back(std::move(m));
+                k = e;
+                break;
+            }
+        }
+    }
+
+    // Proper nouns the recogniser left out, outside headlines (Title Case sentences,
+    // where capitals say nothing): "Eton", "Reagan".
+    bool properNouns(int first, int last) const {
+        if (titleCase()) return false;
+        // One word modifying a common noun ("Islamist extremist groups", "Soviet nation"):
+        // an adjective in all but its tag, unless the recogniser says otherwise.
+        if (first == last && (s_.rel(first) == "compound" || s_.rel(first) == "amod")) {
+            int h = s_.head(first);
+            if (h > first && !isCapitalized(s_.form(h))) return false;
+        }
+        for (int k = first; k <= last; ++k)
+            if (s_.upos(k) != "PROPN" || isCapitalisedCommonWord(s_.form(k))) return false;
+        return true;
+    }
+
+    // No full stop at the end, most words of four letters or more capitalised, and one
+    // of them a common word written with a capital ("China Supports Kazakhstan"): a
+    // headline. A line that is only names ("Lotte Wilms") is not one.
+    bool titleCase() const {
+        if (titleCase_ < 0) {
+            int alpha = 0, capital = 0, commonCapital = 0;
+            for (int k = 0; k < s_.size(); ++k) {
+                const auto& w = s_.form(k);
+                if (w.size() < 4 || !std::all_of(w.begin(), w.end(), [](char c) {
+                        return std::isalpha(static_cast<unsigned char>(c));
+                    }))
+                    continue;
+                ++alpha;
+                if (!isCapitalized(w)) continue;
+                ++capital;
+                const auto& u = s_.upos(k);
+                commonCapital += k > 0 && (u == "VERB" || u == "NOUN" || u == "ADJ" || u == "ADV");
+            }
+            // Headlines do not end with a full stop.
+            int last = s_.size() - 1;
+            while (last > 0 && (s_.form(last) == "\"" || s_.form(last) == ")")) --last;
+            bool stop =
+                last >= 0 && (s_.form(last) == "." || s_.form(last) == "!" || s_.form(last) == "?");
+            titleCase_ =
+                !stop && alpha >= 3 && capital * 4 >= alpha * 3 && commonCapital > 0 ? 1 : 0;
+        }
+        return titleCase_ == 1;
+    }
+
+    // A run outside the recogniser's names is kept only when a lexicon knows a word
+    // of it: a known name, a demonym, a title ("President").
+    bool vouched(int first, int last) const {
+        if (lx_.known(foldQuotes(s_.span(first, last)))) return true;
+        for (int k = first; k <= last; ++k)
+            if (lx_.known(form(k)) || lx_.demonymCountry(s_.form(k)) || lx_.title(s_.lower(k)))
+                return true;
+        return false;
+    }
 
     bool isNameWord(int i) const {
         if (i < 0 || i >= s_.size()) return false;
@@ -111,6 +240,18 @@ private:
                isNameWord(end + 2)) {
             end += 2;
             while (end + 1 < n && isNameWord(end + 1)) ++end;
+        }
+        // Hyphenated given names with a lower-case second part ("Cheng Chung-tai", "Kwok
+        // Ka-ki"), written without spaces; a verb or adjective there is a modifier instead
+        // ("US-led", "Beijing-based").
+        if (end > i && end + 2 < n && !s_.tok(end).spaceAfter && s_.form(end + 1) == "-" &&
+            !s_.tok(end + 1).spaceAfter) {
+            const auto& w = s_.form(end + 2);
+            const auto& u = s_.upos(end + 2);
+            bool lower = !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) {
+                return c >= 'a' && c <= 'z';
+            });
+            if (lower && (u == "PROPN" || u == "NUM" || u == "X")) end += 2;
         }
         int j = end + 1;
         // "Belt and Road Initiative": a single word joined by "and" to a name ending in a cue word.
@@ -263,6 +404,21 @@ private:
         if (personContext) return addMention(first, last, text, "Person", true);
         for (int k = last; k >= first; --k) {
             if (const auto* c = lx_.cue(s_.form(k))) return addMention(first, last, text, *c, true);
+        }
+        if (spanClass_ && last == spanLast_) {
+            // "Kazinform reported": the subject of a reporting verb is a news outlet.
+            int h = s_.head(last);
+            if (first == last && h >= 0 && s_.rel(first) == "nsubj" &&
+                (s_.lemma(h) == "report" || s_.lemma(h) == "cite" || s_.lemma(h) == "quote" ||
+                 s_.lemma(h) == "publish" || s_.lemma(h) == "broadcast"))
+                return addMention(first, last, text, "Media", true);
+            // The recogniser's class, for the name part of its span: learned, so it counts
+            // as typed (it wins over a rule's guess for the same name in the document).
+            static const char* kLabels[] = {"Person", "Organization", "Location", "Event",
+                                            "Concept"};
+            int at = addMention(first, last, text, kLabels[static_cast<int>(*spanClass_)], true);
+            a_.mentions[static_cast<size_t>(at)].learned = true;
+            return at;
         }
         // Two-word cues ("Middle East") and lower-case place words are rare enough to skip.
         if (lx_.startsPersonName(s_.form(first)) && last > first)
@@ -539,6 +695,9 @@ private:
     const Lexicon& lx_;
     const SentenceView& s_;
     Analysis& a_;
+    mutable int titleCase_ = -1;
+    const NameClass* spanClass_ = nullptr;  // the recogniser's class of the run being handled
+    int spanLast_ = -1;
     std::vector<std::pair<const Title*, std::string>> pendingTitles_;
     std::vector<int> pendingBodies_;
     int pendingEnd_ = -1;
@@ -553,8 +712,9 @@ private:
 
 }  // namespace
 
-void findMentions(const Lexicon& lx, const SentenceView& s, Analysis& a) {
-    MentionFinder(lx, s, a).run();
+void findMentions(const Lexicon& lx, const SentenceView& s, Analysis& a,
+                  const std::vector<NamedSpan>* names) {
+    MentionFinder(lx, s, a).run(names);
 }
 
 }  // namespace kgraph::extract::detail

@@ -4,12 +4,15 @@
 #include "engine/extract/parse_extractor.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <unordered_set>
 
 #include "engine/common/error.h"
 #include "engine/extract/analysis.h"
+#include "engine/extract/coreference.h"
+#include "engine/extract/entity_recognizer.h"
 #include "engine/nlp/pipeline.h"
 
 namespace kgraph::extract {
@@ -240,7 +243,9 @@ std::string sentenceDate(const SentenceView& s, const std::string& published) {
 
 class DocumentBuilder {
 public:
-    DocumentBuilder(const Lexicon& lx, const text::SourceDocument& doc) : lx_(lx), doc_(doc) {}
+    DocumentBuilder(const Lexicon& lx, const text::SourceDocument& doc,
+                    const EntityRecognizer* recognizer)
+        : lx_(lx), doc_(doc), recognizer_(recognizer) {}
 
     void add(const nlp::Sentence& sentence, bool filterDebris) {
         uint32_t index = static_cast<uint32_t>(ex_.sentences.size()) + 1;
@@ -257,7 +262,12 @@ public:
         if (sentence.tokens.empty()) return;
         auto view = std::make_unique<SentenceView>(sentence, text);
         Analysis a;
-        detail::findMentions(lx_, *view, a);
+        if (recognizer_) {
+            auto names = recognizer_->recognize(sentence, lx_);
+            detail::findMentions(lx_, *view, a, &names);
+        } else {
+            detail::findMentions(lx_, *view, a);
+        }
         if (caption)
             a.facts.clear();
         else
@@ -273,6 +283,7 @@ public:
         possessiveOrganisations();
         organisationsOfCountries();
         resolveNames();
+        resolveEntities();
         emit();
         return std::move(ex_);
     }
@@ -330,6 +341,12 @@ private:
                     if (b <= ms[i].last && it.view->form(b) == "the") ++b;
                     const auto* known = lx_.known(foldQuotes(it.view->span(b, ms[i].last)));
                     if (!known || known->label != "Country") continue;
+                    // The recogniser's step may have added the country already.
+                    int last = ms[i].last;
+                    auto have = std::find_if(ms.begin(), ms.end(), [&](const detail::Mention& x) {
+                        return x.first == b && x.last == last && x.label == "Country";
+                    });
+                    int country = have == ms.end() ? -1 : static_cast<int>(have - ms.begin());
                     detail::Mention c;
                     c.first = b;
                     c.last = ms[i].last;
@@ -343,11 +360,14 @@ private:
                     auto affairs = prefix.find(" Affairs Ministry");
                     if (affairs != std::string::npos) prefix.erase(affairs, 8);
                     ms[i].name = prefix + " of " + known->name;
-                    ms.push_back(c);
+                    if (country < 0) {
+                        ms.push_back(c);
+                        country = static_cast<int>(ms.size() - 1);
+                    }
                     detail::Fact f;
                     f.subject.mention = static_cast<int>(i);
                     f.subject.head = ms[i].last;
-                    f.object.mention = static_cast<int>(ms.size() - 1);
+                    f.object.mention = country;
                     f.object.head = c.last;
                     f.predicate = "part_of";
                     f.text = "of";
@@ -371,7 +391,7 @@ private:
             roleHolder;  // (relation, body) -> person
         for (auto& it : items_) {
             for (auto& m : it.a.mentions) {
-                if (m.role) continue;
+                if (m.role || m.anaphor) continue;
                 auto a = acronyms.find(m.name);
                 if (a != acronyms.end()) m.name = a->second;
                 if (m.label == "Person" && m.typed && m.name.find(' ') != std::string::npos &&
@@ -381,8 +401,8 @@ private:
         }
         for (auto& it : items_) {
             for (auto& m : it.a.mentions) {
-                if (m.role || m.name.find(' ') != std::string::npos) continue;
-                if (m.label != "Person" && m.typed) continue;
+                if (m.role || m.anaphor || m.name.find(' ') != std::string::npos) continue;
+                if (m.label != "Person" && m.typed && !m.learned) continue;
                 // "Tokayev" / "Xi" / "Wang": the full name the document gave, the latest one first.
                 std::string best;
                 for (const auto& p : people) {
@@ -399,16 +419,33 @@ private:
                 }
             }
             for (auto& m : it.a.mentions)
-                if (m.label == "Person" && !m.role) lastNamed_[m.name] = it.sentence;
+                if (m.label == "Person" && !m.role && !m.anaphor) lastNamed_[m.name] = it.sentence;
         }
-        // One label per name: a typed label wins over a guess.
+        // One label per name: a typed label wins over a guess; among typed labels the one
+        // most mentions have (the first seen on a tie), so "Tokayev" typed Organization once
+        // and Person twice is one Person.
+        std::map<std::string, std::vector<std::pair<std::string, int>>> votes;
         for (auto& it : items_)
-            for (auto& m : it.a.mentions)
-                if (m.typed && !m.role) typedLabel.emplace(m.name, m.label);
+            for (auto& m : it.a.mentions) {
+                if (!m.typed || m.role || m.anaphor) continue;
+                auto& v = votes[m.name];
+                auto at = std::find_if(v.begin(), v.end(),
+                                       [&](const auto& p) { return p.first == m.label; });
+                if (at == v.end())
+                    v.emplace_back(m.label, 1);
+                else
+                    ++at->second;
+            }
+        for (const auto& [name, v] : votes) {
+            auto best = v.begin();
+            for (auto p = v.begin(); p != v.end(); ++p)
+                if (p->second > best->second) best = p;
+            typedLabel.emplace(name, best->first);
+        }
         for (auto& it : items_)
             for (auto& m : it.a.mentions) {
                 auto t = typedLabel.find(m.name);
-                if (!m.role && t != typedLabel.end()) m.label = t->second;
+                if (!m.role && !m.anaphor && t != typedLabel.end()) m.label = t->second;
             }
         // Role facts found so far, to resolve "the Kazakh president" later.
         for (auto& it : items_)
@@ -416,7 +453,7 @@ private:
                 if (f.subject.mention < 0 || f.object.mention < 0) continue;
                 const auto& s = it.a.mentions[static_cast<size_t>(f.subject.mention)];
                 const auto& o = it.a.mentions[static_cast<size_t>(f.object.mention)];
-                if (s.label == "Person" && !s.role)
+                if (s.label == "Person" && !s.role && !s.anaphor)
                     roleHolder.emplace(std::make_pair(f.predicate, o.name), s.name);
             }
         for (auto& it : items_)
@@ -429,6 +466,31 @@ private:
                     m.role = false;
                 }
             }
+    }
+
+    // Entities for the names in document order, then coreference: each anaphor takes
+    // its antecedent's entity (doc), or stays unresolved (-1). Every resolved mention
+    // is recorded in Extraction::references.
+    void resolveEntities() {
+        for (auto& it : items_)
+            for (size_t m = 0; m < it.a.mentions.size(); ++m) {
+                const auto& mention = it.a.mentions[m];
+                if (mention.role || mention.anaphor) continue;
+                size_t e = entityOf(it, static_cast<int>(m));
+                if (mention.demonym) continue;  // "Kazakh": an adjective, not a name
+                ex_.references.push_back(
+                    {e, it.sentence, ex_.entities[e].begin, ex_.entities[e].end, false});
+            }
+        std::vector<detail::CorefSentence> sentences;
+        for (auto& it : items_) sentences.push_back({it.view.get(), &it.a});
+        detail::resolveAnaphors(sentences);
+        for (auto& it : items_)
+            for (const auto& m : it.a.mentions)
+                if (m.anaphor && m.doc >= 0)
+                    ex_.references.push_back({static_cast<size_t>(m.doc), it.sentence,
+                                              static_cast<uint32_t>(it.view->tok(m.first).begin),
+                                              static_cast<uint32_t>(it.view->tok(m.last).end),
+                                              true});
     }
 
     size_t entityOf(Item& it, int mention) {
@@ -450,7 +512,8 @@ private:
     // holds, an unclear pronoun).
     bool resolve(Item& it, const detail::Arg& a, size_t& out) {
         if (a.mention >= 0) {
-            if (it.a.mentions[static_cast<size_t>(a.mention)].role) return false;
+            const auto& m = it.a.mentions[static_cast<size_t>(a.mention)];
+            if (m.role || (m.anaphor && m.doc < 0)) return false;  // no entity to attach to
             out = entityOf(it, a.mention);
             return true;
         }
@@ -496,7 +559,8 @@ private:
     void emit() {
         for (auto& it : items_) {
             for (size_t m = 0; m < it.a.mentions.size(); ++m)
-                if (!it.a.mentions[m].role) entityOf(it, static_cast<int>(m));
+                if (!it.a.mentions[m].role && !it.a.mentions[m].anaphor)
+                    entityOf(it, static_cast<int>(m));
             std::set<std::tuple<size_t, std::string, size_t>> seen;
             for (auto& f : it.a.facts) {
                 size_t s = 0, o = 0;
@@ -529,6 +593,7 @@ private:
 
     const Lexicon& lx_;
     const text::SourceDocument& doc_;
+    const EntityRecognizer* recognizer_;
     Extraction ex_;
     std::vector<Item> items_;
     std::unordered_set<std::string> seen_;
@@ -539,10 +604,16 @@ private:
 }  // namespace
 
 ParseExtractor::ParseExtractor(const std::string& modelDir)
-    : pipeline_(nlp::Pipeline::load(modelDir)), lexicon_(Lexicon::load(modelDir + "/lexicons")) {}
+    : pipeline_(nlp::Pipeline::load(modelDir)), lexicon_(Lexicon::load(modelDir + "/lexicons")) {
+    std::string ner = modelDir + "/" + kEntityModelFile;
+    if (std::filesystem::exists(ner)) recognizer_ = EntityRecognizer::load(ner);
+}
 
-ParseExtractor::ParseExtractor(std::shared_ptr<const nlp::Pipeline> pipeline, Lexicon lexicon)
-    : pipeline_(std::move(pipeline)), lexicon_(std::move(lexicon)) {}
+ParseExtractor::ParseExtractor(std::shared_ptr<const nlp::Pipeline> pipeline, Lexicon lexicon,
+                               std::shared_ptr<const EntityRecognizer> recognizer)
+    : pipeline_(std::move(pipeline)),
+      lexicon_(std::move(lexicon)),
+      recognizer_(std::move(recognizer)) {}
 
 ParseExtractor::~ParseExtractor() = default;
 
@@ -572,14 +643,14 @@ Extraction ParseExtractor::extract(const text::SourceDocument& doc) const {
 
 Extraction ParseExtractor::extractParsed(const text::SourceDocument& doc,
                                          const nlp::Document& parsed) const {
-    DocumentBuilder b(lexicon_, doc);
+    DocumentBuilder b(lexicon_, doc, recognizer_.get());
     for (const auto& s : parsed.sentences) b.add(s, true);
     return b.finish();
 }
 
 Extraction ParseExtractor::extractLines(const text::SourceDocument& doc) const {
     if (!pipeline_) throw Error("ParseExtractor has no NLP pipeline", Error::Kind::Internal);
-    DocumentBuilder b(lexicon_, doc);
+    DocumentBuilder b(lexicon_, doc, recognizer_.get());
     std::string_view text = doc.text;
     size_t pos = 0;
     std::vector<nlp::Sentence> sentences;

@@ -19,13 +19,21 @@ struct Document;
 
 namespace kgraph::extract {
 
+class EntityRecognizer;
+
+// The recogniser's file name in a model folder.
+inline constexpr char kEntityModelFile[] = "en_gum.entities";
+
 class ParseExtractor : public Extractor {
 public:
-    // modelDir holds en_ewt.tagger, en_ewt.parser and lexicons/. Throws
-    // kgraph::Error naming the missing or corrupt file.
+    // modelDir holds en_ewt.tagger, en_ewt.parser, lexicons/ and the entity recogniser
+    // (kEntityModelFile; without it names come from the capitalised-span rules alone).
+    // Throws kgraph::Error naming the missing or corrupt file.
     explicit ParseExtractor(const std::string& modelDir);
-    // For tests: a pipeline may be null when only extractParsed() is used.
-    ParseExtractor(std::shared_ptr<const nlp::Pipeline> pipeline, Lexicon lexicon);
+    // For tests: a pipeline may be null when only extractParsed() is used; a null
+    // recognizer means the capitalised-span rules.
+    ParseExtractor(std::shared_ptr<const nlp::Pipeline> pipeline, Lexicon lexicon,
+                   std::shared_ptr<const EntityRecognizer> recognizer = nullptr);
     ~ParseExtractor() override;
 
     Extraction extract(const text::SourceDocument& doc) const override;
@@ -43,6 +51,7 @@ public:
 private:
     std::shared_ptr<const nlp::Pipeline> pipeline_;
     Lexicon lexicon_;
+    std::shared_ptr<const EntityRecognizer> recognizer_;
 };
 
 }  // namespace kgraph::extract
