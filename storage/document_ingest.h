@@ -43,8 +43,14 @@ struct FactMentionInput {
 struct FactInput {
     size_t subject = 0;  // index into DocumentInput::entities
     size_t object = 0;
-    std::string type;  // normalised predicate, lower snake case
-    std::string text;  // predicate as written
+    std::string type;       // relationship type: a relation vocabulary type, lower snake case
+    std::string predicate;  // normalised verb phrase (property `predicate`), or empty
+    std::string text;       // predicate as written
+    // When set, facts of one type with different predicates are different
+    // relationships (the catch-all type); otherwise `predicate` is the first seen.
+    bool predicateIsIdentity = false;
+    std::string location;  // setting place (property `location`), or empty
+    std::string context;   // setting phrase (property `context`), or empty
     double confidence = 0;
     bool negated = false;
     std::string attributedTo;  // empty if stated by the document itself

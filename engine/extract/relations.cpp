@@ -9,6 +9,7 @@
 #include <set>
 
 #include "engine/extract/analysis.h"
+#include "engine/extract/relation_vocabulary.h"
 
 namespace kgraph::extract::detail {
 
@@ -31,6 +32,44 @@ bool isSpeechVerb(std::string_view lemma) {
                "state",  "announce", "believe", "explain",   "argue",     "warn",   "insist",
                "reveal", "tweet",    "write",   "emphasize", "emphasise", "point",  "told",
                "accuse", "allege",   "assert",  "declare",   "think",     "urge",   "suggest"});
+}
+
+// Verbs whose clausal complement the subject does not perform: a speaker
+// describing, an opposer rejecting or preventing, a failure ("rejects any attempt
+// to disrupt", "described as seeking to destabilise", "refused to send").
+bool blocksSubject(std::string_view lemma) {
+    return in(lemma, {"reject",   "oppose",   "deny",     "condemn", "criticize", "criticise",
+                      "denounce", "accuse",   "describe", "call",    "label",     "brand",
+                      "refuse",   "fail",     "decline",  "prevent", "stop",      "block",
+                      "forbid",   "prohibit", "ban",      "warn",    "allege",    "claim",
+                      "fear",     "avoid",    "resist",   "blame",   "dismiss",   "slam",
+                      "deplore",  "rule",     "refute",   "doubt",   "question",  "regret"});
+}
+
+// Verbs whose "of"/"for" complement names what the object did, as the subject
+// says: "accused X of seeking", "blamed X for causing".
+bool isAccusation(std::string_view lemma) {
+    return in(lemma, {"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise",
+                      "denounce", "slam", "fault", "indict", "convict"});
+}
+
+// Governors whose complement is only intended, planned or possible: the fact is
+// hedged by the governor ("plans to visit", "is ready to help").
+bool isIntent(std::string_view lemma) {
+    return in(lemma, {"plan",    "intend",     "hope",    "want",      "seek",     "try",
+                      "aim",     "threaten",   "promise", "vow",       "pledge",   "expect",
+                      "prepare", "offer",      "agree",   "decide",    "attempt",  "wish",
+                      "propose", "consider",   "ready",   "willing",   "able",     "prepared",
+                      "eager",   "determined", "likely",  "unlikely",  "set",      "urge",
+                      "ask",     "request",    "invite",  "encourage", "order",    "push",
+                      "need",    "would",      "wait",    "struggle",  "tend",     "due",
+                      "poised",  "reluctant",  "keen",    "scheduled", "supposed", "going"});
+}
+
+// Adverbs that hedge a clause.
+bool isHedge(std::string_view w) {
+    return in(w, {"allegedly", "reportedly", "possibly", "probably", "perhaps", "maybe", "likely",
+                  "apparently", "supposedly", "purportedly", "potentially", "presumably"});
 }
 
 // Nouns that name an event of a verb: "deployment of X to Y by Z".
@@ -124,6 +163,14 @@ private:
             // whose object is the list of members.
             if (s_.upos(h) == "VERB" && !isVerbPredicate(h) && s_.child(h, "obj") >= 0)
                 memo = s_.child(h, "obj");
+        } else if (h >= 0 && (r == "advcl" || r == "acl") && accusedBy(v) >= 0) {
+            // "accused X of seeking ...": X is the agent (the accuser is the speaker).
+            int acc = accusedBy(v);
+            memo = r == "acl" ? h : s_.child(acc, "obj");
+        } else if (h >= 0 && (r == "xcomp" || r == "advcl" || r == "ccomp") &&
+                   blocksSubject(s_.lemma(h))) {
+            // "China rejects any attempt to disrupt": not China's act.
+            memo = -1;
         } else if (r == "xcomp" && h >= 0) {
             int o = s_.child(h, "obj");
             memo = o >= 0 ? o : subjectOf(h);
@@ -146,21 +193,55 @@ private:
         return memo;
     }
 
+    // The accusing verb when v is what an accusation says the accused did ("accused X
+    // of seeking", "blamed X for causing"), else -1.
+    int accusedBy(int v) const {
+        int h = s_.head(v);
+        if (h < 0) return -1;
+        int mark = s_.child(v, "mark");
+        std::string m = mark >= 0 ? s_.lower(mark) : "";
+        if (m != "of" && m != "for") return -1;
+        if (s_.rel(v) == "advcl" && isAccusation(s_.lemma(h))) return h;
+        // "accused NATO of seeking": the clause hangs on the accused noun.
+        int g = s_.head(h);
+        if (s_.rel(v) == "acl" && g >= 0 && s_.rel(h) == "obj" && isAccusation(s_.lemma(g)))
+            return g;
+        return -1;
+    }
+
     bool negated(int v) const {
         for (int c : s_.kids(v)) {
-            if (s_.rel(c) == "advmod" && in(s_.lower(c), {"not", "n't", "never"})) return true;
+            if (s_.rel(c) != "advmod" || !in(s_.lower(c), {"not", "n't", "never"})) continue;
+            // "not just/only/merely ... but also" adds, it does not deny.
+            if (c + 1 < s_.size() && in(s_.lower(c + 1), {"just", "only", "merely", "simply"}))
+                continue;
+            return true;
         }
         return false;
     }
 
-    std::string modality(int v) const {
+    std::string modality(int v, int depth = 0) const {
         for (int c : s_.kids(v)) {
             if (s_.rel(c) == "aux" && in(s_.lemma(c), {"can", "could", "may", "might", "must",
                                                        "shall", "should", "will", "would"}))
                 return s_.lower(c);
+            if (s_.rel(c) == "advmod" && isHedge(s_.lower(c))) return s_.lower(c);
         }
         int h = s_.head(v);
-        if (s_.rel(v) == "xcomp" && h >= 0) return modality(h);
+        if (h < 0 || depth > 3) return "";
+        auto r = s_.rel(v);
+        if (accusedBy(v) >= 0) return "alleged";
+        int mark = s_.child(v, "mark");
+        if (r == "advcl" && mark >= 0 && in(s_.lower(mark), {"if", "unless", "whether"}))
+            return "if";
+        // "plans to visit", "is ready to help", "urged X to leave".
+        if ((r == "xcomp" || r == "advcl" || r == "acl") && mark >= 0 && s_.lower(mark) == "to" &&
+            isIntent(s_.lemma(h)))
+            return toLower(s_.lemma(h));
+        if (r == "xcomp" && isIntent(s_.lemma(h))) return toLower(s_.lemma(h));
+        // "to help X" as the purpose of a hedged act is as hedged as the act.
+        if (r == "xcomp" || (r == "advcl" && mark >= 0 && s_.lower(mark) == "to"))
+            return modality(h, depth + 1);
         return "";
     }
 
@@ -241,17 +322,80 @@ private:
             return a;
         }
         if (u != "NOUN" && u != "PROPN") return a;
+        std::string hl = lemma.empty() ? s_.lower(h) : toLower(lemma);
+        // "a large number of Russian troops": the troops.
+        if (isQuantityNoun(hl)) {
+            for (int c : s_.kids(h))
+                if (s_.rel(c) == "nmod" && prepOf(c) == "of") return argOf(c);
+            return a;
+        }
+        if (isGenericNoun(hl) || hl.size() < 2) return a;
+        // A Concept is kept only with a content modifier ("combat troops", "firm
+        // support"): a bare head noun says too little to query and would merge
+        // unrelated mentions across documents.
         std::string name;
         for (int c : s_.kids(h)) {
-            if (c < h && s_.rel(c) == "compound" && s_.upos(c) == "NOUN") name += s_.lower(c) + " ";
+            if (c > h) continue;
+            auto r = s_.rel(c);
+            if ((r == "compound" && s_.upos(c) == "NOUN") ||
+                (r == "amod" && s_.upos(c) == "ADJ" && !isVagueAdjective(s_.lower(c))))
+                name += s_.lower(c) + " ";
         }
-        std::string hl = lemma.empty() ? s_.lower(h) : toLower(lemma);
-        name += hl;
-        if (name.size() < 2 ||
-            in(hl, {"one", "all", "some", "other", "others", "time", "way", "thing", "part"}))
-            return a;
-        a.conceptName = name;
+        if (name.empty()) return a;
+        a.conceptName = name + hl;
         return a;
+    }
+
+    // Nouns that count or measure what their "of" phrase names.
+    static bool isQuantityNoun(std::string_view w) {
+        return in(
+            w, {"number",  "lot",      "lots",       "majority",  "minority", "dozen",     "dozens",
+                "hundred", "hundreds", "thousand",   "thousands", "million",  "millions",  "series",
+                "range",   "variety",  "amount",     "handful",   "couple",   "percent",   "share",
+                "bunch",   "plenty",   "total",      "portion",   "fraction", "kind",      "type",
+                "sort",    "set",      "host",       "array",     "wave",     "flood",     "influx",
+                "batch",   "quantity", "proportion", "bulk",      "rest",     "remainder", "group",
+                "team"});
+    }
+
+    // General English nouns of time, measure, setting and discourse: never a Concept.
+    static bool isGenericNoun(std::string_view w) {
+        return in(w, {"one",         "all",       "some",       "other",    "others",    "time",
+                      "way",         "thing",     "part",       "number",   "point",     "year",
+                      "attempt",     "hour",      "day",        "week",     "month",     "moment",
+                      "minute",      "second",    "decade",     "century",  "period",    "today",
+                      "fact",        "case",      "situation",  "place",    "side",      "end",
+                      "beginning",   "result",    "reason",     "question", "step",      "process",
+                      "level",       "rate",      "amount",     "percent",  "vote",      "figure",
+                      "something",   "anything",  "everything", "nothing",  "everyone",  "someone",
+                      "anyone",      "everybody", "somebody",   "aspect",   "term",      "view",
+                      "regard",      "respect",   "basis",      "manner",   "sense",     "idea",
+                      "word",        "address",   "task",       "lot",      "kind",      "type",
+                      "sort",        "matter",    "area",       "field",    "front",     "course",
+                      "effort",      "bit",       "piece",      "stage",    "phase",     "chance",
+                      "opportunity", "time",      "date",       "deadline", "tonight",   "tomorrow",
+                      "yesterday",   "morning",   "evening",    "night",    "afternoon", "weekend",
+                      "season",      "round",     "instance",   "example",  "detail",    "item",
+                      "meter",       "kilometer", "mile",       "dollar",   "euro",      "yuan",
+                      "ruble",       "cent",      "people",     "person",   "man",       "woman",
+                      "thousand",    "million",   "billion"});
+    }
+
+    // Adjectives that do not make a noun specific ("other", "recent", "large").
+    static bool isVagueAdjective(std::string_view w) {
+        return in(
+            w, {"other",     "such",       "many",       "several",   "various",     "certain",
+                "same",      "own",        "recent",     "new",       "current",     "further",
+                "more",      "most",       "few",        "much",      "last",        "next",
+                "first",     "second",     "previous",   "former",    "latest",      "whole",
+                "entire",    "main",       "major",      "big",       "large",       "small",
+                "great",     "good",       "bad",        "important", "significant", "possible",
+                "real",      "true",       "particular", "specific",  "general",     "overall",
+                "total",     "additional", "similar",    "different", "best",        "top",
+                "full",      "high",       "low",        "long",      "short",       "early",
+                "late",      "old",        "young",      "huge",      "little",      "numerous",
+                "only",      "key",        "certain",    "relevant",  "related",     "respective",
+                "individual"});
     }
 
     // The argument and its conjuncts ("Russia, Belarus and Armenia").
@@ -302,7 +446,10 @@ private:
             f.negated = negated(v);
             f.modality = modality(v);
             f.speaker = speakerOf(v);
+            int acc = accusedBy(v);
+            if (acc >= 0 && f.speaker < 0) f.speaker = mentionAt(subjectOf(acc));
         }
+        if (f.speaker >= 0 && f.speaker == s.mention) f.speaker = -1;  // said by its own agent
         a_.facts.push_back(std::move(f));
     }
 
@@ -375,6 +522,8 @@ private:
         int obj = s_.child(v, "obj");
         if (obj < 0) obj = s_.child(v, "iobj");
         std::vector<std::pair<int, std::string>> obls;  // token, preposition
+        std::vector<int> settings;                      // setting obliques: properties
+        size_t firstFact = a_.facts.size();
         int agent = -1;
         for (int c : s_.kids(v)) {
             auto r = s_.rel(c);
@@ -389,6 +538,11 @@ private:
             }
             if (p == "according_to" || p == "according") continue;
             if (p == "by" && !passive) continue;  // means or the agent of a noun, not an object
+            if (isSettingOblique(base, p)) {
+                settings.push_back(c);
+                if (p == "as") obls.emplace_back(c, p);  // "As a neighbor of X": read below
+                continue;
+            }
             obls.emplace_back(c, p);
         }
         std::string text = relationWords(v);
@@ -407,10 +561,17 @@ private:
         bool folded = false;
         if (!passive && obj >= 0 && mentionAt(obj) < 0 && isLightVerb(base)) {
             // "sent a verbal message to X": the noun joins the predicate.
-            std::vector<std::pair<int, std::string>> targets = obls;
+            std::string noun = toLower(s_.lemma(obj));
+            std::vector<std::pair<int, std::string>> targets;
+            for (const auto& [c, p] : obls)
+                if (p != "as") targets.emplace_back(c, p);
+            // "declared a state of emergency in X": a setting preposition the noun licenses.
+            for (int c : settings)
+                if (isCoreOblique(noun, prepOf(c), true)) targets.emplace_back(c, prepOf(c));
             std::string lastPrep;
             for (int c : s_.kids(obj))
-                if (s_.rel(c) == "nmod" && !prepOf(c).empty()) {
+                if (s_.rel(c) == "nmod" && !prepOf(c).empty() &&
+                    isCoreOblique(noun, prepOf(c), true)) {
                     targets.emplace_back(c, prepOf(c));
                     lastPrep = prepOf(c);
                 }
@@ -451,9 +612,10 @@ private:
         if (passive && agent < 0) obliqueSubjects = objects;  // "X was elected to Y"
         for (const auto& [c, p] : obls) {
             auto targets = argsOf(c);
-            for (const auto& sa : obliqueSubjects)
-                for (const auto& ta : targets)
-                    addFact(sa, base + "_" + snake(p), ta, text + " " + p, conf - 0.05, v);
+            if (p != "as")
+                for (const auto& sa : obliqueSubjects)
+                    for (const auto& ta : targets)
+                        addFact(sa, base + "_" + snake(p), ta, text + " " + p, conf - 0.05, v);
             // "As a neighbor of Kazakhstan, China ...": the subject is that to X.
             if (p == "as" && mentionAt(c) < 0 && s_.upos(c) == "NOUN") {
                 for (int x : s_.kids(c)) {
@@ -476,21 +638,75 @@ private:
                                 argOf(x), text + " " + p + " " + s_.form(c), conf - 0.2, v);
                 }
             }
-            // "during a phone call with Y": the clause subject calls Y.
-            if (const char* nv = nominalVerb(toLower(s_.lemma(c)))) {
-                if (p == "during" || p == "in" || p == "at") {
-                    for (int x : s_.kids(c)) {
-                        if (s_.rel(x) != "nmod") continue;
-                        std::string xp = prepOf(x);
-                        if (xp != "with" && xp != "between") continue;
-                        for (const auto& sa : subjects)
-                            for (const auto& ta : argsOf(x))
-                                addFact(sa, nv, ta, s_.form(c) + " " + xp, conf - 0.1, v);
-                    }
-                }
+        }
+        // "during a phone call with Y": the clause subject calls Y.
+        for (int c : settings) {
+            std::string p = prepOf(c);
+            const char* nv = nominalVerb(toLower(s_.lemma(c)));
+            if (!nv || (p != "during" && p != "in" && p != "at")) continue;
+            for (int x : s_.kids(c)) {
+                if (s_.rel(x) != "nmod") continue;
+                std::string xp = prepOf(x);
+                if (xp != "with" && xp != "between") continue;
+                for (const auto& sa : subjects)
+                    for (const auto& ta : argsOf(x))
+                        addFact(sa, nv, ta, s_.form(c) + " " + xp, conf - 0.1, v);
             }
         }
-        proposition(v, subj, passive ? subjPass : subj, obj, obls, agent, passive, conf);
+        applySettings(firstFact, settings);
+        std::vector<std::pair<int, std::string>> propObls = obls;
+        for (int c : settings)
+            if (prepOf(c) != "as") propObls.emplace_back(c, prepOf(c));
+        std::sort(propObls.begin(), propObls.end());
+        propObls.erase(std::unique(propObls.begin(), propObls.end()), propObls.end());
+        proposition(v, subj, passive ? subjPass : subj, obj, propObls, agent, passive, conf);
+    }
+
+    // A setting oblique of verb `base`: its phrase describes when, where or in what
+    // circumstance, not a participant ("said in an interview", "met in Beijing").
+    bool isSettingOblique(const std::string& base, const std::string& p) const {
+        if (isSettingPreposition(p)) return !isCoreOblique(base, p);
+        // The reason of a stance: "thanked X for its support", "criticised X for ...".
+        if (p == "for") {
+            auto t = classify(base).type;
+            return t == "thanks" || t == "praises" || t == "criticises" || t == "accuses" ||
+                   t == "welcomes" || t == "detains" || t == "sanctions";
+        }
+        return false;
+    }
+
+    // The clause's setting obliques become properties of the facts it gave: a named
+    // place in/at which it happened is `location`, the rest `context` as written.
+    void applySettings(size_t firstFact, const std::vector<int>& settings) {
+        if (settings.empty() || firstFact >= a_.facts.size()) return;
+        int place = -1;
+        std::string context;
+        for (int c : settings) {
+            std::string p = prepOf(c);
+            if (p == "as") continue;
+            int m = mentionAt(c);
+            Arg arg = argOf(c);
+            if (m < 0) m = arg.mention;
+            bool placeLike = m >= 0 && in(p, {"in", "at", "near", "inside", "outside", "across",
+                                              "throughout", "within", "around"});
+            if (placeLike) {
+                const auto& mm = a_.mentions[static_cast<size_t>(m)];
+                placeLike = mm.label == "Location" || mm.label == "Country";
+            }
+            if (placeLike && place < 0) {
+                place = m;
+                continue;
+            }
+            std::string ph = phrase(c);
+            if (ph.size() > 120) continue;  // a whole clause: not a setting worth keeping
+            context += (context.empty() ? "" : "; ") + ph;
+        }
+        for (size_t i = firstFact; i < a_.facts.size(); ++i) {
+            auto& f = a_.facts[i];
+            if (place >= 0 && f.object.mention != place && f.subject.mention != place)
+                f.place = place;
+            if (!context.empty()) f.context = context;
+        }
     }
 
     void proposition(int v, int subj, int subjShown, int obj,
@@ -699,7 +915,8 @@ private:
                         else if (s_.fullRel(c) == "nmod:poss" && mentionAt(c) >= 0)
                             agents = argsOf(c);
                         else if (s_.rel(c) == "nmod" &&
-                                 in(p, {"to", "in", "with", "against", "into", "from", "for"}))
+                                 in(p, {"to", "in", "with", "against", "into", "from", "for"}) &&
+                                 isCoreOblique(nv, p))
                             targets.emplace_back(c, p);
                     }
                     for (const auto& [t, p] : targets) {
