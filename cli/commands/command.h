@@ -31,6 +31,8 @@ void addStatsCommand(CLI::App& app, Action& action);
 void addExtractCommand(CLI::App& app, Action& action);
 // train tagger|parser, parse, evaluate parser
 void addNlpCommands(CLI::App& app, Action& action);
+// evaluate relations (a subcommand of `evaluate`)
+void addEvaluateRelationsCommand(CLI::App& evaluate, Action& action);
 void addCheckCommand(CLI::App& app, Action& action);
 void addImportCommand(CLI::App& app, Action& action);
 

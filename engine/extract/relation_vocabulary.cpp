@@ -366,7 +366,6 @@ const std::vector<FrameRow> kFrames = {
     {"@legislator", "works_for", false},
     {"work_for", "works_for", false},
     {"work_at", "works_for", false},
-    {"serve_in", "works_for", false},
     {"join", "member_of", false},
     {"employ", "works_for", true},
     {"hire", "works_for", true},

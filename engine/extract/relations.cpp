@@ -823,6 +823,8 @@ private:
                     addFact(sa, "be_" + snake(p), ta, text + " " + p, conf, n);
         }
         if (mentionAt(n) < 0 && s_.upos(n) == "NOUN") {
+            if (s_.child(n, "case") < 0)  // "is an American writer", not "is in the Kazakh capital"
+                for (const auto& sa : subjects) demonymFact(sa, n, text);
             for (int c : s_.kids(n)) {
                 if (s_.rel(c) != "nmod" && s_.rel(c) != "obl") continue;
                 std::string p = prepOf(c);
@@ -870,12 +872,34 @@ private:
         a_.propositions.push_back(std::move(p));
     }
 
+    // "X is an American politician", "X, a Russian company,": a person is a citizen of
+    // the demonym's country; an organisation or place is located in it.
+    void demonymFact(const Arg& sa, int n, const std::string& text) {
+        if (sa.mention < 0 || mentionAt(n) >= 0) return;
+        const auto& sm = a_.mentions[static_cast<size_t>(sa.mention)];
+        for (int c : s_.kids(n)) {
+            auto r = s_.rel(c);
+            int m = mentionAt(c);
+            if (c > n || m < 0 || (r != "amod" && r != "compound")) continue;
+            const auto& mm = a_.mentions[static_cast<size_t>(m)];
+            if (!mm.demonym || mm.label != "Country") continue;
+            Arg o;
+            o.mention = m;
+            o.head = c;
+            if (sm.label == "Person")
+                addFact(sa, "citizen_of", o, text + " " + s_.form(c), 0.7, -1);
+            else if (sm.label == "Organization" || sm.label == "Location")
+                addFact(sa, "located_in", o, text + " " + s_.form(c), 0.7, -1);
+        }
+    }
+
     // Open IE tuples of appositions: "Zhu, a professor from X" -> (Zhu; is; a professor from X).
     void appositions() {
         for (int h = 0; h < s_.size(); ++h) {
             if (s_.rel(h) != "appos") continue;
             int head = s_.head(h);
             if (head < 0 || head > h) continue;
+            if (mentionAt(head) >= 0 && s_.upos(h) == "NOUN") demonymFact(argOf(head), h, ",");
             auto [b, e] = s_.subtreeSpan(h);
             int start = s_.subtreeSpan(head).first;
             int end = b - 1;
