@@ -308,6 +308,7 @@ const std::vector<FrameRow> kFrames = {
     {"@mayor", "leads", false},
     {"@commander", "leads", false},
     {"@premier", "leads", false},
+    {"prime_minister_of", "leads", false},
     {"@chancellor", "leads", false},
     {"@secretary-general", "leads", false},
     {"@general", "works_for", false},

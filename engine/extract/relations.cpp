@@ -559,6 +559,7 @@ private:
         std::vector<Arg> objects = passive ? argsOf(subjPass >= 0 ? subjPass : -1) : argsOf(obj);
         int objTok = passive ? subjPass : obj;
         bool folded = false;
+        std::vector<int> foldedInto;  // obliques the light verb's noun took as its target
         if (!passive && obj >= 0 && mentionAt(obj) < 0 && isLightVerb(base)) {
             // "sent a verbal message to X": the noun joins the predicate.
             std::string noun = toLower(s_.lemma(obj));
@@ -590,6 +591,7 @@ private:
                     for (const auto& ta : targetsArgs)
                         addFact(sa, pred, ta, text + " " + s_.form(obj) + " " + p, conf, v);
                 folded = true;
+                foldedInto.push_back(t);
             }
         }
         if (!folded) {
@@ -612,7 +614,10 @@ private:
         if (passive && agent < 0) obliqueSubjects = objects;  // "X was elected to Y"
         for (const auto& [c, p] : obls) {
             auto targets = argsOf(c);
-            if (p != "as")
+            // "expressed gratitude to X" is thanks, not also "express_to".
+            bool usedByFold =
+                std::find(foldedInto.begin(), foldedInto.end(), c) != foldedInto.end();
+            if (p != "as" && !usedByFold)
                 for (const auto& sa : obliqueSubjects)
                     for (const auto& ta : targets)
                         addFact(sa, base + "_" + snake(p), ta, text + " " + p, conf - 0.05, v);

@@ -132,6 +132,154 @@ TEST(ParseExtractorTest, ReportedSpeechIsAttributed) {
     EXPECT_EQ(f->modality, "will");
 }
 
+// --- The relation vocabulary and the precision guards (issue 15), on sentences
+// written for these tests.
+
+const FactMention* factBetween(const Extraction& ex, const std::string& s, const std::string& o) {
+    for (const auto& f : ex.facts)
+        if (ex.entities[f.subject].name == s && ex.entities[f.object].name == o) return &f;
+    return nullptr;
+}
+
+TEST(RelationVocabularyEndToEnd, LightVerbsAndVerbsComeOutTyped) {
+    REQUIRE_MODELS();
+    struct {
+        const char* text;
+        const char* subject;
+        const char* type;
+        const char* object;
+    } cases[] = {
+        {"France expressed gratitude to Italy.", "France", "thanks", "Italy"},
+        {"Canada sent a message to Mexico.", "Canada", "messages", "Mexico"},
+        {"Spain offered support to Portugal.", "Spain", "supports", "Portugal"},
+        {"Germany deployed soldiers to Lithuania.", "Germany", "deploys", "Lithuania"},
+        {"Poland, Latvia and Estonia condemned Belarus.", "Latvia", "criticises", "Belarus"},
+        {"French President Emmanuel Macron arrived in Berlin.", "Emmanuel Macron", "leads",
+         "France"},
+    };
+    for (const auto& c : cases) {
+        auto ex = run(c.text);
+        const auto* f = factBetween(ex, c.subject, c.object);
+        ASSERT_NE(f, nullptr) << c.text << "\n" << testing::dump(ex);
+        EXPECT_EQ(f->type, c.type) << c.text << " (" << f->predicate << ")";
+    }
+}
+
+TEST(RelationVocabularyEndToEnd, OneFactPerFoldedLightVerb) {
+    REQUIRE_MODELS();
+    auto ex = run("France expressed gratitude to Italy.");
+    ASSERT_EQ(ex.facts.size(), 1u) << testing::dump(ex);  // no "express_to" beside thanks
+    EXPECT_EQ(ex.facts[0].predicate, "express_gratitude_to");
+}
+
+TEST(RelationVocabularyEndToEnd, UncoveredVerbKeepsItsMeaningUnderTheCatchAll) {
+    REQUIRE_MODELS();
+    auto ex = run("Finland sold boats to Estonia.");
+    const auto* f = factBetween(ex, "Finland", "Estonia");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "related_to");
+    EXPECT_EQ(f->predicate, "sell_to");
+}
+
+TEST(PrecisionGuards, SettingObliquesBecomeProperties) {
+    REQUIRE_MODELS();
+    auto ex = run("Olaf Scholz met Emmanuel Macron in Paris.");
+    const auto* f = factBetween(ex, "Olaf Scholz", "Emmanuel Macron");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "meets");
+    EXPECT_EQ(f->predicate, "meet");
+    EXPECT_EQ(f->location, "Paris");
+    EXPECT_EQ(factBetween(ex, "Olaf Scholz", "Paris"), nullptr) << testing::dump(ex);
+
+    ex = run("Japan criticized China in a statement on Monday.");
+    f = factBetween(ex, "Japan", "China");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->predicate, "criticize");
+    EXPECT_EQ(f->context, "in a statement");
+    EXPECT_EQ(ex.facts.size(), 1u) << testing::dump(ex);  // no criticize_in statement
+}
+
+TEST(PrecisionGuards, TheAccuserIsTheSpeakerNotTheAgent) {
+    REQUIRE_MODELS();
+    auto ex = run("Mexico accused Brazil of arming Venezuela.");
+    EXPECT_EQ(factBetween(ex, "Mexico", "Venezuela"), nullptr) << testing::dump(ex);
+    const auto* f = factBetween(ex, "Brazil", "Venezuela");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->attributedTo, "Mexico");
+    EXPECT_EQ(f->modality, "alleged");
+    f = factBetween(ex, "Mexico", "Brazil");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "accuses");
+}
+
+TEST(PrecisionGuards, WhoRejectsAnAttemptDoesNotMakeIt) {
+    REQUIRE_MODELS();
+    auto ex = run("Poland rejects any attempt to isolate Lithuania.");
+    EXPECT_EQ(factBetween(ex, "Poland", "Lithuania"), nullptr) << testing::dump(ex);
+}
+
+TEST(PrecisionGuards, WhatASpeakerDescribesIsNotTheSpeakersAct) {
+    REQUIRE_MODELS();
+    auto ex =
+        run("Ali Khamenei described the protests as a plot by Britain seeking to weaken Iran.");
+    EXPECT_EQ(factBetween(ex, "Ali Khamenei", "Iran"), nullptr) << testing::dump(ex);
+}
+
+TEST(PrecisionGuards, NotJustButAlsoIsNoNegation) {
+    REQUIRE_MODELS();
+    auto ex = run("Norway will not just praise Sweden but also thank Denmark.");
+    const auto* f = factBetween(ex, "Norway", "Sweden");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_FALSE(f->negated);
+}
+
+TEST(PrecisionGuards, HedgesAndPlansGoToModality) {
+    REQUIRE_MODELS();
+    struct {
+        const char* text;
+        const char* subject;
+        const char* object;
+        const char* modality;
+    } cases[] = {
+        {"Spain is ready to help Portugal.", "Spain", "Portugal", "ready"},
+        {"Italy plans to visit Greece.", "Italy", "Greece", "plan"},
+        {"Turkey allegedly attacked Syria.", "Turkey", "Syria", "allegedly"},
+        {"Chile may recognize Bolivia.", "Chile", "Bolivia", "may"},
+    };
+    for (const auto& c : cases) {
+        auto ex = run(c.text);
+        const auto* f = factBetween(ex, c.subject, c.object);
+        ASSERT_NE(f, nullptr) << c.text << "\n" << testing::dump(ex);
+        EXPECT_EQ(f->modality, c.modality) << c.text;
+    }
+}
+
+TEST(PrecisionGuards, HeadlinesAndBylinesStateNoFacts) {
+    REQUIRE_MODELS();
+    auto doc = text::documentFromText(
+        "Peru Condemns Chile Over Border Dispute\nBy Maria Lopez\n\nThe talks resumed.\n", "t.txt",
+        "t.txt");
+    auto ex = extractor()->extract(doc);
+    EXPECT_TRUE(ex.facts.empty()) << testing::dump(ex);
+}
+
+TEST(ConceptArguments, AQuantityOfThingsIsTheThings) {
+    REQUIRE_MODELS();
+    auto ex = run("Austria bought a large number of fighter jets.");
+    ASSERT_EQ(ex.facts.size(), 1u) << testing::dump(ex);
+    EXPECT_EQ(ex.entities[ex.facts[0].object].name, "fighter jet");
+    EXPECT_EQ(ex.entities[ex.facts[0].object].label, "Concept");
+}
+
+TEST(ConceptArguments, BareAndGenericNounsAreNoConcepts) {
+    REQUIRE_MODELS();
+    for (const char* text :
+         {"Hungary made the attempt.", "Slovakia received votes.", "Croatia praised the year."}) {
+        auto ex = run(text);
+        EXPECT_TRUE(ex.facts.empty()) << text << "\n" << testing::dump(ex);
+    }
+}
+
 text::SourceDocument sample(const std::string& name) {
     auto path = testing::sourceDir() + "/samples/" + name;
     return text::readDocument(path, name);
