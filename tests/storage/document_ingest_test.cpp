@@ -28,10 +28,26 @@ DocumentInput makeDoc(const std::string& id, const std::string& sha, bool withCa
                        "",
                        "2022-01-07",
                        {{1, 0, 40, "Xi sent a message to Tokayev."}},
+                       "",
+                       "",
+                       false,
+                       "",
                        ""});
     if (withCall) {
-        d.facts.push_back(
-            {0, 1, "call", "called", 0.8, false, "", "", {{2, 41, 60, "Xi called Tokayev."}}, ""});
+        d.facts.push_back({0,
+                           1,
+                           "call",
+                           "called",
+                           0.8,
+                           false,
+                           "",
+                           "",
+                           {{2, 41, 60, "Xi called Tokayev."}},
+                           "",
+                           "",
+                           false,
+                           "",
+                           ""});
     }
     return d;
 }
