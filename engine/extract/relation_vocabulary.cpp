@@ -39,6 +39,9 @@ const std::vector<RelationType> kTypes = {
     {"detains", "force", "", false, false, "CAMEO 173 (arrest, detain); ACE Justice.Arrest-Jail"},
     {"sanctions", "force", "", false, false, "CAMEO 163 (impose embargo, boycott or sanctions)"},
     {"withdraws_from", "force", "", false, false, "CAMEO 087/0874 (de-escalate, retreat)"},
+    // Competition (sport, elections)
+    {"competes_with", "competition", "", false, true,
+     "CAMEO none (sport is out of its scope); ACE Conflict none; the contest relation of sports news"},
     // Cooperation and agreements
     {"cooperates_with", "cooperation", "", false, true,
      "CAMEO 06 (material cooperation), 04 (consult)"},
@@ -261,6 +264,18 @@ const std::vector<FrameRow> kFrames = {
     {"retreat_from", "withdraws_from", false},
     {"~troop_from", "withdraws_from", false},
     {"quit", "withdraws_from", false},
+    // --- competition
+    {"defeat", "competes_with", false},
+    {"beat", "competes_with", false},
+    {"play_against", "competes_with", false},
+    {"lose_to", "competes_with", false},
+    {"draw_with", "competes_with", false},
+    {"compete_with", "competes_with", false},
+    {"compete_against", "competes_with", false},
+    {"~match_against", "competes_with", false},
+    {"~game_against", "competes_with", false},
+    {"@rival", "competes_with", false},
+    {"@opponent", "competes_with", false},
     // --- cooperation and agreements
     {"cooperate_with", "cooperates_with", false},
     {"cooperate", "cooperates_with", false},
@@ -406,7 +421,6 @@ const std::vector<FrameRow> kFrames = {
     {"@district", "located_in", false},
     {"@region", "located_in", false},
     {"@province", "located_in", false},
-    {"@state", "located_in", false},
     {"@county", "located_in", false},
     {"@suburb", "located_in", false},
     {"@citizen", "citizen_of", false},
