@@ -188,7 +188,11 @@ private:
                     in(s_.lower(s_.child(v, "mark")),
                        {"by", "after", "before", "while", "when", "since", "without"}))) {
             // "..., holding meetings and keeping in touch with X": the main clause's subject.
-            memo = subjectOf(h);
+            // An unmarked participle right after a noun is a reduced relative the parser
+            // attached to the verb ("powers allegedly seeking to"): not the verb's subject.
+            int before = s_.subtreeSpan(v).first - 1;
+            if (s_.child(v, "mark") >= 0 || before == h || (before >= 0 && s_.form(before) == ","))
+                memo = subjectOf(h);
         }
         return memo;
     }
@@ -555,6 +559,12 @@ private:
             if (agent >= 0) subjects = argsOf(agent);
         } else {
             subjects = argsOf(subj);
+            // Who tells or says is named: an inherited unnamed subject of a speech verb is a
+            // misparsed "..., X told Y" ("The call revealed ..., Yang Jin ... told Z").
+            if (isSpeechVerb(base) && s_.child(v, "nsubj") < 0)
+                subjects.erase(std::remove_if(subjects.begin(), subjects.end(),
+                                              [](const Arg& a) { return a.mention < 0; }),
+                               subjects.end());
         }
         std::vector<Arg> objects = passive ? argsOf(subjPass >= 0 ? subjPass : -1) : argsOf(obj);
         int objTok = passive ? subjPass : obj;
@@ -634,8 +644,11 @@ private:
                         }
                 }
             }
-            // "took to his Twitter account": the named part of the noun phrase.
-            if (mentionAt(c) < 0 && s_.upos(c) == "NOUN") {
+            // "took to his Twitter account": the named medium of a channel noun.
+            if (mentionAt(c) < 0 && s_.upos(c) == "NOUN" &&
+                in(toLower(s_.lemma(c)), {"account", "page", "channel", "website", "site", "feed",
+                                          "platform", "blog", "broadcast", "show", "programme",
+                                          "program", "newspaper", "column", "podcast"})) {
                 for (int x : s_.kids(c)) {
                     if (s_.rel(x) != "compound" || mentionAt(x) < 0) continue;
                     for (const auto& sa : obliqueSubjects)
