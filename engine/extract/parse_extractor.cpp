@@ -535,6 +535,23 @@ private:
         }
     }
 
+    // The rules' confidence, calibrated on the dev sets (docs/extraction.md, "Confidence"):
+    // only facts of a vocabulary type keep 0.8 and more; a catch-all fact is often true
+    // but vague, a fact with a Concept argument is often only partly right,
+    // and a name whose label is a guess (no lexicon, cue or title typed it) often has
+    // wrong boundaries ("Emeritus" as a body, "Iodine Nutrition" as a person).
+    static double calibrated(double rule, const std::string& type, bool withConcept,
+                             bool guessedName) {
+        double c = rule;
+        if (type == kCatchAll || guessedName) c = std::min(c, 0.75);
+        if (withConcept) c -= 0.1;
+        return std::clamp(c, 0.05, 0.99);
+    }
+
+    static bool guessed(const Item& it, const detail::Arg& a) {
+        return a.mention >= 0 && !it.a.mentions[static_cast<size_t>(a.mention)].typed;
+    }
+
     // One fact of a sentence as the Extraction reports it: typed by the relation
     // vocabulary (an inverse frame swaps the arguments), setting places and
     // phrases as properties, the speaker's canonical name.
@@ -546,7 +563,10 @@ private:
         fm.object = c.inverse ? s : o;
         fm.predicate = f.predicate;
         fm.predicateText = f.text;
-        fm.confidence = f.confidence;
+        fm.confidence =
+            calibrated(f.confidence, fm.type,
+                       ex_.entities[s].label == "Concept" || ex_.entities[o].label == "Concept",
+                       guessed(it, f.subject) || guessed(it, f.object));
         fm.negated = f.negated;
         fm.modality = f.modality;
         fm.date = it.date;

@@ -82,6 +82,16 @@ bool isSymmetricProperty(const std::string& p) {
     return false;
 }
 
+void addReliability(RelationScores& out, double confidence, bool right) {
+    for (double bin : {0.9, 0.8, 0.7, 0.6, 0.0}) {
+        if (confidence + 1e-9 < bin) continue;
+        auto& [n, ok] = out.reliability[bin];
+        ++n;
+        ok += right;
+        return;
+    }
+}
+
 double ratio(size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
 
 double f1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
@@ -114,6 +124,16 @@ std::string wikidataPropertyOf(const FactMention& f, const std::string& subjectL
                           f.predicate.find("premier") != std::string::npos ||
                           f.predicate.find("chancellor") != std::string::npos;
         return government ? "P6" : "P35";
+    }
+    // An office of state or a mandate is a position held (P39, between an entity and a
+    // position item), not an employer.
+    if (type == "works_for") {
+        for (const char* office :
+             {"minister",   "secretary", "ambassador",     "envoy",      "councilor",
+              "councillor", "senator",   "lawmaker",       "legislator", "deputy",
+              "spokes",     "official",  "representative", "judge",      "justice",
+              "governor",   "officer",   "general",        "prince",     "vice"})
+            if (f.predicate.find(office) != std::string::npos) return "";
     }
     // Employers, schools, organisations joined are bodies, not countries or places.
     if ((type == "works_for" || type == "educated_at" || type == "member_of") && toPlace) return "";
@@ -200,6 +220,8 @@ RelationScores evaluateRelations(const Extractor& extractor, const std::string& 
         };
         std::set<std::tuple<int, std::string, int>> predicted;
         std::map<std::tuple<int, std::string, int>, std::string> shown;
+        std::map<std::tuple<int, std::string, int>, double> confidence;
+        std::map<std::tuple<std::string, std::string, std::string>, double> unalignedConfidence;
         std::set<std::tuple<std::string, std::string, std::string>> unaligned;
         for (const auto& f : ex.facts) {
             const auto& s = ex.entities[f.subject];
@@ -209,8 +231,10 @@ RelationScores evaluateRelations(const Extractor& extractor, const std::string& 
             if (p.empty() || !mapped.count(p) || f.negated) continue;
             int hs = aligned(s), ho = aligned(o);
             if (hs < 0 || ho < 0) {
-                if (s.label != "Concept" && o.label != "Concept" &&
-                    unaligned.emplace(inv ? o.name : s.name, p, inv ? s.name : o.name).second)
+                auto key = std::make_tuple(inv ? o.name : s.name, p, inv ? s.name : o.name);
+                if (s.label != "Concept" && o.label != "Concept")
+                    unalignedConfidence[key] = std::max(unalignedConfidence[key], f.confidence);
+                if (s.label != "Concept" && o.label != "Concept" && unaligned.emplace(key).second)
                     out.falsePositives.push_back(doc.id + ": " + s.name + " -[" + f.type + "/" + p +
                                                  " " + f.predicate + "]-> " + o.name +
                                                  " (unaligned)");
@@ -219,6 +243,8 @@ RelationScores evaluateRelations(const Extractor& extractor, const std::string& 
             if (hs == ho) continue;
             if (inv) std::swap(hs, ho);
             predicted.emplace(hs, p, ho);
+            auto& c = confidence[{hs, p, ho}];
+            c = std::max(c, f.confidence);
             shown.emplace(std::make_tuple(hs, p, ho),
                           s.name + " -[" + f.type + "/" + p + " " + f.predicate + "]-> " + o.name);
         }
@@ -227,9 +253,13 @@ RelationScores evaluateRelations(const Extractor& extractor, const std::string& 
             bool hit = gold.count({h, r, t}) || (sym && gold.count({t, r, h}));
             auto& ps = out.perProperty[r];
             ++(hit ? ps.truePositives : ps.falsePositives);
+            addReliability(out, confidence[{h, r, t}], hit);
             if (!hit) out.falsePositives.push_back(doc.id + ": " + shown[{h, r, t}]);
         }
-        for (const auto& u : unaligned) ++out.perProperty[std::get<1>(u)].falsePositives;
+        for (const auto& u : unaligned) {
+            ++out.perProperty[std::get<1>(u)].falsePositives;
+            addReliability(out, unalignedConfidence[u], false);
+        }
         for (const auto& [h, r, t] : gold) {
             bool sym = isSymmetricProperty(r);
             if (!predicted.count({h, r, t}) && !(sym && predicted.count({t, r, h})))
@@ -262,7 +292,14 @@ void writeRelationScores(const RelationScores& s, std::ostream& out) {
             << ",\"fn\":" << c.falseNegatives << '}';
         first = false;
     }
-    out << "}}\n";
+    out << "},\"reliability\":[";
+    first = true;
+    for (const auto& [bin, c] : s.reliability) {
+        out << (first ? "" : ",") << "{\"min_confidence\":" << num(bin) << ",\"facts\":" << c.first
+            << ",\"precision\":" << num(ratio(c.second, c.first)) << '}';
+        first = false;
+    }
+    out << "]}\n";
 }
 
 }  // namespace kgraph::extract

@@ -10,6 +10,7 @@
 // false positives. The result is one JSON object (see writeRelationScores).
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -28,6 +29,9 @@ struct RelationScores {
     size_t goldTriples = 0;        // all gold triples (distinct)
     size_t mappedGoldTriples = 0;  // those whose property the vocabulary maps
     std::map<std::string, PropertyScore> perProperty;
+    // Scored facts by confidence bin (lower bound 0.9, 0.8, 0.7, 0.6, 0): how many, how
+    // many right. A triple stated by several facts counts once, at its highest confidence.
+    std::map<double, std::pair<size_t, size_t>, std::greater<>> reliability;
     // "doc: head -[type/property]-> tail (why)" for every false positive, in order.
     std::vector<std::string> falsePositives;
 };
@@ -45,7 +49,8 @@ RelationScores evaluateRelations(const Extractor& extractor, const std::string& 
 
 // {"precision":..,"recall":..,"f1":..,"mapped_share":..,"documents":..,
 //  "gold_triples":..,"mapped_gold_triples":..,"per_property":{"P131":{"precision",
-//  "recall","f1","tp","fp","fn"},...}} on one line.
+//  "recall","f1","tp","fp","fn"},...},"reliability":[{"min_confidence","facts",
+//  "precision"},...]} on one line.
 void writeRelationScores(const RelationScores& s, std::ostream& out);
 
 }  // namespace kgraph::extract

@@ -41,7 +41,8 @@ const std::vector<RelationType> kTypes = {
     {"withdraws_from", "force", "", false, false, "CAMEO 087/0874 (de-escalate, retreat)"},
     // Competition (sport, elections)
     {"competes_with", "competition", "", false, true,
-     "CAMEO none (sport is out of its scope); ACE Conflict none; the contest relation of sports news"},
+     "CAMEO none (sport is out of its scope); ACE Conflict none; the contest relation of sports "
+     "news"},
     // Cooperation and agreements
     {"cooperates_with", "cooperation", "", false, true,
      "CAMEO 06 (material cooperation), 04 (consult)"},

@@ -168,6 +168,11 @@ TEST(EvaluateRelationsTest, ScoresTheHandMadeFixture) {
               0u)
         << json;
     EXPECT_NE(json.find("\"per_property\":{"), std::string::npos);
+    // The stub's facts have confidence 0: all three scored triples fall in the lowest bin.
+    EXPECT_NE(json.find("\"reliability\":[{\"min_confidence\":0.0000,\"facts\":3,"
+                        "\"precision\":0.6667}]"),
+              std::string::npos)
+        << json;
     ASSERT_EQ(scores.falsePositives.size(), 1u);
     EXPECT_NE(scores.falsePositives[0].find("Acme"), std::string::npos);
 }
