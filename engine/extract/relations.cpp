@@ -620,6 +620,7 @@ private:
                         addFact(sa, base, argOf(poss), text, conf - 0.2, v);
             }
         }
+        reciprocalFacts(v, base, subjects, passive ? -1 : obj, text, conf);
         std::vector<Arg> obliqueSubjects = subjects;
         if (passive && agent < 0) obliqueSubjects = objects;  // "X was elected to Y"
         for (const auto& [c, p] : obls) {
@@ -678,6 +679,27 @@ private:
         std::sort(propObls.begin(), propObls.end());
         propObls.erase(std::unique(propObls.begin(), propObls.end()), propObls.end());
         proposition(v, subj, passive ? subjPass : subj, obj, propObls, agent, passive, conf);
+    }
+
+    // "China and Kazakhstan met / held talks / signed an agreement": a symmetric relation
+    // between the coordinated subjects themselves, when nothing else is its object.
+    void reciprocalFacts(int v, const std::string& base, const std::vector<Arg>& subjects, int obj,
+                         const std::string& text, double conf) {
+        if (subjects.size() < 2) return;
+        std::string pred = base;
+        if (obj >= 0) {
+            if (mentionAt(obj) >= 0 || !isLightVerb(base)) return;
+            pred = base + "_" + snake(toLower(s_.lemma(obj)));
+        } else {
+            for (int c : s_.kids(v))
+                if (s_.rel(c) == "obl" && prepOf(c) == "with") return;  // "X and Y met with Z"
+        }
+        const auto* t = relationType(classify(pred).type);
+        if (!t || !t->symmetric || t->name == kCatchAll) return;
+        for (size_t i = 0; i + 1 < subjects.size(); ++i)
+            for (size_t j = i + 1; j < subjects.size(); ++j)
+                if (subjects[i].mention >= 0 && subjects[j].mention >= 0)
+                    addFact(subjects[i], pred, subjects[j], text, conf - 0.05, v);
     }
 
     // A setting oblique of verb `base`: its phrase describes when, where or in what

@@ -182,6 +182,22 @@ TEST(RelationVocabularyEndToEnd, UncoveredVerbKeepsItsMeaningUnderTheCatchAll) {
     EXPECT_LE(f->confidence, 0.75);  // calibrated: only vocabulary types reach 0.8
 }
 
+TEST(RelationVocabularyEndToEnd, CoordinatedSubjectsOfASymmetricRelationRelateToEachOther) {
+    REQUIRE_MODELS();
+    auto ex = run("Russia and Belarus signed an agreement.");
+    const auto* f = factBetween(ex, "Russia", "Belarus");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "agrees_with");
+    ex = run("France and Germany met in Paris on Monday.");
+    f = factBetween(ex, "France", "Germany");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "meets");
+    EXPECT_EQ(f->location, "Paris");
+    // Not for an asymmetric verb: "Poland and Latvia condemned" relates neither to the other.
+    ex = run("Poland and Latvia protested.");
+    EXPECT_EQ(factBetween(ex, "Poland", "Latvia"), nullptr) << testing::dump(ex);
+}
+
 TEST(PrecisionGuards, SettingObliquesBecomeProperties) {
     REQUIRE_MODELS();
     auto ex = run("Olaf Scholz met Emmanuel Macron in Paris.");
