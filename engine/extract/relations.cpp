@@ -66,6 +66,15 @@ bool isIntent(std::string_view lemma) {
                       "poised",  "reluctant",  "keen",    "scheduled", "supposed", "going"});
 }
 
+// Verbs whose object performs their "to" complement ("prompted X to seek").
+bool isDirective(std::string_view lemma) {
+    return in(lemma, {"prompt", "urge",      "ask",    "force",    "allow",     "enable",
+                      "invite", "encourage", "lead",   "push",     "order",     "persuade",
+                      "cause",  "require",   "tell",   "call",     "help",      "get",
+                      "permit", "compel",    "oblige", "pressure", "press",     "want",
+                      "expect", "warn",      "advise", "instruct", "authorize", "authorise"});
+}
+
 // Adverbs that hedge a clause.
 bool isHedge(std::string_view w) {
     return in(w, {"allegedly", "reportedly", "possibly", "probably", "perhaps", "maybe", "likely",
@@ -180,9 +189,11 @@ private:
             memo = h;
         } else if (r == "advcl" && h >= 0 && s_.child(v, "mark") >= 0 &&
                    s_.lower(s_.child(v, "mark")) == "to") {
-            // "prompted the government to seek help": often parsed as advcl.
+            // "prompted the government to seek help" (often parsed as advcl): the object of
+            // a directive verb; a purpose clause ("provide support to help X") is the
+            // subject's.
             int o = s_.child(h, "obj");
-            memo = o >= 0 ? o : subjectOf(h);
+            memo = o >= 0 && isDirective(s_.lemma(h)) ? o : subjectOf(h);
         } else if (r == "advcl" && h >= 0 && s_.tok(v).xpos == "VBG" &&
                    (s_.child(v, "mark") < 0 ||
                     in(s_.lower(s_.child(v, "mark")),
@@ -632,11 +643,13 @@ private:
                 for (const auto& sa : obliqueSubjects)
                     for (const auto& ta : targets)
                         addFact(sa, base + "_" + snake(p), ta, text + " " + p, conf - 0.05, v);
-            // "As a neighbor of Kazakhstan, China ...": the subject is that to X.
+            // "As a neighbor of Kazakhstan, China ...": the subject is that to X; with an
+            // object, the "as" phrase describes the object ("sees K as part of X").
             if (p == "as" && mentionAt(c) < 0 && s_.upos(c) == "NOUN") {
+                const auto& described = (!passive && obj >= 0) ? objects : subjects;
                 for (int x : s_.kids(c)) {
                     if (s_.rel(x) != "nmod" || prepOf(x).empty()) continue;
-                    for (const auto& sa : subjects)
+                    for (const auto& sa : described)
                         for (const auto& ta : argsOf(x)) {
                             addFact(sa, snake(toLower(s_.lemma(c))) + "_" + snake(prepOf(x)), ta,
                                     s_.form(c) + " " + prepOf(x), conf - 0.1, v);

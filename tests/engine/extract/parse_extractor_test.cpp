@@ -242,6 +242,18 @@ TEST(PrecisionGuards, WhatASpeakerDescribesIsNotTheSpeakersAct) {
     EXPECT_EQ(factBetween(ex, "Ali Khamenei", "Iran"), nullptr) << testing::dump(ex);
 }
 
+TEST(PrecisionGuards, APurposeClauseIsTheSubjectsAndAnAsPhraseDescribesTheObject) {
+    REQUIRE_MODELS();
+    auto ex = run("Spain offered emergency funds to help Portugal recover.");
+    const auto* f = factBetween(ex, "Spain", "Portugal");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "aids");
+    ex = run("The experts see Norway as a partner of Sweden.");
+    f = factBetween(ex, "Norway", "Sweden");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "partner_of");
+}
+
 TEST(PrecisionGuards, NotJustButAlsoIsNoNegation) {
     REQUIRE_MODELS();
     auto ex = run("Norway will not just praise Sweden but also thank Denmark.");
