@@ -148,6 +148,10 @@ private:
         auto r = s_.rel(v);
         // Participles modifying nouns ("forces trained abroad") are not clauses of their own.
         if (r == "amod" || r == "compound") return false;
+        // "a group called the Sea Org", "a town named X": naming, not calling.
+        if (r == "acl" && s_.tok(v).xpos == "VBN" &&
+            in(s_.lemma(v), {"call", "name", "dub", "label", "term", "title", "nickname"}))
+            return false;
         // "CSTO member states Kazakhstan, ..." with "states" tagged as a verb.
         return !(v > 0 && toLower(s_.form(v - 1)) == "member");
     }
