@@ -577,6 +577,7 @@ private:
             fm.location = ms[static_cast<size_t>(f.place)].name;
         if (f.speaker >= 0 && !ms[static_cast<size_t>(f.speaker)].role)
             fm.attributedTo = ms[static_cast<size_t>(f.speaker)].name;
+        if (fm.attributedTo == ex_.entities[fm.subject].name) fm.attributedTo.clear();  // own words
         return fm;
     }
 

@@ -264,10 +264,16 @@ private:
         return "";
     }
 
-    int speakerOf(int v) const {
+    int speakerOf(int v) {
         int cur = v;
         for (int depth = 0; depth < 4 && cur >= 0; ++depth) {
-            for (int c : s_.kids(cur)) {
+            // "..., and the people will stand with them, Xi added": a speech parataxis on the
+            // last conjunct reports every conjunct.
+            std::vector<int> around = s_.kids(cur);
+            for (int c : s_.kids(cur))
+                if (s_.rel(c) == "conj")
+                    for (int x : s_.kids(c)) around.push_back(x);
+            for (int c : around) {
                 if (s_.rel(c) == "parataxis" && isSpeechVerb(s_.lemma(c))) {
                     int sp = s_.child(c, "nsubj");
                     if (sp >= 0 && mentionAt(sp) >= 0) return mentionAt(sp);
@@ -280,7 +286,16 @@ private:
             int h = s_.head(cur);
             if (h >= 0 && (s_.rel(cur) == "ccomp" || s_.rel(cur) == "parataxis") &&
                 isSpeechVerb(s_.lemma(h))) {
+                // "X said ..., adding that Y": the speaker of "adding" is the subject of the
+                // speech verb it continues; "X took to Twitter to reveal that Y": the
+                // controller of the "to" clause.
                 int sp = s_.child(h, "nsubj");
+                int g = s_.head(h);
+                int mark = s_.child(h, "mark");
+                if (sp < 0 && g >= 0 && isSpeechVerb(s_.lemma(g))) sp = s_.child(g, "nsubj");
+                if (sp < 0 && mark >= 0 && s_.lower(mark) == "to" &&
+                    (s_.rel(h) == "xcomp" || s_.rel(h) == "advcl"))
+                    sp = subjectOf(h);
                 if (sp >= 0 && mentionAt(sp) >= 0) return mentionAt(sp);
                 return -1;
             }

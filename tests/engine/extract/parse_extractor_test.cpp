@@ -254,6 +254,15 @@ TEST(PrecisionGuards, APurposeClauseIsTheSubjectsAndAnAsPhraseDescribesTheObject
     EXPECT_EQ(f->type, "partner_of");
 }
 
+TEST(PrecisionGuards, WhatAToClauseRevealsIsAttributedToItsController) {
+    REQUIRE_MODELS();
+    auto ex = run("Emmanuel Macron took to Twitter to reveal that France will help Poland.");
+    const auto* f = factBetween(ex, "France", "Poland");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->attributedTo, "Emmanuel Macron");
+    EXPECT_EQ(f->modality, "will");
+}
+
 TEST(PrecisionGuards, NotJustButAlsoIsNoNegation) {
     REQUIRE_MODELS();
     auto ex = run("Norway will not just praise Sweden but also thank Denmark.");
