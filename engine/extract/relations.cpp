@@ -5,6 +5,7 @@
 // phrase facts (part of, located in, membership), with negation, modality and
 // the reporting speaker. Also the Open IE tuples of every clause.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -131,6 +132,7 @@ public:
     void run() {
         int n = s_.size();
         subj_.assign(static_cast<size_t>(n), -2);
+        datelineEnd_ = datelineEnd();
         for (int v = 0; v < n; ++v) {
             if (isVerbPredicate(v))
                 clause(v);
@@ -138,6 +140,39 @@ public:
                 copula(v);
         }
         nounPhraseFacts();
+        // The dateline's place is where the story was filed: the facts' location.
+        int place = -1;
+        for (int i = 0; i < datelineEnd_ && place < 0; ++i) {
+            int m = mentionAt(i);
+            if (m >= 0 && (a_.mentions[static_cast<size_t>(m)].label == "Location" ||
+                           a_.mentions[static_cast<size_t>(m)].label == "Country"))
+                place = m;
+        }
+        if (place >= 0)
+            for (auto& f : a_.facts)
+                if (f.place < 0) f.place = place;
+    }
+
+    // "ALMATY, Jan. 8 (Xinhua) -- ..." / "Taipei, Taiwan — ...": the token after the
+    // dash that ends a dateline, or 0. A dateline is capitalised words, commas, dates and a
+    // parenthesised agency before a dash within the first twelve tokens.
+    int datelineEnd() const {
+        int n = s_.size();
+        if (n < 4 || !isCapitalized(s_.form(0))) return 0;
+        bool comma = false;
+        for (int i = 1; i < std::min(n - 1, 12); ++i) {
+            const auto& w = s_.form(i);
+            if (w == "—" || w == "–" || w == "--" || w == "-")
+                return comma || s_.form(i - 1) == ")" ? i + 1 : 0;
+            if (w == ",") {
+                comma = true;
+                continue;
+            }
+            bool ok = isCapitalized(w) || w == "(" || w == ")" || w == "." ||
+                      (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0])));
+            if (!ok) return 0;
+        }
+        return 0;
     }
 
 private:
@@ -163,6 +198,25 @@ private:
         if (memo != -2) return memo;
         memo = -1;
         int s = s_.child(v, "nsubj");
+        if (s >= 0 && s < datelineEnd_) {
+            // "ALMATY, Jan. 8 (Xinhua) -- President X thanked Y" parsed with the dateline as
+            // subject: the first name after the dash inside that subject is the subject.
+            auto [b, e] = s_.subtreeSpan(s);
+            int found = -1;
+            for (int c : s_.kids(v))  // another subject after the dash
+                if (found < 0 && c >= datelineEnd_ && c < v && s_.rel(c) == "nsubj") found = c;
+            for (int t = datelineEnd_; t <= e && t < v && found < 0; ++t) {
+                int m = mentionAt(t);
+                if (m < 0) continue;
+                const auto& mm = a_.mentions[static_cast<size_t>(m)];
+                if (!mm.demonym && !mm.role)
+                    found = mm.last;  // not "Kazakh" in "Kazakh President X"
+            }
+            (void)b;
+            s = found;
+            memo = s;
+            return s;
+        }
         if (s >= 0) {
             if (in(s_.lower(s), {"which", "who", "that"}) && s_.rel(v) == "acl") s = s_.head(v);
             memo = s;
@@ -469,6 +523,9 @@ private:
                  double conf, int v) {
         if (!s.valid() || !o.valid() || pred.empty()) return;
         if (s.mention >= 0 && s.mention == o.mention) return;
+        // A dateline names where the story was filed, not a participant.
+        if ((s.head >= 0 && s.head < datelineEnd_) || (o.head >= 0 && o.head < datelineEnd_))
+            return;
         if (s.mention < 0 && o.mention < 0) return;  // two concepts: too vague for the graph
         Fact f;
         f.subject = s;
@@ -1114,6 +1171,7 @@ private:
     const SentenceView& s_;
     Analysis& a_;
     std::vector<int> subj_;
+    int datelineEnd_ = 0;
 };
 
 }  // namespace

@@ -301,6 +301,16 @@ TEST(PrecisionGuards, HeadlinesAndBylinesStateNoFacts) {
     EXPECT_TRUE(ex.facts.empty()) << testing::dump(ex);
 }
 
+TEST(PrecisionGuards, ADatelineIsWhereTheStoryWasFiledNotASubject) {
+    REQUIRE_MODELS();
+    auto ex = run("Riga, Latvia — Latvian President Egils Levits thanked Estonia on Monday.");
+    EXPECT_EQ(factBetween(ex, "Riga", "Estonia"), nullptr) << testing::dump(ex);
+    const auto* f = factBetween(ex, "Egils Levits", "Estonia");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "thanks");
+    EXPECT_FALSE(f->location.empty());
+}
+
 TEST(ConceptArguments, AQuantityOfThingsIsTheThings) {
     REQUIRE_MODELS();
     auto ex = run("Austria bought a large number of fighter jets.");
