@@ -674,8 +674,8 @@ private:
                 if (isCoreOblique(noun, prepOf(c), true)) targets.emplace_back(c, prepOf(c));
             std::string lastPrep;
             for (int c : s_.kids(obj))
-                if (s_.rel(c) == "nmod" && !prepOf(c).empty() &&
-                    isCoreOblique(noun, prepOf(c), true)) {
+                if (s_.rel(c) == "nmod" && s_.fullRel(c) != "nmod:poss" && !prepOf(c).empty() &&
+                    isCoreOblique(noun, prepOf(c), true)) {  // "China's support": an owner
                     targets.emplace_back(c, prepOf(c));
                     lastPrep = prepOf(c);
                 }

@@ -172,6 +172,15 @@ TEST(RelationVocabularyEndToEnd, OneFactPerFoldedLightVerb) {
     EXPECT_EQ(ex.facts[0].predicate, "express_gratitude_to");
 }
 
+TEST(RelationVocabularyEndToEnd, APossessorOfTheLightVerbsNounIsNoTarget) {
+    REQUIRE_MODELS();
+    auto ex = run("Olaf Scholz pledged Germany's firm support to Ukraine.");
+    EXPECT_EQ(factBetween(ex, "Olaf Scholz", "Germany"), nullptr) << testing::dump(ex);
+    const auto* f = factBetween(ex, "Germany", "Ukraine");
+    ASSERT_NE(f, nullptr) << testing::dump(ex);
+    EXPECT_EQ(f->type, "supports");
+}
+
 TEST(RelationVocabularyEndToEnd, UncoveredVerbKeepsItsMeaningUnderTheCatchAll) {
     REQUIRE_MODELS();
     auto ex = run("Finland sold boats to Estonia.");
