@@ -635,7 +635,11 @@ private:
             }
             if (p == "according_to" || p == "according") continue;
             if (p == "by" && !passive) continue;  // means or the agent of a noun, not an object
-            if (isSettingOblique(base, p)) {
+            // "deployed troops with heavy equipment": beside an object, an unnamed "with"
+            // phrase is what came along, not a partner.
+            bool accompaniment = p == "with" && !passive && s_.child(v, "obj") >= 0 &&
+                                 mentionAt(c) < 0 && argOf(c).mention < 0;
+            if (accompaniment || isSettingOblique(base, p)) {
                 settings.push_back(c);
                 if (p == "as") obls.emplace_back(c, p);  // "As a neighbor of X": read below
                 continue;

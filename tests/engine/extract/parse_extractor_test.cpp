@@ -272,6 +272,15 @@ TEST(PrecisionGuards, WhatAToClauseRevealsIsAttributedToItsController) {
     EXPECT_EQ(f->modality, "will");
 }
 
+TEST(PrecisionGuards, WhatCameAlongIsContextNotAnArgument) {
+    REQUIRE_MODELS();
+    auto ex = run("Belarus deployed combat troops with heavy equipment.");
+    ASSERT_EQ(ex.facts.size(), 1u) << testing::dump(ex);  // no deploy_with heavy equipment
+    EXPECT_EQ(ex.entities[ex.facts[0].object].label, "Concept");
+    EXPECT_EQ(ex.entities[ex.facts[0].object].name.rfind("combat troop", 0), 0u);
+    EXPECT_EQ(ex.facts[0].context, "with heavy equipment");
+}
+
 TEST(PrecisionGuards, NotJustButAlsoIsNoNegation) {
     REQUIRE_MODELS();
     auto ex = run("Norway will not just praise Sweden but also thank Denmark.");
