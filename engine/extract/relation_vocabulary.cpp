@@ -603,6 +603,16 @@ Classification classify(std::string_view predicate) {
     };
     Classification out;
     if (hit(std::string(predicate), out)) return out;
+    // A passive without agent ("be_bear_in": X was born in Y) keeps the active frame's type
+    // only for standing relations, where the patient is the relation's subject; "was elected
+    // to" or "was taken to" is no act of the patient.
+    if (predicate.size() > 3 && predicate.substr(0, 3) == "be_") {
+        auto active = classify(predicate.substr(3));
+        for (const char* standing : {"born_in", "died_in", "located_in", "educated_at", "member_of",
+                                     "part_of", "citizen_of", "capital_of"})
+            if (active.type == standing && !active.inverse) return active;
+        return {std::string(kCatchAll), false};
+    }
     auto w = split(predicate);
     if (w.empty()) return {std::string(kCatchAll), false};
     std::string prep;

@@ -733,7 +733,10 @@ private:
             if (p != "as" && !usedByFold)
                 for (const auto& sa : obliqueSubjects)
                     for (const auto& ta : targets)
-                        addFact(sa, base + "_" + snake(p), ta, text + " " + p, conf - 0.05, v);
+                        // "X was taken to Y": the patient is the subject, so the predicate
+                        // says it is passive ("be_take_to"), not that X took Y.
+                        addFact(sa, (passive && agent < 0 ? "be_" : "") + base + "_" + snake(p), ta,
+                                text + " " + p, conf - 0.05, v);
             // "As a neighbor of Kazakhstan, China ...": the subject is that to X; with an
             // object, the "as" phrase describes the object ("sees K as part of X").
             if (p == "as" && mentionAt(c) < 0 && s_.upos(c) == "NOUN") {

@@ -78,6 +78,14 @@ TEST(RelationVocabularyTest, TitlesGiveLeadsOrWorksFor) {
     EXPECT_EQ(typeOf("neighbor_of"), "borders");
 }
 
+TEST(RelationVocabularyTest, APassiveWithoutAgentKeepsOnlyStandingTypes) {
+    EXPECT_EQ(typeOf("be_bear_in"), "born_in");               // "X was born in Y"
+    EXPECT_EQ(typeOf("be_locate_in"), "located_in");          // "X is located in Y"
+    EXPECT_EQ(typeOf("be_take_to"), std::string(kCatchAll));  // "X was taken to Y": not X's act
+    EXPECT_EQ(typeOf("be_elect_to"), std::string(kCatchAll));
+    EXPECT_EQ(typeOf("be_in"), "located_in");  // the copula row itself
+}
+
 TEST(RelationVocabularyTest, IdiomsDoNotFallBackToTheBareVerb) {
     EXPECT_EQ(typeOf("lead_to"), std::string(kCatchAll));  // causes, does not lead
     EXPECT_EQ(typeOf("take_part_in"), std::string(kCatchAll));
