@@ -13,4 +13,9 @@ ORDER BY mentions DESC, entity LIMIT 10;
 
 // What is said about Kazakhstan, and by how many sentences.
 MATCH (a)-[r]->(k {name: 'Kazakhstan'}) WHERE type(r) <> 'MENTIONED_IN'
-RETURN a.name AS subject, type(r) AS predicate, r.mentions AS mentions ORDER BY mentions DESC, subject LIMIT 10;
+RETURN a.name AS subject, type(r) AS relation, r.predicate AS predicate, r.mentions AS mentions
+ORDER BY mentions DESC, subject, relation LIMIT 10;
+
+// Who supports whom: one relationship type, whatever verb the text used.
+MATCH (a)-[r:supports]->(b) RETURN a.name AS supporter, b.name AS supported, r.predicate AS predicate, r.mentions AS mentions
+ORDER BY mentions DESC, supporter, supported;

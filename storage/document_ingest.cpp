@@ -67,7 +67,8 @@ std::optional<NodeId> findEntity(GraphView& v, const std::string& label, const s
 }
 
 std::optional<EdgeId> findFact(GraphView& v, NodeId src, NodeId dst, const std::string& type,
-                               bool negated, const std::string& modality) {
+                               bool negated, const std::string& modality,
+                               const std::string* predicate) {
     std::optional<EdgeId> found;
     v.expand(src, Direction::Outgoing, type, [&](const Adjacent& a) {
         if (a.neighbor != dst) return true;
@@ -76,7 +77,12 @@ std::optional<EdgeId> findFact(GraphView& v, NodeId src, NodeId dst, const std::
         bool isNeg = neg.isBool() && neg.asBool();
         auto mod = v.edgeProperty(a.edge, "modality");
         std::string hedge = mod.isString() ? std::string(mod.asString()) : std::string();
-        if (sources.isList() && isNeg == negated && hedge == modality) {
+        bool samePredicate = true;
+        if (predicate) {
+            auto p = v.edgeProperty(a.edge, "predicate");
+            samePredicate = p.isString() ? p.asString() == *predicate : predicate->empty();
+        }
+        if (sources.isList() && isNeg == negated && hedge == modality && samePredicate) {
             found = a.edge;
             return false;
         }
@@ -226,7 +232,8 @@ IngestResult ingestDocument(GraphStore& store, const DocumentInput& doc) {
         NodeId dst = entityIds[f.object];
         auto n = static_cast<int64_t>(f.mentions.size());
         EdgeId edge;
-        if (auto found = findFact(*txn, src, dst, f.type, f.negated, f.modality)) {
+        if (auto found = findFact(*txn, src, dst, f.type, f.negated, f.modality,
+                                  f.predicateIsIdentity ? &f.predicate : nullptr)) {
             edge = *found;
             auto m = txn->edgeProperty(edge, "mentions");
             txn->setEdgeProperty(edge, "mentions", (m.isInt() ? m.asInt() : 0) + n);
@@ -250,6 +257,9 @@ IngestResult ingestDocument(GraphStore& store, const DocumentInput& doc) {
             if (!f.attributedTo.empty()) props["attributed_to"] = f.attributedTo;
             if (!f.date.empty()) props["date"] = f.date;
             if (!f.modality.empty()) props["modality"] = f.modality;
+            if (!f.predicate.empty()) props["predicate"] = f.predicate;
+            if (!f.location.empty()) props["location"] = f.location;
+            if (!f.context.empty()) props["context"] = f.context;
             edge = txn->createEdge(src, dst, f.type, props);
             ++result.factsCreated;
         }

@@ -43,14 +43,20 @@ struct FactMentionInput {
 struct FactInput {
     size_t subject = 0;  // index into DocumentInput::entities
     size_t object = 0;
-    std::string type;  // normalised predicate, lower snake case
+    std::string type;  // relationship type: a relation vocabulary type, lower snake case
     std::string text;  // predicate as written
     double confidence = 0;
     bool negated = false;
     std::string attributedTo;  // empty if stated by the document itself
     std::string date;          // ISO date or empty
     std::vector<FactMentionInput> mentions;
-    std::string modality;  // the modal verb that hedges it ("could", "will"), or empty
+    std::string modality;   // the modal verb that hedges it ("could", "will"), or empty
+    std::string predicate;  // normalised verb phrase (property `predicate`), or empty
+    // When set, facts of one type with different predicates are different
+    // relationships (the catch-all type); otherwise `predicate` is the first seen.
+    bool predicateIsIdentity = false;
+    std::string location;  // setting place (property `location`), or empty
+    std::string context;   // setting phrase (property `context`), or empty
 };
 
 struct DocumentInput {

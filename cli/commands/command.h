@@ -33,6 +33,8 @@ void addExtractCommand(CLI::App& app, Action& action);
 void addNlpCommands(CLI::App& app, Action& action);
 // train entities, evaluate entities (after addNlpCommands, which adds `train`, `evaluate`)
 void addEntityCommands(CLI::App& app, Action& action);
+// evaluate relations (a subcommand of `evaluate`)
+void addEvaluateRelationsCommand(CLI::App& evaluate, Action& action);
 void addCheckCommand(CLI::App& app, Action& action);
 void addImportCommand(CLI::App& app, Action& action);
 

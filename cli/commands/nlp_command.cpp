@@ -93,8 +93,9 @@ void addNlpCommands(CLI::App& app, Action& action) {
     });
 
     auto e = std::make_shared<EvaluateOptions>();
-    auto* evaluate = app.add_subcommand("evaluate", "Score the models against a gold treebank");
+    auto* evaluate = app.add_subcommand("evaluate", "Score the models against gold data");
     evaluate->require_subcommand(1);
+    addEvaluateRelationsCommand(*evaluate, action);
     auto* evalParser =
         evaluate->add_subcommand("parser", "UPOS, XPOS, lemma, UAS and LAS against a CoNLL-U file");
     evalParser->add_option("--gold", e->gold, "Gold CoNLL-U file")

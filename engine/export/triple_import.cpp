@@ -230,7 +230,10 @@ void documentRecord(Collector& c, const Json& j) {
         if (m.subject >= r.ex.entities.size() || m.object >= r.ex.entities.size())
             throw BadLine{"a fact names an entity the record does not have"};
         m.predicate = requireString(f, "predicate");
+        m.type = optString(f, "type");
         m.predicateText = optString(f, "predicate_text");
+        m.location = optString(f, "location");
+        m.context = optString(f, "context");
         m.confidence = f.at("confidence").get<double>();
         m.negated = f.value("negated", false);
         m.attributedTo = optString(f, "attributed_to");
@@ -313,9 +316,16 @@ void jsonlLine(Collector& c, const std::string& line, const std::string& fileDoc
     // kgraph extract --format jsonl
     Entity s = jsonEntity(j, "subject"), o = jsonEntity(j, "object");
     storage::FactInput f;
-    f.type = requireString(j, "predicate");
+    f.predicate = requireString(j, "predicate");
+    // The relation vocabulary type when the line has one (kgraph extract does),
+    // else the predicate itself, one relationship per predicate.
+    f.type = optString(j, "type");
+    if (f.type.empty()) f.type = f.predicate;
+    f.predicateIsIdentity = f.type == f.predicate || f.type == "related_to";
     f.text = optString(j, "predicate_text");
-    if (f.text.empty()) f.text = f.type;
+    if (f.text.empty()) f.text = f.predicate;
+    f.location = optString(j, "location");
+    f.context = optString(j, "context");
     if (j.contains("confidence") && !j["confidence"].is_number())
         throw BadLine{"\"confidence\" is not a number"};
     f.confidence = j.value("confidence", 1.0);

@@ -79,7 +79,9 @@ struct Fact {
     double confidence = 0.5;
     bool negated = false;
     std::string modality;
-    int speaker = -1;  // mention of the reporting speaker
+    int speaker = -1;     // mention of the reporting speaker
+    int place = -1;       // mention of a named setting place ("in Almaty"): property `location`
+    std::string context;  // other setting obliques as written ("amid domestic unrest")
 };
 
 struct Analysis {

@@ -29,13 +29,16 @@ struct EntityMention {
 struct FactMention {
     size_t subject = 0;  // index into Extraction::entities
     size_t object = 0;
+    std::string type;           // relation vocabulary type (docs/relations.md) or "related_to"
     std::string predicate;      // normalised: lower snake case lemma phrase
     std::string predicateText;  // as written
     double confidence = 0;      // 0..1
     bool negated = false;
     std::string attributedTo;  // speaker, when only reported speech asserts it
     std::string date;          // ISO date when the sentence dates the event
-    std::string modality;      // "could", "will", "must", ... when a modal verb qualifies it
+    std::string modality;      // "could", "will", "plan", "allegedly", ... when hedged
+    std::string location;      // canonical name of the named place the event happened in
+    std::string context;       // other setting phrases as written ("amid domestic unrest")
     uint32_t sentence = 0;     // 1-based
 };
 

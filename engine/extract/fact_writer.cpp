@@ -120,12 +120,13 @@ void writeDocumentRecord(const text::SourceDocument& doc, const Extraction& ex, 
     for (size_t i = 0; i < ex.facts.size(); ++i) {
         const auto& f = ex.facts[i];
         out << (i ? "," : "") << "{\"subject\":" << f.subject << ",\"object\":" << f.object
-            << ",\"predicate\":" << jsonString(f.predicate)
+            << ",\"type\":" << jsonString(f.type) << ",\"predicate\":" << jsonString(f.predicate)
             << ",\"predicate_text\":" << jsonString(f.predicateText)
             << ",\"confidence\":" << exact(f.confidence)
             << ",\"negated\":" << (f.negated ? "true" : "false")
             << ",\"attributed_to\":" << opt(f.attributedTo) << ",\"date\":" << opt(f.date)
-            << ",\"modality\":" << opt(f.modality) << ",\"sentence\":" << f.sentence << '}';
+            << ",\"modality\":" << opt(f.modality) << ",\"location\":" << opt(f.location)
+            << ",\"context\":" << opt(f.context) << ",\"sentence\":" << f.sentence << '}';
     }
     out << "]}}\n";
 }
@@ -145,10 +146,10 @@ void writeFacts(const text::SourceDocument& doc, const Extraction& ex, FactForma
         const auto& s = ex.entities[f.subject];
         const auto& o = ex.entities[f.object];
         if (format == FactFormat::Tsv) {
-            out << clean(s.name) << '\t' << f.predicate << '\t' << clean(o.name) << '\t'
+            out << clean(s.name) << '\t' << f.type << '\t' << clean(o.name) << '\t'
                 << number(f.confidence) << '\t' << (f.negated ? "true" : "false") << '\t'
                 << clean(f.attributedTo) << '\t' << f.date << '\t' << doc.id << '\t' << f.sentence
-                << '\n';
+                << '\t' << f.predicate << '\n';
             continue;
         }
         auto entity = [](const EntityMention& e) {
@@ -156,7 +157,8 @@ void writeFacts(const text::SourceDocument& doc, const Extraction& ex, FactForma
                    ",\"text\":" + jsonString(e.text) + "}";
         };
         out << "{\"doc\":" << jsonString(doc.id) << ",\"sentence\":" << f.sentence
-            << ",\"subject\":" << entity(s) << ",\"predicate\":" << jsonString(f.predicate)
+            << ",\"subject\":" << entity(s) << ",\"type\":" << jsonString(f.type)
+            << ",\"predicate\":" << jsonString(f.predicate)
             << ",\"predicate_text\":" << jsonString(f.predicateText) << ",\"object\":" << entity(o)
             << ",\"confidence\":" << number(f.confidence)
             << ",\"negated\":" << (f.negated ? "true" : "false") << ",\"attributed_to\":"
@@ -164,6 +166,9 @@ void writeFacts(const text::SourceDocument& doc, const Extraction& ex, FactForma
             << ",\"modality\":"
             << (f.modality.empty() ? std::string("null") : jsonString(f.modality))
             << ",\"date\":" << (f.date.empty() ? std::string("null") : jsonString(f.date))
+            << ",\"location\":"
+            << (f.location.empty() ? std::string("null") : jsonString(f.location))
+            << ",\"context\":" << (f.context.empty() ? std::string("null") : jsonString(f.context))
             << ",\"evidence\":" << jsonString(sentenceText(doc, ex, f.sentence)) << "}\n";
     }
 }

@@ -1,6 +1,7 @@
 // The output formats of `kgraph extract`:
 //   jsonl   one JSON object per fact mention (issue 6 / docs/extraction.md)
-//   tsv     subject, predicate, object, confidence, negated, attributed_to, date, doc, sentence
+//   tsv     subject, type, object, confidence, negated, attributed_to, date, doc, sentence,
+//           predicate
 //   openie  CaRB's tab format: sentence, confidence, relation, arg1, arg2, ...
 #pragma once
 
@@ -27,9 +28,9 @@ void writeFacts(const text::SourceDocument& doc, const Extraction& ex, FactForma
 //   {"doc":ID,"document":{"path","title","published","sha256","length",
 //    "sentences":[[begin,end],...], "texts":{"N":sentence N as written},
 //    "entities":[{"text","name","label","sentence","begin","end"},...],
-//    "facts":[{"subject","object" (indexes into entities),"predicate",
+//    "facts":[{"subject","object" (indexes into entities),"type","predicate",
 //              "predicate_text","confidence","negated","attributed_to","date",
-//              "modality","sentence"},...]}}
+//              "modality","location","context","sentence"},...]}}
 // Entities are as extracted, before names are resolved across documents (the
 // importer resolves them in document order, as build does); "texts" holds only
 // the sentences facts cite. Confidence is written exactly (%.17g).

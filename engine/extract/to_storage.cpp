@@ -5,6 +5,8 @@
 #include <map>
 #include <tuple>
 
+#include "engine/extract/relation_vocabulary.h"
+
 namespace kgraph::extract {
 
 storage::DocumentInput toDocumentInput(const text::SourceDocument& doc, const Extraction& ex) {
@@ -33,13 +35,22 @@ storage::DocumentInput toDocumentInput(const text::SourceDocument& doc, const Ex
     std::map<std::tuple<size_t, std::string, size_t, bool, std::string>, size_t> factIndex;
     for (const auto& f : ex.facts) {
         size_t s = mentionToEntity[f.subject], o = mentionToEntity[f.object];
-        auto key = std::make_tuple(s, f.predicate, o, f.negated, f.modality);
+        // A vocabulary type is one relationship whatever verb stated it; the catch-all
+        // keeps one relationship per predicate.
+        std::string type = f.type.empty() ? classify(f.predicate).type : f.type;
+        bool byPredicate = type == kCatchAll;
+        auto key = std::make_tuple(s, type + (byPredicate ? "|" + f.predicate : std::string()), o,
+                                   f.negated, f.modality);
         auto [it, added] = factIndex.emplace(key, in.facts.size());
         if (added) {
             storage::FactInput fi;
             fi.subject = s;
             fi.object = o;
-            fi.type = f.predicate;
+            fi.type = type;
+            fi.predicate = f.predicate;
+            fi.predicateIsIdentity = byPredicate;
+            fi.location = f.location;
+            fi.context = f.context;
             fi.text = f.predicateText;
             fi.negated = f.negated;
             fi.attributedTo = f.attributedTo;

@@ -29,6 +29,10 @@ DocumentInput sampleDoc(const std::string& id, const std::string& sha) {
                        "",
                        "",
                        {{1, 0, 30, "Wang Yi called Tileuberdi."}},
+                       "",
+                       "",
+                       false,
+                       "",
                        ""});
     return d;
 }

@@ -28,10 +28,26 @@ DocumentInput makeDoc(const std::string& id, const std::string& sha, bool withCa
                        "",
                        "2022-01-07",
                        {{1, 0, 40, "Xi sent a message to Tokayev."}},
+                       "",
+                       "",
+                       false,
+                       "",
                        ""});
     if (withCall) {
-        d.facts.push_back(
-            {0, 1, "call", "called", 0.8, false, "", "", {{2, 41, 60, "Xi called Tokayev."}}, ""});
+        d.facts.push_back({0,
+                           1,
+                           "call",
+                           "called",
+                           0.8,
+                           false,
+                           "",
+                           "",
+                           {{2, 41, 60, "Xi called Tokayev."}},
+                           "",
+                           "",
+                           false,
+                           "",
+                           ""});
     }
     return d;
 }
@@ -94,6 +110,33 @@ TEST(DocumentIngestTest, AHedgedFactIsItsOwnRelationshipWithItsModality) {
     });
     EXPECT_EQ(hedgedSeen, 1);
     EXPECT_EQ(plainSeen, 1);
+}
+
+TEST(DocumentIngestTest, CatchAllFactsWithOtherPredicatesStayApartAcrossDocuments) {
+    TempDir dir;
+    auto store = GraphStore::open(dir.sub("db"));
+    // Two documents: one type stated by two verbs merges; the catch-all does not.
+    for (const char* id : {"a.txt", "b.txt"}) {
+        DocumentInput d = makeDoc(id, std::string("h-") + id, false);
+        bool first = std::string(id) == "a.txt";
+        d.facts.front().type = "messages";
+        d.facts.front().predicate = first ? "send_message_to" : "send_letter_to";
+        FactInput other = d.facts.front();
+        other.type = "related_to";
+        other.predicate = first ? "praise" : "visit";
+        other.predicateIsIdentity = true;
+        d.facts.push_back(other);
+        ingestDocument(*store, d);
+    }
+    auto r = store->read();
+    EXPECT_EQ(r->typeCount("messages"), 1u);
+    EXPECT_EQ(r->typeCount("related_to"), 2u);
+    r->scanEdgesOfType("messages", [&](EdgeId id) {
+        auto e = r->edge(id);
+        EXPECT_EQ(e->props.at("predicate"), PropertyValue("send_message_to"));  // the first seen
+        EXPECT_EQ(e->props.at("mentions"), PropertyValue(int64_t{2}));
+        return true;
+    });
 }
 
 TEST(DocumentIngestTest, UnchangedDocumentIsANoOp) {

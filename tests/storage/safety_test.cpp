@@ -68,6 +68,10 @@ DocumentInput doc(const std::string& id, int facts) {
                            "",
                            "",
                            {{static_cast<uint32_t>(i + 1), 0, 10, std::string(200, 'x')}},
+                           "",
+                           "",
+                           false,
+                           "",
                            ""});
     }
     return d;

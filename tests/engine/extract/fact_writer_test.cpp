@@ -16,8 +16,10 @@ Extraction oneFact(text::SourceDocument& doc) {
     FactMention f;
     f.subject = 0;
     f.object = 1;
+    f.type = "calls";
     f.predicate = "call";
     f.predicateText = "called";
+    f.context = "on Friday";
     f.confidence = 0.8;
     f.sentence = 1;
     ex.facts.push_back(f);
@@ -36,7 +38,10 @@ TEST(FactWriterTest, JsonlHasTheFieldsOfTheIssue) {
         line.find(
             "\"subject\":{\"name\":\"Xi Jinping\",\"label\":\"Person\",\"text\":\"Xi Jinping\"}"),
         std::string::npos);
+    EXPECT_NE(line.find("\"type\":\"calls\""), std::string::npos);
     EXPECT_NE(line.find("\"predicate\":\"call\""), std::string::npos);
+    EXPECT_NE(line.find("\"location\":null"), std::string::npos);
+    EXPECT_NE(line.find("\"context\":\"on Friday\""), std::string::npos);
     EXPECT_NE(line.find("\"negated\":false"), std::string::npos);
     EXPECT_NE(line.find("\"attributed_to\":null"), std::string::npos);
     EXPECT_NE(line.find("\"evidence\":\"Xi Jinping called Wang Yi.\""), std::string::npos);
@@ -55,7 +60,7 @@ TEST(FactWriterTest, TsvAndFormatNames) {
     auto ex = oneFact(doc);
     std::ostringstream out;
     writeFacts(doc, ex, FactFormat::Tsv, out);
-    EXPECT_EQ(out.str(), "Xi Jinping\tcall\tWang Yi\t0.800\tfalse\t\t\td.txt\t1\n");
+    EXPECT_EQ(out.str(), "Xi Jinping\tcalls\tWang Yi\t0.800\tfalse\t\t\td.txt\t1\tcall\n");
     FactFormat f;
     EXPECT_TRUE(parseFactFormat("openie", f));
     EXPECT_EQ(f, FactFormat::OpenIe);

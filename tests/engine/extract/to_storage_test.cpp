@@ -35,11 +35,46 @@ TEST(ToStorageTest, GroupsMentionsIntoOneContribution) {
     EXPECT_EQ(input.entities[0].mentions, 2u);
     EXPECT_EQ(input.entities[0].aliases, (std::vector<std::string>{"China", "PRC"}));
     ASSERT_EQ(input.facts.size(), 1u);
-    EXPECT_EQ(input.facts[0].type, "support");
+    EXPECT_EQ(input.facts[0].type, "supports");  // typed by the vocabulary when untyped
+    EXPECT_EQ(input.facts[0].predicate, "support");
+    EXPECT_FALSE(input.facts[0].predicateIsIdentity);
     EXPECT_DOUBLE_EQ(input.facts[0].confidence, 0.8);  // the higher, to three decimals
     ASSERT_EQ(input.facts[0].mentions.size(), 2u);
     EXPECT_EQ(input.facts[0].mentions[1].sentence, 2u);
     EXPECT_EQ(input.facts[0].mentions[1].text, "China supports Kazakhstan.");
+}
+
+TEST(ToStorageTest, OneVocabularyTypeIsOneRelationshipWhateverTheVerb) {
+    text::SourceDocument doc;
+    doc.id = "d.txt";
+    doc.text = "China supports Kazakhstan. China offered support to Kazakhstan. China sold oil.";
+    Extraction ex;
+    ex.sentences = {{0, 26}, {27, 63}, {64, 79}};
+    ex.entities = {{"China", "China", "Country", 1, 0, 5},
+                   {"Kazakhstan", "Kazakhstan", "Country", 1, 15, 25},
+                   {"China", "China", "Country", 2, 27, 32},
+                   {"Kazakhstan", "Kazakhstan", "Country", 2, 53, 63}};
+    auto fact = [](size_t s, const char* type, const char* predicate, size_t o, uint32_t n) {
+        FactMention f;
+        f.subject = s;
+        f.object = o;
+        f.type = type;
+        f.predicate = predicate;
+        f.confidence = 0.8;
+        f.sentence = n;
+        return f;
+    };
+    ex.facts = {fact(0, "supports", "support", 1, 1), fact(2, "supports", "offer_support_to", 3, 2),
+                fact(0, "related_to", "sell_to", 1, 3), fact(2, "related_to", "buy_from", 3, 3)};
+    auto input = toDocumentInput(doc, ex);
+    ASSERT_EQ(input.facts.size(), 3u);
+    EXPECT_EQ(input.facts[0].type, "supports");
+    EXPECT_EQ(input.facts[0].predicate, "support");  // the first predicate seen
+    EXPECT_EQ(input.facts[0].mentions.size(), 2u);
+    // The catch-all keeps one relationship per predicate.
+    EXPECT_EQ(input.facts[1].predicate, "sell_to");
+    EXPECT_EQ(input.facts[2].predicate, "buy_from");
+    EXPECT_TRUE(input.facts[1].predicateIsIdentity);
 }
 
 TEST(ToStorageTest, AHedgedFactStaysApartFromTheAssertedOne) {
