@@ -16,6 +16,7 @@
 #include "engine/export/rdf_model.h"
 #include "engine/export/rdf_rebuild.h"
 #include "engine/extract/name_registry.h"
+#include "engine/extract/relation_vocabulary.h"
 #include "engine/extract/to_storage.h"
 #include "engine/text/utf8.h"
 #include "storage/document_ingest.h"
@@ -376,13 +377,14 @@ uint32_t parseSentence(const std::string& text) {
     return v;
 }
 
-// subject, predicate, object[, confidence, source] or the nine columns of
-// `kgraph extract --format tsv`: ..., confidence, negated, attributed_to, date,
-// document, sentence.
+// subject, predicate, object[, confidence, source] or the ten columns of
+// `kgraph extract --format tsv`: subject, type, object, confidence, negated,
+// attributed_to, date, document, sentence, predicate (the nine of earlier
+// versions, without the predicate, still import).
 void tsvLine(Collector& c, const std::string& line, const std::string& fileDoc) {
     auto cols = split(line, '\t');
-    if (cols.size() != 3 && cols.size() != 5 && cols.size() != 9) {
-        throw BadLine{"expected 3, 5 or 9 tab-separated columns, found " +
+    if (cols.size() != 3 && cols.size() != 5 && cols.size() != 9 && cols.size() != 10) {
+        throw BadLine{"expected 3, 5, 9 or 10 tab-separated columns, found " +
                       std::to_string(cols.size())};
     }
     for (size_t i = 0; i < 3; ++i) {
@@ -399,7 +401,7 @@ void tsvLine(Collector& c, const std::string& line, const std::string& fileDoc) 
     if (cols.size() == 5) {
         f.confidence = parseConfidence(cols[3]);
         if (!cols[4].empty()) doc = cols[4];
-    } else if (cols.size() == 9) {
+    } else if (cols.size() >= 9) {
         f.confidence = parseConfidence(cols[3]);
         if (cols[4] != "true" && cols[4] != "false")
             throw BadLine{"negated '" + cols[4] + "' is not true or false"};
@@ -408,6 +410,11 @@ void tsvLine(Collector& c, const std::string& line, const std::string& fileDoc) 
         f.date = cols[6];
         if (!cols[7].empty()) doc = cols[7];
         f.mentions.push_back({parseSentence(cols[8]), 0, 0, ""});
+        if (cols.size() == 10) {
+            f.predicate = cols[9];
+            f.text = cols[9];
+            f.predicateIsIdentity = f.type == extract::kCatchAll;
+        }
     }
     c.fact(doc, line, {"", cols[0], {}}, cols[0], {"", cols[2], {}}, cols[2], std::move(f));
 }

@@ -665,7 +665,8 @@ TEST_F(FormatsTest, HandWrittenTriplesJoinTheSampleGraphWithoutDuplicates) {
               "Kassym-Jomart Tokayev,['Person'],request_help_from,Collective Security Treaty "
               "Organization,\n"
               "Russia,['Country'],send_troops_to,Kazakhstan,\n"
-              "China,['Country'],support,Kazakhstan,\n");
+              "China,['Country'],support,Kazakhstan,\n"
+              "Kassym-Jomart Tokayev,['Person'],thank,China,\n");
     // Documents get a node with a title, and the database stays consistent.
     EXPECT_EQ(q("MATCH (d:Document {id: 'hand'}) RETURN d.title"), "d.title\nhand\n");
     auto check = run(quote(KGRAPH_BINARY) + " check --db " + quote(copy));
