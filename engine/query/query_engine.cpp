@@ -22,6 +22,7 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
     ctx.view = &view;
     ctx.write = write;
     ctx.params = &params;
+    ctx.patternSubplans = &plan.patternSubplans;
     ctx.counters = &result.counters;
     ctx.slotCount = plan.slotCount;
     ctx.profiling = profile;

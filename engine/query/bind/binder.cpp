@@ -53,6 +53,15 @@ public:
         Scope scope;
         checkClauseOrder(q);
         for (auto& c : q.clauses) bindClause(c, scope, q);
+        if (q.clauses.size() == 1 && q.clauses[0].kind == ast::ClauseKind::Call) {
+            // A standalone CALL returns its outputs as columns.
+            q.columns.clear();
+            q.columnSlots.clear();
+            for (const auto& y : q.clauses[0].yields) {
+                q.columns.push_back(y.alias);
+                q.columnSlots.push_back(y.slot);
+            }
+        }
         q.slotCount = nextSlot_;
     }
 
@@ -336,7 +345,9 @@ private:
             next[item.alias] = {item.slot, kind};
         }
         // After grouping only the keys survive: an aggregating item reads a key it repeats
-        // (e.g. `n.x` in `RETURN n.x, n.x + count(*)`) from the key's slot.
+        // (e.g. `n.x` in `RETURN n.x, n.x + count(*)`) from the key's slot. Each aggregate
+        // call gets the slot its result is kept in, and the projection a spare slot for row
+        // weights.
         if (aggregating) {
             for (auto& item : p.items) {
                 if (!containsAggregate(*item.expr)) continue;
@@ -344,6 +355,8 @@ private:
                     if (!containsAggregate(*key.expr)) replaceKey(item.expr, key);
                 }
             }
+            for (auto& item : p.items) giveAggregateSlots(*item.expr);
+            p.weightSlot = newSlot();
         }
         // ORDER BY sees the projected names, and the earlier ones unless the projection
         // aggregates or is DISTINCT; there an expression written like a projected one names it.
@@ -373,6 +386,18 @@ private:
                 q.columns.push_back(item.alias);
                 q.columnSlots.push_back(item.slot);
             }
+        }
+    }
+
+    // Gives each aggregate call in `e` (outside nested aggregates, which are an error) the
+    // slot of its result, in the order the calls are written.
+    void giveAggregateSlots(ast::Expr& e) {
+        if (isAggregateCall(e)) {
+            e.slot = newSlot();
+            return;
+        }
+        for (auto& c : e.children) {
+            if (c) giveAggregateSlots(*c);
         }
     }
 

@@ -5,7 +5,7 @@
 
 #include "engine/common/error.h"
 #include "engine/query/bind/function_catalog.h"
-#include "engine/query/plan/subplan.h"
+#include "engine/query/execute/subplan.h"
 
 namespace kgraph::query {
 
@@ -348,7 +348,7 @@ Value binaryOp(Op op, const Value& a, const Value& b) {
 
 bool threadSafeExpr(const ast::Expr* e) {
     if (!e) return true;
-    if (e->pattern || e->subplan || e->kind == ExprKind::PatternPredicate ||
+    if (e->pattern || e->kind == ExprKind::PatternPredicate ||
         e->kind == ExprKind::PatternComprehension) {
         return false;
     }
@@ -502,7 +502,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             return quantifier(e, row, ctx);
         case ExprKind::PatternPredicate: {
             bool found = false;
-            e.subplan->run(ctx, row, [&](Row&) {
+            ctx.patternSubplans->at(e).run(ctx, row, [&](Row&) {
                 found = true;
                 return false;
             });
@@ -510,7 +510,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
         }
         case ExprKind::PatternComprehension: {
             ValueList out;
-            e.subplan->run(ctx, row, [&](Row& r) {
+            ctx.patternSubplans->at(e).run(ctx, row, [&](Row& r) {
                 if (e.children[0] && !isTrue(evaluate(*e.children[0], r, ctx))) return true;
                 out.push_back(evaluate(*e.children[1], r, ctx));
                 return true;

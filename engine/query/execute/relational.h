@@ -4,9 +4,9 @@
 #include <functional>
 #include <map>
 
+#include "engine/query/execute/operator.h"
+#include "engine/query/execute/subplan.h"
 #include "engine/query/parse/ast.h"
-#include "engine/query/plan/operator.h"
-#include "engine/query/plan/subplan.h"
 
 namespace kgraph::query {
 

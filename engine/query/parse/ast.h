@@ -3,8 +3,9 @@
 // engine/query/parse/ sees an ANTLR type.
 //
 // The Binder (bind/binder.h) annotates the tree in place: it resolves every variable to a
-// slot of the execution row (`slot` fields) and names anonymous pattern elements. The tree
-// is otherwise immutable after parsing.
+// slot of the execution row (`slot` fields), gives aggregate results their slots and names
+// anonymous pattern elements. After binding the tree is read-only: the planner and the
+// operators only read it.
 #pragma once
 
 #include <cstdint>
@@ -14,10 +15,6 @@
 #include <vector>
 
 #include "engine/query/value.h"
-
-namespace kgraph::query {
-struct Subplan;  // plan/subplan.h
-}
 
 namespace kgraph::query::ast {
 
@@ -105,8 +102,6 @@ struct Expr {
 
     // Set by the binder.
     int slot = -1;  // Variable; comprehension variable; aggregate result
-    // Set by the planner: the sub-plan evaluating a pattern expression.
-    std::shared_ptr<Subplan> subplan;
 };
 
 using ExprPtr = std::unique_ptr<Expr>;
@@ -167,6 +162,9 @@ struct Projection {
     std::vector<SortItem> order;
     ExprPtr skip;
     ExprPtr limit;
+    // Set by the binder when the projection aggregates: a slot the planner may use to weigh
+    // each input row (optimize/count_hop_by_degree.h). Unused otherwise.
+    int weightSlot = -1;
 };
 
 struct RenderSpec {
@@ -243,7 +241,8 @@ struct Clause {
 
 struct SingleQuery {
     std::vector<Clause> clauses;
-    // Set by the binder: the output columns and their slots.
+    // Set by the binder: the output columns and their slots (RETURN's items, or a standalone
+    // CALL's outputs).
     std::vector<std::string> columns;
     std::vector<int> columnSlots;
     int slotCount = 0;

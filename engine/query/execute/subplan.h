@@ -3,9 +3,15 @@
 // row; the caller points `argument` at that row before each run.
 #pragma once
 
-#include "engine/query/plan/operator.h"
+#include <unordered_map>
+
+#include "engine/query/execute/operator.h"
 
 namespace kgraph::query {
+
+namespace ast {
+struct Expr;
+}
 
 // Emits one copy of *row: the leaf of every subplan.
 class ArgumentOp : public Operator {
@@ -25,10 +31,23 @@ struct Subplan {
     ArgumentOp* argument = nullptr;  // owned by `root`'s tree
 
     // Runs the subplan for `row`.
-    bool run(ExecContext& ctx, const Row& row, const Consumer& out) {
+    bool run(ExecContext& ctx, const Row& row, const Consumer& out) const {
         argument->row = &row;
         return root->execute(ctx, out);
     }
+};
+
+// The sub-plans of a statement's pattern predicates and pattern comprehensions, keyed by the
+// expression they evaluate. The planner builds them, the Plan owns them and the evaluator
+// finds them through ExecContext::patternSubplans; the AST stays as the binder left it.
+class PatternSubplans {
+public:
+    void add(const ast::Expr* expr, Subplan plan) { plans_.emplace(expr, std::move(plan)); }
+    // REQUIRES: add() was called for `expr`.
+    const Subplan& at(const ast::Expr& expr) const { return plans_.at(&expr); }
+
+private:
+    std::unordered_map<const ast::Expr*, Subplan> plans_;
 };
 
 }  // namespace kgraph::query
