@@ -5,8 +5,8 @@
 #include <set>
 
 #include "engine/common/error.h"
-#include "engine/query/bind/function_catalog.h"
-#include "engine/query/bind/procedure_catalog.h"
+#include "engine/query/execute/functions.h"
+#include "engine/query/execute/procedures.h"
 #include "engine/query/parse/parser.h"
 
 namespace kgraph::query {
@@ -512,10 +512,11 @@ private:
         if (agg && inside) {
             fail(e.pos, "aggregate functions cannot be nested: " + e.name + "(...)");
         }
-        if (inside && e.kind == ast::ExprKind::FunctionCall && lowerCase(e.name) == "rand") {
-            fail(e.pos,
-                 "rand() cannot be used inside an aggregate function: the aggregate would not "
-                 "be deterministic (compute it in a WITH before aggregating)");
+        if (inside && e.kind == ast::ExprKind::FunctionCall && !e.function->deterministic) {
+            fail(e.pos, std::string(e.function->name) +
+                            "() cannot be used inside an aggregate function: the aggregate "
+                            "would not be deterministic (compute it in a WITH before "
+                            "aggregating)");
         }
         for (const auto& c : e.children) {
             if (c) checkNestedAggregates(*c, inside || agg);
@@ -527,6 +528,7 @@ private:
     void bindCall(ast::Clause& c, Scope& scope) {
         const ProcedureInfo* proc = findProcedure(c.procedure);
         if (!proc) fail(c.pos, "unknown procedure: " + c.procedure);
+        c.procedureInfo = proc;
         if (c.hasArgs && (c.args.size() < proc->minArgs || c.args.size() > proc->maxArgs)) {
             std::string count = std::to_string(proc->minArgs);
             if (proc->maxArgs != proc->minArgs) count += " to " + std::to_string(proc->maxArgs);
@@ -582,9 +584,10 @@ private:
                 break;
             }
             case ast::ExprKind::FunctionCall: {
-                e.function = lowerCase(e.name);
+                // Resolved once, here: the evaluator calls e.function's implementation.
                 const FunctionInfo* f = findFunction(e.name);
                 if (!f) fail(e.pos, "unknown function: " + e.name + "()");
+                e.function = f;
                 int n = static_cast<int>(e.children.size());
                 if (n < f->minArgs || (f->maxArgs >= 0 && n > f->maxArgs)) {
                     std::string expected =
@@ -595,7 +598,7 @@ private:
                     fail(e.pos, "function " + e.name + "() takes " + expected +
                                     " argument(s), got " + std::to_string(n));
                 }
-                if (e.distinct && !f->aggregate) {
+                if (e.distinct && !f->aggregate()) {
                     fail(e.pos, "DISTINCT is only allowed in aggregate functions, not in " +
                                     e.name + "()");
                 }
@@ -664,8 +667,7 @@ private:
     static bool isAggregateCall(const ast::Expr& e) {
         if (e.kind == ast::ExprKind::CountStar) return true;
         if (e.kind != ast::ExprKind::FunctionCall) return false;
-        const FunctionInfo* f = findFunction(e.name);
-        return f && f->aggregate;
+        return e.function && e.function->aggregate();
     }
 
     std::string_view text_;
@@ -678,9 +680,8 @@ private:
 
 bool containsAggregate(const ast::Expr& e) {
     if (e.kind == ast::ExprKind::CountStar) return true;
-    if (e.kind == ast::ExprKind::FunctionCall) {
-        const FunctionInfo* f = findFunction(e.name);
-        if (f && f->aggregate) return true;
+    if (e.kind == ast::ExprKind::FunctionCall && e.function && e.function->aggregate()) {
+        return true;
     }
     for (const auto& c : e.children) {
         if (c && containsAggregate(*c)) return true;

@@ -4,7 +4,7 @@
 #include <regex>
 
 #include "engine/common/error.h"
-#include "engine/query/bind/function_catalog.h"
+#include "engine/query/execute/functions.h"
 #include "engine/query/execute/subplan.h"
 
 namespace kgraph::query {
@@ -352,8 +352,7 @@ bool threadSafeExpr(const ast::Expr* e) {
         e->kind == ExprKind::PatternComprehension) {
         return false;
     }
-    if (e->kind == ExprKind::FunctionCall &&
-        (e->function == "rand" || lowerCase(e->name) == "rand")) {
+    if (e->kind == ExprKind::FunctionCall && e->function && !e->function->deterministic) {
         return false;
     }
     for (const auto& c : e->children) {
@@ -452,7 +451,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             std::vector<Value> args;
             args.reserve(e.children.size());
             for (const auto& c : e.children) args.push_back(evaluate(*c, row, ctx));
-            return callFunction(e.function, args, ctx);
+            return callFunction(*e.function, args, ctx);
         }
         case ExprKind::Case:
             return caseExpr(e, row, ctx);
@@ -477,9 +476,8 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             }
             ValueMap m;
             if (e.allProperties) {
-                std::vector<Value> args{target};
-                Value all = callFunction("properties", args, ctx);
-                m = all.asMap();
+                checkNotDeleted(target, ctx, "properties");
+                m = propertiesOf(target, ctx).asMap();
             }
             for (size_t i = 0; i < e.keys.size(); ++i) {
                 m[e.keys[i]] = evaluate(*e.children[i + 1], row, ctx);

@@ -1,5 +1,6 @@
 #include "engine/query/optimize/count_by_type.h"
 
+#include "engine/query/execute/functions.h"
 #include "engine/query/execute/scan.h"
 #include "engine/query/optimize/query_shape.h"
 
@@ -29,11 +30,10 @@ OperatorPtr countByType(const ast::SingleQuery& q) {
         const auto& e = *item.expr;
         bool isRel = !e.children.empty() && e.children[0]->kind == ast::ExprKind::Variable &&
                      e.children[0]->slot == rel.slot;
-        if (e.kind == ast::ExprKind::FunctionCall && e.function == "type" && isRel) {
+        if (isCallOf(e, "type") && isRel) {
             typeSlot = item.slot;
         } else if (e.kind == ast::ExprKind::CountStar ||
-                   (e.kind == ast::ExprKind::FunctionCall && e.function == "count" && !e.distinct &&
-                    isRel)) {
+                   (isCallOf(e, "count") && !e.distinct && isRel)) {
             countSlot = item.slot;
         }
     }

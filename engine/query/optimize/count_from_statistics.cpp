@@ -1,5 +1,6 @@
 #include "engine/query/optimize/count_from_statistics.h"
 
+#include "engine/query/execute/functions.h"
 #include "engine/query/execute/scan.h"
 #include "engine/query/optimize/query_shape.h"
 
@@ -19,8 +20,8 @@ OperatorPtr countFromStatistics(const ast::SingleQuery& q) {
     }
     const auto& e = *p.items[0].expr;
     bool countStar = e.kind == ast::ExprKind::CountStar;
-    bool countVar = e.kind == ast::ExprKind::FunctionCall && e.function == "count" && !e.distinct &&
-                    e.children[0]->kind == ast::ExprKind::Variable;
+    bool countVar =
+        isCallOf(e, "count") && !e.distinct && e.children[0]->kind == ast::ExprKind::Variable;
     if (!countStar && !countVar) return nullptr;
     for (const auto& n : part.nodes) {
         if (n.properties || (part.rels.size() == 1 && !n.labels.empty())) return nullptr;

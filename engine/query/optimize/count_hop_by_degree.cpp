@@ -4,6 +4,7 @@
 
 #include "engine/query/bind/expr_slots.h"
 #include "engine/query/execute/expand.h"
+#include "engine/query/execute/functions.h"
 
 namespace kgraph::query {
 
@@ -43,8 +44,7 @@ OperatorPtr countHopByDegree(OperatorPtr input, const ast::Projection& p,
     for (size_t i = 0; i < aggs.size(); ++i) {
         const auto& call = *aggs[i].call;
         if (call.kind == ast::ExprKind::CountStar) continue;
-        bool countOfHop = call.kind == ast::ExprKind::FunctionCall && call.function == "count" &&
-                          !call.distinct && call.children.size() == 1 &&
+        bool countOfHop = isCallOf(call, "count") && !call.distinct && call.children.size() == 1 &&
                           call.children[0]->kind == ast::ExprKind::Variable &&
                           hop.count(call.children[0]->slot);
         if (countOfHop) {

@@ -16,6 +16,11 @@
 
 #include "engine/query/value.h"
 
+namespace kgraph::query {
+struct FunctionInfo;   // execute/functions.h
+struct ProcedureInfo;  // execute/procedures.h
+}  // namespace kgraph::query
+
 namespace kgraph::query::ast {
 
 // Where a construct starts in the query text; line and column are 1-based.
@@ -98,7 +103,8 @@ struct Expr {
     std::string variable;                         // ListComprehension / Quantifier variable
     std::shared_ptr<PatternPart> pattern;         // PatternPredicate / PatternComprehension
     std::string text;                             // the expression as written (column names)
-    std::string function;  // FunctionCall: the name in lower case (set by the binder)
+    // FunctionCall: the function's row in the catalog (execute/functions.h), set by the binder.
+    const FunctionInfo* function = nullptr;
 
     // Set by the binder.
     int slot = -1;  // Variable; comprehension variable; aggregate result
@@ -227,7 +233,8 @@ struct Clause {
     std::vector<ExprPtr> deleteExprs;
 
     // Call
-    std::string procedure;
+    std::string procedure;                         // as written
+    const ProcedureInfo* procedureInfo = nullptr;  // its catalog row, set by the binder
     std::vector<ExprPtr> args;
     bool hasArgs = false;
     bool yieldStar = false;

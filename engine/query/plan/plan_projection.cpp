@@ -3,7 +3,7 @@
 #include "engine/query/plan/planner_internal.h"
 
 #include "engine/query/bind/binder.h"
-#include "engine/query/bind/function_catalog.h"
+#include "engine/query/execute/functions.h"
 #include "engine/query/execute/relational.h"
 #include "engine/query/optimize/passes.h"
 
@@ -17,12 +17,9 @@ void collectAggregates(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
         out.push_back(&e);
         return;
     }
-    if (e.kind == ast::ExprKind::FunctionCall) {
-        const FunctionInfo* f = findFunction(e.name);
-        if (f && f->aggregate) {
-            out.push_back(&e);
-            return;
-        }
+    if (e.kind == ast::ExprKind::FunctionCall && e.function->aggregate()) {
+        out.push_back(&e);
+        return;
     }
     for (auto& c : e.children) {
         if (c) collectAggregates(*c, out);

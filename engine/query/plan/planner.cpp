@@ -107,7 +107,7 @@ OperatorPtr Planner::planClause(OperatorPtr op, const ast::Clause& c, SlotSet& b
                 yields.emplace_back(y.field, y.slot);
                 bound.insert(y.slot);
             }
-            op = wrap<ProcedureCallOp>(std::move(op), c.procedure, std::move(args),
+            op = wrap<ProcedureCallOp>(std::move(op), c.procedure, c.procedureInfo, std::move(args),
                                        std::move(yields));
             if (c.where) op = wrap<FilterOp>(std::move(op), c.where.get());
             return op;
