@@ -698,6 +698,10 @@ bool isUpdating(ast::ClauseKind k) {
 void bindStatement(ast::Statement& statement, std::string_view text) {
     Binder binder(text);
     for (auto& q : statement.queries) binder.bindQuery(q);
+    statement.updates = false;
+    for (const auto& q : statement.queries) {
+        for (const auto& c : q.clauses) statement.updates = statement.updates || isUpdating(c.kind);
+    }
     for (size_t i = 1; i < statement.queries.size(); ++i) {
         if (statement.queries[i].columns != statement.queries[0].columns) {
             throw Error(locatedMessage("semantic error", text, statement.pos,

@@ -261,6 +261,8 @@ struct Statement {
     std::string text;                  // the statement as written
     std::vector<SingleQuery> queries;  // joined by UNION
     std::vector<bool> unionAll;        // unionAll[i] joins queries[i] and queries[i + 1]
+    // Set by the binder: a clause changes the graph (CREATE, MERGE, SET, REMOVE, DELETE).
+    bool updates = false;
 };
 
 }  // namespace kgraph::query::ast

@@ -12,9 +12,6 @@ namespace kgraph::query {
 Plan Planner::plan(const ast::Statement& st) {
     Plan p;
     plan_ = &p;
-    for (auto& q : st.queries) {
-        for (auto& c : q.clauses) p.updates = p.updates || isUpdating(c.kind);
-    }
     if (st.queries.size() == 1) {
         auto& q = st.queries[0];
         p.root = planQuery(q);

@@ -21,7 +21,6 @@ struct Plan {
     std::vector<std::string> columns;
     std::vector<int> columnSlots;  // where each column is in the root's rows
     size_t slotCount = 0;          // row width
-    bool updates = false;          // the statement changes the graph
 };
 
 // REQUIRES: bindStatement() ran on `statement`. The plan points into `statement`, which must
