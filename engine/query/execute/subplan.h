@@ -3,7 +3,9 @@
 // row; the caller points `argument` at that row before each run.
 #pragma once
 
-#include <unordered_map>
+#include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "engine/query/execute/operator.h"
 
@@ -42,12 +44,18 @@ struct Subplan {
 // finds them through ExecContext::patternSubplans; the AST stays as the binder left it.
 class PatternSubplans {
 public:
-    void add(const ast::Expr* expr, Subplan plan) { plans_.emplace(expr, std::move(plan)); }
+    void add(const ast::Expr* expr, Subplan plan) { plans_.emplace_back(expr, std::move(plan)); }
     // REQUIRES: add() was called for `expr`.
-    const Subplan& at(const ast::Expr& expr) const { return plans_.at(&expr); }
+    const Subplan& at(const ast::Expr& expr) const {
+        for (const auto& [e, plan] : plans_) {
+            if (e == &expr) return plan;
+        }
+        throw std::out_of_range("no sub-plan for a pattern expression");
+    }
 
 private:
-    std::unordered_map<const ast::Expr*, Subplan> plans_;
+    // A statement has a few: a list searched from the front costs less per row than hashing.
+    std::vector<std::pair<const ast::Expr*, Subplan>> plans_;
 };
 
 }  // namespace kgraph::query
