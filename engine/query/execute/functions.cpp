@@ -8,6 +8,7 @@
 #include "engine/query/execute/aggregator.h"
 #include "engine/query/execute/evaluator.h"
 #include "engine/text/ascii.h"
+#include "engine/text/utf8.h"
 
 #include "storage/mention_record.h"
 
@@ -35,8 +36,8 @@ double needNumber(const char* f, const Value& v) {
 std::vector<std::string> codePoints(const std::string& s) {
     std::vector<std::string> out;
     for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        // A byte that starts no well-formed sequence counts as one character.
+        size_t len = std::max<size_t>(1, text::utf8SequenceLength(s, i));
         out.push_back(s.substr(i, len));
         i += len;
     }
