@@ -346,8 +346,9 @@ private:
         }
         // After grouping only the keys survive: an aggregating item reads a key it repeats
         // (e.g. `n.x` in `RETURN n.x, n.x + count(*)`) from the key's slot. Each aggregate
-        // call gets the slot its result is kept in, and the projection a spare slot for row
-        // weights.
+        // call gets the slot its result is kept in. Rows going into the aggregation never
+        // hold a result, so the first result's slot doubles as the slot for row weights (a
+        // slot of its own would widen every row of every aggregating query).
         if (aggregating) {
             for (auto& item : p.items) {
                 if (!containsAggregate(*item.expr)) continue;
@@ -355,8 +356,8 @@ private:
                     if (!containsAggregate(*key.expr)) replaceKey(item.expr, key);
                 }
             }
+            p.weightSlot = nextSlot_;  // the first aggregate's, given next
             for (auto& item : p.items) giveAggregateSlots(*item.expr);
-            p.weightSlot = newSlot();
         }
         // ORDER BY sees the projected names, and the earlier ones unless the projection
         // aggregates or is DISTINCT; there an expression written like a projected one names it.

@@ -168,8 +168,8 @@ struct Projection {
     std::vector<SortItem> order;
     ExprPtr skip;
     ExprPtr limit;
-    // Set by the binder when the projection aggregates: a slot the planner may use to weigh
-    // each input row (optimize/count_hop_by_degree.h). Unused otherwise.
+    // Set by the binder when the projection aggregates: a slot free in the aggregation's input
+    // rows (the first result's) to weigh them by (optimize/count_hop_by_degree.h).
     int weightSlot = -1;
 };
 
