@@ -6,7 +6,7 @@
 // and, for model experiments (see docs/nlp.md, "What was tried"):
 //   jackknife TRAIN OUT [--lexicon L] | tag-file TAGGER IN OUT |
 //   exp-tagger TRAIN DEV [--lexicon L] | exp-parser TRAIN DEV OUT |
-//   exp-labeler PARSER TRAIN DEV OUT | prune-tagger IN OUT MINWEIGHT |
+//   prune-tagger IN OUT MINWEIGHT |
 //   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE | parse-file PARSER IN OUT |
 //   mean-parser OUT MINWEIGHT PARSER...
 // The experiments take knobs as --name=VALUE anywhere on the line: --epochs, --stacked,
@@ -153,16 +153,6 @@ int main(int rawArgc, char** rawArgv) {
                 }
             }
             saveParser(p, argv[4]);
-        } else if (cmd == "exp-labeler" && argc == 6) {
-            Parser p = loadParser(argv[2]);
-            auto train = readConlluFile(argv[3]);
-            auto dev = readConlluFile(argv[4]);
-            std::cerr << "before: " << p.devScore(dev) << "\n";
-            ParserOptions o;
-            if (const char* e = knob("epochs")) o.labelerEpochs = std::atoi(e);
-            p.retrainLabeler(train, o, std::cerr);
-            std::cerr << "after: " << p.devScore(dev) << "\n";
-            saveParser(p, argv[5]);
         } else if (cmd == "tag-file" && argc == 5) {
             // Experiment: tag a CoNLL-U file with a tagger model.
             uint32_t version = 0;
