@@ -11,7 +11,7 @@
 //   mean-parser OUT MINWEIGHT PARSER...
 // The experiments take knobs as --name=VALUE anywhere on the line: --epochs, --stacked,
 // --explore-from, --explore-p, --dev-every, --min-weight, --prune-list, --seed, --extra-seeds,
-// --folds, --contiguous=1, --lex-all, --lex-parts, --save (a knob the command does not read is
+// --folds, --contiguous=1, --lex-all, --save (a knob the command does not read is
 // an error). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST
 // (engine/nlp/lexicon.h). `jackknife` + `tag-file` write the parser's training and dev tags once,
 // so exp-parser runs need not re-train the fold taggers.
@@ -200,7 +200,6 @@ int main(int rawArgc, char** rawArgv) {
             TaggerOptions o;
             if (argc == 6) o.lexicon = parseLexiconArg(argv[5]);
             if (const char* e = knob("lex-all")) o.lexiconForAll = std::atoi(e);
-            if (const char* e = knob("lex-parts")) o.lexiconParts = std::atoi(e);
             if (const char* e = knob("epochs")) o.epochs = std::atoi(e);
             if (const char* e = knob("stacked")) o.stacked = std::atoi(e);
             if (const char* e = knob("folds")) o.folds = std::atoi(e);
