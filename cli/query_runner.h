@@ -13,9 +13,9 @@
 
 namespace kgraph::cli {
 
-// True if `text` may write: it contains a write keyword (CREATE, MERGE, SET,
-// DELETE, REMOVE, DETACH) outside string literals and comments. Conservative:
-// a false positive only costs taking the writer lock.
+// True if `text` may write (query::mayWrite: a write clause as the binder sees
+// it). Throws kgraph::Error on a syntax or semantic error, before any database
+// is opened.
 bool mayWrite(std::string_view text);
 
 // Opens the database read-only for queries that cannot write, so that they

@@ -14,6 +14,10 @@ else
   echo "kgraph: ../shared is absent, so Kùzu and Oxigraph are not installed and their tests skip"
 fi
 
+# Our sources follow .clang-format (grammar/ is generated at build time, never formatted).
+echo "== clang-format --dry-run -Werror"
+git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
+
 PRESETS=${KGRAPH_TEST_PRESETS:-"release asan"}
 for preset in $PRESETS; do
   echo "== preset $preset: configure and build"

@@ -19,7 +19,8 @@ using Action = std::function<int()>;
 std::string resolveDbPath(const std::string& flag);
 // Adds the --db option every database command has.
 void addDbOption(CLI::App& cmd, std::string& target);
-// The models folder: $KGRAPH_MODELS, else the one this binary was built with.
+// The models folder: $KGRAPH_MODELS, else <prefix>/share/kgraph/models or models/ beside
+// an installed binary, else the source tree's models/ this binary was built from.
 std::string modelDir();
 
 void addBuildCommand(CLI::App& app, Action& action);

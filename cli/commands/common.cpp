@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <filesystem>
 
 #include "cli/commands/command.h"
 
@@ -20,6 +21,17 @@ void addDbOption(CLI::App& cmd, std::string& target) {
 
 std::string modelDir() {
     if (const char* env = std::getenv("KGRAPH_MODELS"); env && *env) return env;
+    // An installed binary: <prefix>/bin/kgraph finds <prefix>/share/kgraph/models (the
+    // install rule in CMakeLists.txt), or a models/ folder beside it (an unpacked archive).
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        for (const auto& dir : {exe.parent_path().parent_path() / "share" / "kgraph" / "models",
+                                exe.parent_path() / "models"}) {
+            if (std::filesystem::is_directory(dir, ec)) return dir.string();
+        }
+    }
+    // A binary in its build tree: the source tree's models.
     return KGRAPH_MODEL_DIR;
 }
 

@@ -30,7 +30,8 @@ using Csr =
     boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                        boost::no_property, Vertex, EdgeIndex>;
 
-enum class Direction { Outgoing, Incoming, Both };
+// The store's direction: one enum for storage, the planner and the algorithms.
+using storage::Direction;
 
 class GraphSnapshot {
 public:

@@ -363,105 +363,6 @@ size_t extract(const State& st, const Parser::Words& x, uint64_t* f) {
     return k;
 }
 
-// The finished tree, for relabeling: children and child-label sets per word.
-struct Tree {
-    std::vector<int> l1, r1, nl, nr;
-    std::vector<uint64_t> childLabels;
-    void build(const std::vector<int>& head, const std::vector<int>& label, int n) {
-        l1.assign(n + 1, -1);
-        r1.assign(n + 1, -1);
-        nl.assign(n + 1, 0);
-        nr.assign(n + 1, 0);
-        childLabels.assign(n + 1, 0);
-        for (int d = 0; d < n; ++d) {
-            int h = head[d];
-            if (h < 0) continue;
-            if (d < h) {
-                if (l1[h] < 0) l1[h] = d;
-                ++nl[h];
-            } else {
-                r1[h] = d;
-                ++nr[h];
-            }
-            childLabels[h] |= 1ULL << label[d];
-        }
-    }
-};
-
-enum LabelerTemplate : uint32_t {
-    kLBias = 200,
-    kLDw,
-    kLDp,
-    kLDwp,
-    kLHw,
-    kLHp,
-    kLDpHpDir,
-    kLDwHpDir,
-    kLDpHwDir,
-    kLDwHw,
-    kLDpHpDist,
-    kLHhpHpDp,
-    kLDlw,
-    kLDlwDpHp,
-    kLDlpDp,
-    kLDrwDp,
-    kLDrpDp,
-    kLDpKids,
-    kLDpHpKids,
-    kLDwKids,
-    kLDpVal,
-    kLContext,
-    kLPrevWordDp,
-    kLNextWordDp,
-    kLHpDlw,
-    kLHwDlw,
-    kLFirst,
-    kLHpHKids,
-};
-
-// Features for the relation of word d, given the whole tree (ROOT = n).
-size_t labelFeatures(const Parser::Words& x, const std::vector<int>& head, const Tree& t, int n,
-                     int d, uint64_t* f) {
-    auto W = [&](int i) { return i < 0 ? kNoWord : x.w[i]; };
-    auto P = [&](int i) { return i < 0 ? kNoWord : x.p[i]; };
-    int h = head[d];
-    int hh = h < n ? head[h] : -1;
-    uint64_t dir = d < h;
-    int dist = d < h ? h - d : d - h;
-    uint64_t db = dist <= 4 ? dist : dist <= 8 ? 5 : 6;
-    int dl = t.l1[d], dr = t.r1[d];
-    size_t k = 0;
-    f[k++] = feature(kLBias, 0);
-    f[k++] = feature(kLDw, W(d));
-    f[k++] = feature(kLDp, P(d));
-    f[k++] = feature(kLDwp, x.wp[d]);
-    f[k++] = feature(kLHw, W(h), dir);
-    f[k++] = feature(kLHp, P(h), dir);
-    f[k++] = feature(kLDpHpDir, P(d), P(h), dir);
-    f[k++] = feature(kLDwHpDir, W(d), P(h), dir);
-    f[k++] = feature(kLDpHwDir, P(d), W(h), dir);
-    f[k++] = feature(kLDwHw, W(d), W(h));
-    f[k++] = feature(kLDpHpDist, P(d), P(h), db * 2 + dir);
-    f[k++] = feature(kLHhpHpDp, P(hh), P(h), P(d));
-    f[k++] = feature(kLDlw, W(dl));
-    f[k++] = feature(kLDlwDpHp, W(dl), P(d), P(h));
-    f[k++] = feature(kLDlpDp, P(dl), P(d));
-    f[k++] = feature(kLDrwDp, W(dr), P(d));
-    f[k++] = feature(kLDrpDp, P(dr), P(d));
-    f[k++] = feature(kLDpKids, P(d), t.childLabels[d]);
-    f[k++] = feature(kLDpHpKids, P(d), P(h), t.childLabels[d]);
-    f[k++] = feature(kLDwKids, W(d), t.childLabels[d]);
-    f[k++] = feature(kLDpVal, P(d), static_cast<uint64_t>(t.nl[d]), static_cast<uint64_t>(t.nr[d]));
-    f[k++] = feature(kLContext, P(d > 0 ? d - 1 : -1), P(d), P(d + 1 < n ? d + 1 : -1));
-    f[k++] = feature(kLPrevWordDp, W(d > 0 ? d - 1 : -1), P(d));
-    f[k++] = feature(kLNextWordDp, W(d + 1 < n ? d + 1 : -1), P(d));
-    f[k++] = feature(kLHpDlw, P(h), W(dl), dir);
-    f[k++] = feature(kLHwDlw, W(h), W(dl));
-    f[k++] = feature(kLFirst, d == 0, P(d), dir);
-    f[k++] = feature(kLHpHKids, P(h), t.childLabels[h] & ~(1ULL << 63), dir);
-    return k;
-}
-
 template <typename Scores>
 int bestValid(const Scores& scores, const std::vector<char>& valid) {
     int best = -1;
@@ -528,24 +429,6 @@ void Parser::parse(const std::vector<std::string_view>& words,
         int action = bestValid(scores, valid);
         if (action >= 2 && action < 2 + numLabels) kidsFor = -1;  // b0 gets a left child
         st.apply(action, numLabels);
-    }
-    if (labeler_.numClasses() > 0) {
-        // Second look at every relation, now that the whole tree is known.
-        thread_local Tree tree;
-        thread_local std::vector<int> relabeled;
-        tree.build(st.head, st.label, n);
-        relabeled.assign(st.label.begin(), st.label.end());
-        scores.resize(numLabels);
-        for (int d = 0; d < n; ++d) {
-            if (st.head[d] == n) continue;
-            size_t k = labelFeatures(x, st.head, tree, n, d, feats);
-            std::fill(scores.begin(), scores.end(), 0);
-            labeler_.score(feats, k, scores.data());
-            scores[rootLabel_] = std::numeric_limits<int32_t>::min();
-            relabeled[d] =
-                static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        }
-        std::copy(relabeled.begin(), relabeled.begin() + n, st.label.begin());
     }
     heads.resize(n);
     labels.resize(n);
@@ -699,74 +582,7 @@ Parser Parser::train(const std::vector<Sentence>& train, const std::vector<Sente
     log << "parser: " << parser.model_.numFeatures() << " features, " << parser.model_.numEntries()
         << " weights\n";
     if (!dev.empty()) log << "parser: dev " << parser.devScore(dev) << "\n";
-    if (options.labelerEpochs > 0) {
-        parser.labeler_ = trainLabeler(gold, numLabels, parser.rootLabel_, options, log);
-        if (!dev.empty()) log << "parser: dev with relabeling " << parser.devScore(dev) << "\n";
-    }
     return parser;
-}
-
-void Parser::retrainLabeler(const std::vector<Sentence>& train, const ParserOptions& options,
-                            std::ostream& log) {
-    std::map<std::string, int> ids;
-    for (size_t i = 0; i < labels_.size(); ++i) ids[labels_[i]] = static_cast<int>(i);
-    std::vector<GoldTree> gold;
-    std::vector<std::string_view> words, tags;
-    for (const Sentence& s : train) {
-        int n = static_cast<int>(s.tokens.size());
-        GoldTree g;
-        words.clear();
-        tags.clear();
-        bool ok = true;
-        for (const Token& t : s.tokens) {
-            words.push_back(t.form);
-            tags.push_back(t.xpos);
-            auto it = ids.find(t.deprel);
-            ok &= it != ids.end() && t.head >= 0 && t.head <= n;
-            g.head.push_back(t.head == 0 ? n : t.head - 1);
-            g.label.push_back(t.head == 0 ? rootLabel_ : (it == ids.end() ? 0 : it->second));
-        }
-        if (!ok) continue;
-        g.x.prepare(words, tags);
-        gold.push_back(std::move(g));
-    }
-    labeler_ = trainLabeler(gold, static_cast<int>(labels_.size()), rootLabel_, options, log);
-}
-
-LinearModel Parser::trainLabeler(const std::vector<GoldTree>& gold, int numLabels, int rootLabel,
-                                 const ParserOptions& options, std::ostream& log) {
-    PerceptronTrainer trainer(numLabels);
-    std::vector<size_t> order(gold.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::mt19937 rng(options.seed + 1);
-    std::vector<float> scores(numLabels);
-    uint64_t feats[kMaxFeatures];
-    Tree tree;
-    for (int epoch = 1; epoch <= options.labelerEpochs; ++epoch) {
-        for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng() % (i + 1)]);
-        size_t errors = 0, total = 0;
-        for (size_t si : order) {
-            const GoldTree& g = gold[si];
-            int n = static_cast<int>(g.head.size());
-            tree.build(g.head, g.label, n);
-            for (int d = 0; d < n; ++d) {
-                if (g.head[d] == n) continue;
-                size_t k = labelFeatures(g.x, g.head, tree, n, d, feats);
-                std::fill(scores.begin(), scores.end(), 0.0f);
-                trainer.score(feats, k, scores.data());
-                scores[rootLabel] = -std::numeric_limits<float>::infinity();
-                int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) -
-                                             scores.begin());
-                trainer.update(feats, k, g.label[d], guess);
-                trainer.tick();
-                errors += guess != g.label[d];
-                ++total;
-            }
-        }
-        log << "labeler: epoch " << epoch << " errors " << 100.0 * errors / total << "%\n";
-    }
-    float maxAbs = trainer.maxAbsAverage();
-    return trainer.average(maxAbs > 0 ? 32000.0f / maxAbs : 1.0f, 2);
 }
 
 std::string Parser::devScore(const std::vector<Sentence>& dev) const {
@@ -804,8 +620,9 @@ void Parser::save(BinaryWriter& w) const {
     for (const auto& l : labels_) w.putString(l);
     w.put<uint32_t>(static_cast<uint32_t>(rootLabel_));
     model_.save(w);
-    w.put<uint8_t>(labeler_.numClasses() > 0);
-    if (labeler_.numClasses() > 0) labeler_.save(w);
+    // The flag of a relabeling pass over finished trees, tried and dropped (docs/nlp.md):
+    // written as 0 so that files stay as they were.
+    w.put<uint8_t>(0);
 }
 
 Parser Parser::load(BinaryReader& r) {
@@ -818,8 +635,9 @@ Parser Parser::load(BinaryReader& r) {
     p.model_ = LinearModel::load(r);
     if (p.model_.numClasses() != static_cast<int>(2 + 2 * n)) r.fail();
     if (!r.atEnd() && r.get<uint8_t>()) {
-        p.labeler_ = LinearModel::load(r);
-        if (p.labeler_.numClasses() != static_cast<int>(n)) r.fail();
+        throw Error(
+            "this parser file has a relabeling pass, which kgraph no longer runs (it did not "
+            "help): train the parser again with `kgraph train parser`");
     }
     return p;
 }

@@ -28,7 +28,6 @@ struct ParserOptions {
     int exploreFrom = 2;       // first epoch that follows the model's own mistakes
     double exploreProb = 0.9;  // probability of following a wrong prediction then
     uint32_t seed = 20261123;
-    int labelerEpochs = 0;  // relabeling pass over finished trees (0: none; see docs/nlp.md)
     // Further trainings with these shuffling seeds; the model is the mean of all the
     // trainings' weights (LinearModel::mean). Empty: one training.
     std::vector<uint32_t> extraSeeds = {1, 2};
@@ -58,10 +57,7 @@ public:
     size_t numFeatures() const { return model_.numFeatures(); }
 
     // Drops weights smaller than minWeight (quantized units): a smaller, faster model.
-    void prune(int minWeight) {
-        model_ = model_.pruned(minWeight);
-        if (labeler_.numClasses() > 0) labeler_ = labeler_.pruned(minWeight);
-    }
+    void prune(int minWeight) { model_ = model_.pruned(minWeight); }
 
     // Experiment: one parser whose weights are the mean of `parsers`' (same relations),
     // without the weights below minWeight (see LinearModel::mean).
@@ -73,21 +69,14 @@ public:
     // "UAS x LAS y" (universal relations) of parsing dev against its own trees.
     std::string devScore(const std::vector<Sentence>& dev) const;
 
-    // Trains (only) the relabeling pass on gold trees; for experiments.
-    void retrainLabeler(const std::vector<Sentence>& train, const ParserOptions& options,
-                        std::ostream& log);
-
     struct Words;  // per-word hashes used by the features
 
 private:
     struct GoldTree;
-    static LinearModel trainLabeler(const std::vector<GoldTree>& gold, int numLabels, int rootLabel,
-                                    const ParserOptions& options, std::ostream& log);
 
     std::vector<std::string> labels_;
     int rootLabel_ = 0;
-    LinearModel model_;    // transitions
-    LinearModel labeler_;  // relations of the finished tree, if trained
+    LinearModel model_;  // transitions
 };
 
 }  // namespace kgraph::nlp

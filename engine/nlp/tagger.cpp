@@ -22,8 +22,6 @@ struct Tagger::WordInfo {
     // 0: the tagger has no lexicon (no lexicon features); else kLexKnown,
     // kLexUnknown or kLexFirstClass + the word's lexicon class id.
     uint32_t lex = 0;
-    uint32_t lexParts[3] = {0, 0, 0};  // Lexicon::listPart, posPart, rulePart; 0 if unknown
-    bool parts = false;                // features on lexParts
     int fixed = -1;
 };
 
@@ -100,13 +98,6 @@ enum TaggerTemplate : uint32_t {
     kLexNextLex,
     kLexPrevTag,
     kLexSuf2,
-    kLexListCap,
-    kLexPos,
-    kLexRule,
-    kLexPosPrevTag,
-    kLexPosNextPos,
-    kLexListCapPrev,
-    kLexListCapNext,
 };
 
 uint64_t shapeHash(std::string_view w) {
@@ -214,18 +205,6 @@ size_t extract(const Info* w, int n, int i, int p1, int p2, const int* first, ui
         F(kGroupWords, feature(kLexNextLex, c.lex, r1 ? r1->lex : kNone));
         F(kGroupWords, feature(kLexSuf2, c.lex, c.suf[1]));
         F(kGroupTags, feature(kLexPrevTag, c.lex, t1));
-        if (c.parts) {
-            F(kGroupWords, feature(kLexListCap, c.lexParts[0], c.flags & kCapitalBits));
-            F(kGroupWords, feature(kLexPos, c.lexParts[1]));
-            F(kGroupWords, feature(kLexRule, c.lexParts[2]));
-            F(kGroupTags, feature(kLexPosPrevTag, c.lexParts[1], t1));
-            F(kGroupWords, feature(kLexPosNextPos, c.lexParts[1], r1 ? r1->lexParts[1] : kNone));
-            uint64_t lc = c.lexParts[0] | (c.flags & kCapitalBits) << 2;
-            F(kGroupWords, feature(kLexListCapPrev, lc,
-                                   l1 ? l1->lexParts[0] | (l1->flags & kCapitalBits) << 2 : kNone));
-            F(kGroupWords, feature(kLexListCapNext, lc,
-                                   r1 ? r1->lexParts[0] | (r1->flags & kCapitalBits) << 2 : kNone));
-        }
     }
     if ((G & kGroupStacked) && first) {
         // Stacking: the first pass's tags stand for the right context.
@@ -269,14 +248,11 @@ void Tagger::prepare(const std::vector<std::string_view>& words,
         const uint16_t* fixed = tagDict_.get(x.exact);
         x.fixed = fixed ? *fixed : -1;
         x.lex = 0;
-        x.lexParts[0] = x.lexParts[1] = x.lexParts[2] = 0;
-        x.parts = (lexiconMode_ & 4) != 0;
-        if ((lexiconMode_ & 3) == 2 && amb) {
+        if (lexiconUse_ == LexiconUse::WordsWithoutAmbiguity && amb) {
             x.lex = kLexKnown;
-        } else if (lexiconMode_ != 0) {
+        } else if (lexiconUse_ != LexiconUse::None) {
             const uint16_t* cls = lexicon_.get(lexiconKey(x.lower));
             x.lex = cls ? kLexFirstClass + *cls : kLexUnknown;
-            if (cls && x.parts) std::copy_n(lexiconParts_[*cls].data(), 3, x.lexParts);
         }
     }
 }
@@ -408,16 +384,8 @@ Tagger Tagger::train(const std::vector<Sentence>& train, const std::vector<Sente
     return trainWith(train, dev, options, &lexicon, log);
 }
 
-void Tagger::buildLexiconParts() {
-    lexiconParts_.clear();
-    for (uint32_t code : lexiconCodes_) {
-        lexiconParts_.push_back(
-            {Lexicon::listPart(code), Lexicon::posPart(code), Lexicon::rulePart(code)});
-    }
-}
-
-void Tagger::buildLexicon(const Lexicon& lexicon, bool forAll, bool parts) {
-    lexiconMode_ = static_cast<uint8_t>((forAll ? 1 : 2) | (parts ? 4 : 0));
+void Tagger::buildLexicon(const Lexicon& lexicon, bool forAll) {
+    lexiconUse_ = forAll ? LexiconUse::EveryWord : LexiconUse::WordsWithoutAmbiguity;
     // Sorted words and class ids by falling frequency (ties by code): the same
     // lexicon and training set give the same map.
     std::vector<std::string> words;
@@ -446,7 +414,6 @@ void Tagger::buildLexicon(const Lexicon& lexicon, bool forAll, bool parts) {
         ids[byCount[i].second] = static_cast<uint16_t>(i);
         lexiconCodes_.push_back(byCount[i].second);
     }
-    buildLexiconParts();
     lexicon_ = FlatMap<uint16_t, uint32_t>();
     for (auto& [key, code] : coded) {
         if (!lexicon_.get(key)) lexicon_.set(key, ids[code]);  // first (sorted) word wins
@@ -498,7 +465,7 @@ Tagger Tagger::trainWith(const std::vector<Sentence>& train, const std::vector<S
         if (freq >= 20 && best * 100 >= freq * 99)
             tagger.tagDict_.set(word, static_cast<uint16_t>(bestTag));
     }
-    if (lexicon) tagger.buildLexicon(*lexicon, options.lexiconForAll, options.lexiconParts);
+    if (lexicon) tagger.buildLexicon(*lexicon, options.lexiconForAll);
     log << "tagger: " << train.size() << " sentences, " << tagIds.size() << " tags, "
         << tagger.tagDict_.size() << " dictionary words, " << tagger.lexicon_.size()
         << " lexicon words\n";
@@ -682,7 +649,7 @@ void Tagger::save(BinaryWriter& w) const {
     w.put<uint8_t>(second_.numClasses() > 0);
     if (second_.numClasses() > 0) second_.save(w);
     // Format version 3: the lexicon classes, as sorted key deltas and class ids.
-    w.put<uint8_t>(lexiconMode_);
+    w.put<uint8_t>(static_cast<uint8_t>(lexiconUse_));
     w.putVarint(lexiconCodes_.size());
     for (uint32_t code : lexiconCodes_) w.putVarint(code);
     std::vector<std::pair<uint32_t, uint16_t>> items;
@@ -713,8 +680,15 @@ Tagger Tagger::load(BinaryReader& r, uint32_t version) {
         if (t.second_.numClasses() != static_cast<int>(n)) r.fail();
     }
     if (version >= 3) {
-        t.lexiconMode_ = r.get<uint8_t>();
-        if ((t.lexiconMode_ & 3) == 3 || t.lexiconMode_ > 7) r.fail();
+        uint8_t use = r.get<uint8_t>();
+        if (use & 4) {
+            // Bit 2 marked features on parts of the lexicon classes, tried and dropped.
+            throw Error(
+                "this tagger file uses lexicon-part features, which kgraph no longer has (they "
+                "did not help): train the tagger again with `kgraph train tagger`");
+        }
+        if (use > 2) r.fail();
+        t.lexiconUse_ = static_cast<LexiconUse>(use);
         uint64_t classes = r.getVarint();
         if (classes > UINT16_MAX + 1ULL) r.fail();
         for (uint64_t i = 0; i < classes; ++i) {
@@ -722,7 +696,6 @@ Tagger Tagger::load(BinaryReader& r, uint32_t version) {
             if (code > UINT32_MAX) r.fail();
             t.lexiconCodes_.push_back(static_cast<uint32_t>(code));
         }
-        t.buildLexiconParts();
         uint64_t count = r.getVarint();
         uint64_t key = 0;
         for (uint64_t i = 0; i < count; ++i) {

@@ -10,7 +10,6 @@
 // Thread-safety: a loaded Tagger is immutable; tag() may be called concurrently.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -34,9 +33,6 @@ struct TaggerOptions {
     // Lexicon classes for every word, or only for words without an ambiguity class
     // (seen fewer than twice in training).
     bool lexiconForAll = true;
-    // Also features on parts of the lexicon classes (Lexicon::listPart etc.):
-    // +0.06 UPOS on dev (noise) for twice the speed cost, so off (docs/nlp.md).
-    bool lexiconParts = false;
 };
 
 class Tagger {
@@ -87,8 +83,7 @@ private:
     static Tagger trainWith(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                             const TaggerOptions& options, const Lexicon* lexicon,
                             std::ostream& log);
-    void buildLexicon(const Lexicon& lexicon, bool forAll, bool parts);
-    void buildLexiconParts();
+    void buildLexicon(const Lexicon& lexicon, bool forAll);
     static LinearModel trainModel(const std::vector<std::vector<WordInfo>>& infos,
                                   const std::vector<std::vector<int>>& gold,
                                   const std::vector<std::vector<int>>* first, int numTags,
@@ -100,12 +95,12 @@ private:
     // lexiconKey(hashLower(word)) -> lexicon class id (1..); empty without a lexicon.
     FlatMap<uint16_t, uint32_t> lexicon_;
     std::vector<uint32_t> lexiconCodes_;  // class id -> Lexicon::classify code
-    // Bits 0-1: 0 none, 1 every word, 2 words without an ambiguity class; bit 2: parts.
-    uint8_t lexiconMode_ = 0;
-    std::vector<std::array<uint32_t, 3>> lexiconParts_;  // class id -> list, pos, rule parts
-    LinearModel model_;                                  // first pass
-    LinearModel second_;                                 // second pass (stacked), if trained
-    LinearModel both_;  // model_ and second_ in one (LinearModel::concat), for speed
+    // Which words get lexicon class features; the value is the byte the model file keeps.
+    enum class LexiconUse : uint8_t { None = 0, EveryWord = 1, WordsWithoutAmbiguity = 2 };
+    LexiconUse lexiconUse_ = LexiconUse::None;
+    LinearModel model_;   // first pass
+    LinearModel second_;  // second pass (stacked), if trained
+    LinearModel both_;    // model_ and second_ in one (LinearModel::concat), for speed
 };
 
 }  // namespace kgraph::nlp

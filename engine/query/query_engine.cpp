@@ -22,6 +22,7 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
     ctx.view = &view;
     ctx.write = write;
     ctx.params = &params;
+    ctx.patternSubplans = &plan.patternSubplans;
     ctx.counters = &result.counters;
     ctx.slotCount = plan.slotCount;
     ctx.profiling = profile;
@@ -104,11 +105,7 @@ QueryResult QueryEngine::runStatements(std::string_view text, const Params& para
             result.plan = plan.root->explain(false);
             continue;
         }
-        bool updates = false;
-        for (const auto& q : st.queries) {
-            for (const auto& c : q.clauses) updates = updates || isUpdating(c.kind);
-        }
-        if (!updates) {
+        if (!st.updates) {
             auto txn = store_.read();
             Plan plan = planStatement(st, *txn);
             result.columns = plan.columns;
@@ -147,6 +144,16 @@ std::string QueryEngine::explain(std::string_view text) {
         out += plan.root->explain(false);
     }
     return out;
+}
+
+bool mayWrite(std::string_view text) {
+    std::vector<ast::Statement> statements = parseScript(text);
+    bool writes = false;
+    for (auto& st : statements) {
+        bindStatement(st, text);
+        writes = writes || st.updates;
+    }
+    return writes;
 }
 
 Value parseLiteral(std::string_view text) {

@@ -103,4 +103,10 @@ private:
 // "{a: true}" (for --param name=value). Throws kgraph::Error if it is not a literal.
 Value parseLiteral(std::string_view text);
 
+// True if running `text` may change the graph: one of its statements has a CREATE, MERGE,
+// SET, REMOVE or DELETE clause, as the binder sees it (words in strings, comments or names
+// do not count). Needs no database, so a caller can open one read-only when this is false.
+// Throws kgraph::Error on a syntax or semantic error, as running the text would.
+bool mayWrite(std::string_view text);
+
 }  // namespace kgraph::query

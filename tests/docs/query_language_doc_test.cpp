@@ -16,7 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/query/bind/function_catalog.h"
+#include "engine/query/execute/functions.h"
+#include "engine/text/ascii.h"
 #include "tests/process.h"
 #include "tests/temp_dir.h"
 
@@ -133,7 +134,7 @@ TEST_F(QueryLanguageDocTest, EveryExamplePrintsItsDocumentedOutput) {
 // True if `word` occurs in `text` as a whole word (case-insensitive), followed by `next`
 // (after blanks) when `next` is not 0.
 bool mentions(const std::string& text, const std::string& word, char next) {
-    std::string t = kgraph::query::lowerCase(text), w = kgraph::query::lowerCase(word);
+    std::string t = kgraph::text::asciiLower(text), w = kgraph::text::asciiLower(word);
     auto isWord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     for (size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + 1)) {
         if (at > 0 && (isWord(t[at - 1]) || t[at - 1] == '.')) continue;

@@ -6,17 +6,20 @@
 // and, for model experiments (see docs/nlp.md, "What was tried"):
 //   jackknife TRAIN OUT [--lexicon L] | tag-file TAGGER IN OUT |
 //   exp-tagger TRAIN DEV [--lexicon L] | exp-parser TRAIN DEV OUT |
-//   exp-labeler PARSER TRAIN DEV OUT | prune-tagger IN OUT MINWEIGHT |
+//   prune-tagger IN OUT MINWEIGHT |
 //   prune-parser IN OUT MINWEIGHT | score-parser PARSER FILE | parse-file PARSER IN OUT |
 //   mean-parser OUT MINWEIGHT PARSER...
-// (environment knobs: KG_EPOCHS, KG_STACKED, KG_EXPLORE_FROM, KG_EXPLORE_P, KG_DEV_EVERY,
-// KG_MIN_WEIGHT, KG_PRUNE_LIST, KG_SEED, KG_EXTRA_SEEDS, KG_FOLDS, KG_CONTIGUOUS,
-// KG_LEX_ALL, KG_LEX_PARTS, KG_SAVE). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST
+// The experiments take knobs as --name=VALUE anywhere on the line: --epochs, --stacked,
+// --explore-from, --explore-p, --dev-every, --min-weight, --prune-list, --seed, --extra-seeds,
+// --folds, --contiguous=1, --lex-all, --save (a knob the command does not read is
+// an error). The lexicon L is "debian" or WORDNET_DIR,WORD_LIST
 // (engine/nlp/lexicon.h). `jackknife` + `tag-file` write the parser's training and dev tags once,
 // so exp-parser runs need not re-train the fold taggers.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -57,10 +60,35 @@ void saveParser(const kgraph::nlp::Parser& p, const std::string& path) {
     writeModelFile(path, ModelKind::Parser, w.bytes());
 }
 
+// The --name=VALUE knobs of the command line, and which of them a command read.
+std::map<std::string, std::string> gKnobs;
+std::set<std::string> gKnobsRead;
+
+// The value of knob --name, or nullptr when it was not given.
+const char* knob(const std::string& name) {
+    auto it = gKnobs.find(name);
+    if (it == gKnobs.end()) return nullptr;
+    gKnobsRead.insert(name);
+    return it->second.c_str();
+}
+
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int rawArgc, char** rawArgv) {
     using namespace kgraph::nlp;
+    // --name=VALUE arguments are knobs; the others stay positional, as the commands read them.
+    std::vector<char*> args;
+    for (int i = 0; i < rawArgc; ++i) {
+        std::string a = rawArgv[i];
+        size_t eq = a.find('=');
+        if (i > 0 && a.rfind("--", 0) == 0 && eq != std::string::npos) {
+            gKnobs[a.substr(2, eq - 2)] = a.substr(eq + 1);
+        } else {
+            args.push_back(rawArgv[i]);
+        }
+    }
+    int argc = static_cast<int>(args.size());
+    char** argv = args.data();
     std::string cmd = argc > 1 ? argv[1] : "";
     try {
         if (cmd == "train-tagger" && (argc == 5 || (argc == 7 && lexiconArg(argv[5])))) {
@@ -99,21 +127,21 @@ int main(int argc, char** argv) {
             auto train = readConlluFile(argv[2]);
             auto dev = readConlluFile(argv[3]);
             ParserOptions o;
-            if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
-            if (const char* e = std::getenv("KG_EXPLORE_FROM")) o.exploreFrom = std::atoi(e);
-            if (const char* e = std::getenv("KG_EXPLORE_P")) o.exploreProb = std::atof(e);
-            if (const char* e = std::getenv("KG_DEV_EVERY")) o.devEvery = std::atoi(e);
-            if (const char* e = std::getenv("KG_MIN_WEIGHT")) o.minWeight = std::atoi(e);
-            if (const char* e = std::getenv("KG_SEED")) o.seed = std::stoul(e);
-            // One training unless KG_EXTRA_SEEDS="1 2" (the default of train-parser).
+            if (const char* e = knob("epochs")) o.epochs = std::atoi(e);
+            if (const char* e = knob("explore-from")) o.exploreFrom = std::atoi(e);
+            if (const char* e = knob("explore-p")) o.exploreProb = std::atof(e);
+            if (const char* e = knob("dev-every")) o.devEvery = std::atoi(e);
+            if (const char* e = knob("min-weight")) o.minWeight = std::atoi(e);
+            if (const char* e = knob("seed")) o.seed = std::stoul(e);
+            // One training unless --extra-seeds="1 2" (the default of train-parser).
             o.extraSeeds.clear();
-            if (const char* e = std::getenv("KG_EXTRA_SEEDS")) {
+            if (const char* e = knob("extra-seeds")) {
                 std::istringstream list(e);
                 for (uint32_t sd; list >> sd;) o.extraSeeds.push_back(sd);
             }
             Parser p = Parser::train(train, dev, o, std::cerr);
-            // KG_PRUNE_LIST="100 200 300": dev figures of the same model pruned harder.
-            if (const char* e = std::getenv("KG_PRUNE_LIST")) {
+            // --prune-list="100 200 300": dev figures of the same model pruned harder.
+            if (const char* e = knob("prune-list")) {
                 std::istringstream list(e);
                 for (int m; list >> m;) {
                     Parser q = p;
@@ -125,16 +153,6 @@ int main(int argc, char** argv) {
                 }
             }
             saveParser(p, argv[4]);
-        } else if (cmd == "exp-labeler" && argc == 6) {
-            Parser p = loadParser(argv[2]);
-            auto train = readConlluFile(argv[3]);
-            auto dev = readConlluFile(argv[4]);
-            std::cerr << "before: " << p.devScore(dev) << "\n";
-            ParserOptions o;
-            if (const char* e = std::getenv("KG_EPOCHS")) o.labelerEpochs = std::atoi(e);
-            p.retrainLabeler(train, o, std::cerr);
-            std::cerr << "after: " << p.devScore(dev) << "\n";
-            saveParser(p, argv[5]);
         } else if (cmd == "tag-file" && argc == 5) {
             // Experiment: tag a CoNLL-U file with a tagger model.
             uint32_t version = 0;
@@ -148,13 +166,13 @@ int main(int argc, char** argv) {
                 writeConllu(out, sents[i], static_cast<int>(i + 1));
         } else if (cmd == "jackknife" && (argc == 4 || (argc == 6 && lexiconArg(argv[4])))) {
             auto train = readConlluFile(argv[2]);
-            TaggerOptions o;  // as trainParser's folds: single pass unless KG_STACKED=1
+            TaggerOptions o;  // as trainParser's folds: single pass unless --stacked=1
             o.stacked = false;
-            if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
+            if (const char* e = knob("stacked")) o.stacked = std::atoi(e);
             if (argc == 6) o.lexicon = parseLexiconArg(argv[5]);
             int folds = 5;
-            if (const char* e = std::getenv("KG_FOLDS")) folds = std::atoi(e);
-            if (std::getenv("KG_CONTIGUOUS")) {
+            if (const char* e = knob("folds")) folds = std::atoi(e);
+            if (knob("contiguous")) {
                 // Folds of consecutive sentences (whole documents) instead of every
                 // folds-th sentence: jackknife() folds by i % folds, so permute.
                 size_t n = train.size();
@@ -181,19 +199,17 @@ int main(int argc, char** argv) {
             auto dev = readConlluFile(argv[3]);
             TaggerOptions o;
             if (argc == 6) o.lexicon = parseLexiconArg(argv[5]);
-            if (const char* e = std::getenv("KG_LEX_ALL")) o.lexiconForAll = std::atoi(e);
-            if (const char* e = std::getenv("KG_LEX_PARTS")) o.lexiconParts = std::atoi(e);
-            if (const char* e = std::getenv("KG_EPOCHS")) o.epochs = std::atoi(e);
-            if (const char* e = std::getenv("KG_STACKED")) o.stacked = std::atoi(e);
-            if (const char* e = std::getenv("KG_FOLDS")) o.folds = std::atoi(e);
+            if (const char* e = knob("lex-all")) o.lexiconForAll = std::atoi(e);
+            if (const char* e = knob("epochs")) o.epochs = std::atoi(e);
+            if (const char* e = knob("stacked")) o.stacked = std::atoi(e);
+            if (const char* e = knob("folds")) o.folds = std::atoi(e);
             Tagger t = Tagger::train(train, dev, o, std::cerr);
             BinaryWriter w;
             t.save(w);
             std::cerr << "tagger: " << w.bytes().size() << " bytes saved (without the lemmatizer), "
                       << t.numLexiconWords() << " lexicon words\n";
-            // KG_SAVE=PATH: also write this tagger (no lemmatizer; enough for BM_Tag).
-            if (const char* e = std::getenv("KG_SAVE"))
-                writeModelFile(e, ModelKind::Tagger, w.bytes());
+            // --save=PATH: also write this tagger (no lemmatizer; enough for BM_Tag).
+            if (const char* e = knob("save")) writeModelFile(e, ModelKind::Tagger, w.bytes());
         } else if (cmd == "score-parser" && argc == 4) {
             // Experiment: UAS/LAS of a parser on a file's trees, with the file's own tags
             // (gold tags, or tags written by tag-file).
@@ -223,6 +239,12 @@ int main(int argc, char** argv) {
                          "       kgraph_nlp_tool parse MODELDIR [FILE]\n"
                          "       kgraph_nlp_tool evaluate MODELDIR GOLD [--raw]\n";
             return 2;
+        }
+        for (const auto& [name, value] : gKnobs) {
+            if (!gKnobsRead.count(name)) {
+                throw kgraph::Error("--" + name + " is not a knob of " + cmd +
+                                    " (see the list at the top of nlp_tool.cpp)");
+            }
         }
     } catch (const kgraph::Error& e) {
         std::cerr << "error: " << e.what() << "\n";

@@ -5,8 +5,8 @@
 #include <set>
 
 #include "engine/common/error.h"
-#include "engine/query/bind/function_catalog.h"
-#include "engine/query/bind/procedure_catalog.h"
+#include "engine/query/execute/functions.h"
+#include "engine/query/execute/procedures.h"
 #include "engine/query/parse/parser.h"
 
 namespace kgraph::query {
@@ -53,6 +53,15 @@ public:
         Scope scope;
         checkClauseOrder(q);
         for (auto& c : q.clauses) bindClause(c, scope, q);
+        if (q.clauses.size() == 1 && q.clauses[0].kind == ast::ClauseKind::Call) {
+            // A standalone CALL returns its outputs as columns.
+            q.columns.clear();
+            q.columnSlots.clear();
+            for (const auto& y : q.clauses[0].yields) {
+                q.columns.push_back(y.alias);
+                q.columnSlots.push_back(y.slot);
+            }
+        }
         q.slotCount = nextSlot_;
     }
 
@@ -336,7 +345,10 @@ private:
             next[item.alias] = {item.slot, kind};
         }
         // After grouping only the keys survive: an aggregating item reads a key it repeats
-        // (e.g. `n.x` in `RETURN n.x, n.x + count(*)`) from the key's slot.
+        // (e.g. `n.x` in `RETURN n.x, n.x + count(*)`) from the key's slot. Each aggregate
+        // call gets the slot its result is kept in. Rows going into the aggregation never
+        // hold a result, so the first result's slot doubles as the slot for row weights (a
+        // slot of its own would widen every row of every aggregating query).
         if (aggregating) {
             for (auto& item : p.items) {
                 if (!containsAggregate(*item.expr)) continue;
@@ -344,6 +356,8 @@ private:
                     if (!containsAggregate(*key.expr)) replaceKey(item.expr, key);
                 }
             }
+            p.weightSlot = nextSlot_;  // the first aggregate's, given next
+            for (auto& item : p.items) giveAggregateSlots(*item.expr);
         }
         // ORDER BY sees the projected names, and the earlier ones unless the projection
         // aggregates or is DISTINCT; there an expression written like a projected one names it.
@@ -373,6 +387,18 @@ private:
                 q.columns.push_back(item.alias);
                 q.columnSlots.push_back(item.slot);
             }
+        }
+    }
+
+    // Gives each aggregate call in `e` (outside nested aggregates, which are an error) the
+    // slot of its result, in the order the calls are written.
+    void giveAggregateSlots(ast::Expr& e) {
+        if (isAggregateCall(e)) {
+            e.slot = newSlot();
+            return;
+        }
+        for (auto& c : e.children) {
+            if (c) giveAggregateSlots(*c);
         }
     }
 
@@ -487,10 +513,11 @@ private:
         if (agg && inside) {
             fail(e.pos, "aggregate functions cannot be nested: " + e.name + "(...)");
         }
-        if (inside && e.kind == ast::ExprKind::FunctionCall && lowerCase(e.name) == "rand") {
-            fail(e.pos,
-                 "rand() cannot be used inside an aggregate function: the aggregate would not "
-                 "be deterministic (compute it in a WITH before aggregating)");
+        if (inside && e.kind == ast::ExprKind::FunctionCall && !e.function->deterministic) {
+            fail(e.pos, std::string(e.function->name) +
+                            "() cannot be used inside an aggregate function: the aggregate "
+                            "would not be deterministic (compute it in a WITH before "
+                            "aggregating)");
         }
         for (const auto& c : e.children) {
             if (c) checkNestedAggregates(*c, inside || agg);
@@ -502,6 +529,7 @@ private:
     void bindCall(ast::Clause& c, Scope& scope) {
         const ProcedureInfo* proc = findProcedure(c.procedure);
         if (!proc) fail(c.pos, "unknown procedure: " + c.procedure);
+        c.procedureInfo = proc;
         if (c.hasArgs && (c.args.size() < proc->minArgs || c.args.size() > proc->maxArgs)) {
             std::string count = std::to_string(proc->minArgs);
             if (proc->maxArgs != proc->minArgs) count += " to " + std::to_string(proc->maxArgs);
@@ -557,13 +585,14 @@ private:
                 break;
             }
             case ast::ExprKind::FunctionCall: {
-                e.function = lowerCase(e.name);
+                // Resolved once, here: the evaluator calls e.function's implementation.
                 const FunctionInfo* f = findFunction(e.name);
                 if (!f) {
                     std::string hint = similarFunction(e.name);
                     fail(e.pos, "unknown function: " + e.name + "()" +
                                     (hint.empty() ? "" : "; did you mean " + hint + "()?"));
                 }
+                e.function = f;
                 int n = static_cast<int>(e.children.size());
                 if (n < f->minArgs || (f->maxArgs >= 0 && n > f->maxArgs)) {
                     std::string expected =
@@ -574,7 +603,7 @@ private:
                     fail(e.pos, "function " + e.name + "() takes " + expected +
                                     " argument(s), got " + std::to_string(n));
                 }
-                if (e.distinct && !f->aggregate) {
+                if (e.distinct && !f->aggregate()) {
                     fail(e.pos, "DISTINCT is only allowed in aggregate functions, not in " +
                                     e.name + "()");
                 }
@@ -643,8 +672,7 @@ private:
     static bool isAggregateCall(const ast::Expr& e) {
         if (e.kind == ast::ExprKind::CountStar) return true;
         if (e.kind != ast::ExprKind::FunctionCall) return false;
-        const FunctionInfo* f = findFunction(e.name);
-        return f && f->aggregate;
+        return e.function && e.function->aggregate();
     }
 
     std::string_view text_;
@@ -657,9 +685,8 @@ private:
 
 bool containsAggregate(const ast::Expr& e) {
     if (e.kind == ast::ExprKind::CountStar) return true;
-    if (e.kind == ast::ExprKind::FunctionCall) {
-        const FunctionInfo* f = findFunction(e.name);
-        if (f && f->aggregate) return true;
+    if (e.kind == ast::ExprKind::FunctionCall && e.function && e.function->aggregate()) {
+        return true;
     }
     for (const auto& c : e.children) {
         if (c && containsAggregate(*c)) return true;
@@ -676,6 +703,10 @@ bool isUpdating(ast::ClauseKind k) {
 void bindStatement(ast::Statement& statement, std::string_view text) {
     Binder binder(text);
     for (auto& q : statement.queries) binder.bindQuery(q);
+    statement.updates = false;
+    for (const auto& q : statement.queries) {
+        for (const auto& c : q.clauses) statement.updates = statement.updates || isUpdating(c.kind);
+    }
     for (size_t i = 1; i < statement.queries.size(); ++i) {
         if (statement.queries[i].columns != statement.queries[0].columns) {
             throw Error(locatedMessage("semantic error", text, statement.pos,

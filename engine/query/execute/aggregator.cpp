@@ -6,6 +6,7 @@
 
 #include "engine/common/error.h"
 #include "engine/query/execute/evaluator.h"
+#include "engine/query/execute/functions.h"
 
 namespace kgraph::query {
 
@@ -185,24 +186,27 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Aggregator> makeAggregator(const std::string& name, bool distinct, bool countStar) {
+std::unique_ptr<Aggregator> makeCount() { return std::make_unique<CountAgg>(false); }
+std::unique_ptr<Aggregator> makeSum() { return std::make_unique<SumAgg>(false); }
+std::unique_ptr<Aggregator> makeAvg() { return std::make_unique<SumAgg>(true); }
+std::unique_ptr<Aggregator> makeMin() { return std::make_unique<MinMaxAgg>(false); }
+std::unique_ptr<Aggregator> makeMax() { return std::make_unique<MinMaxAgg>(true); }
+std::unique_ptr<Aggregator> makeCollect() { return std::make_unique<CollectAgg>(); }
+std::unique_ptr<Aggregator> makeStDev() { return std::make_unique<StDevAgg>(false); }
+std::unique_ptr<Aggregator> makeStDevP() { return std::make_unique<StDevAgg>(true); }
+std::unique_ptr<Aggregator> makePercentileDisc() { return std::make_unique<PercentileAgg>(false); }
+std::unique_ptr<Aggregator> makePercentileCont() { return std::make_unique<PercentileAgg>(true); }
+
+std::unique_ptr<Aggregator> makeAggregator(const ast::Expr& call, bool countsRows) {
     std::unique_ptr<Aggregator> a;
-    if (name == "count") {
-        a = std::make_unique<CountAgg>(countStar);
-    } else if (name == "sum" || name == "avg") {
-        a = std::make_unique<SumAgg>(name == "avg");
-    } else if (name == "min" || name == "max") {
-        a = std::make_unique<MinMaxAgg>(name == "max");
-    } else if (name == "collect") {
-        a = std::make_unique<CollectAgg>();
-    } else if (name == "stdev" || name == "stdevp") {
-        a = std::make_unique<StDevAgg>(name == "stdevp");
-    } else if (name == "percentiledisc" || name == "percentilecont") {
-        a = std::make_unique<PercentileAgg>(name == "percentilecont");
+    if (countsRows || call.kind == ast::ExprKind::CountStar) {
+        a = std::make_unique<CountAgg>(true);
+    } else if (call.function && call.function->aggregate()) {
+        a = call.function->makeAggregator();
     } else {
-        throw Error("unknown aggregate: " + name, Error::Kind::Internal);
+        throw Error("not an aggregate: " + call.text, Error::Kind::Internal);
     }
-    if (distinct) a = std::make_unique<DistinctAgg>(std::move(a));
+    if (call.distinct) a = std::make_unique<DistinctAgg>(std::move(a));
     return a;
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "engine/query/parse/ast.h"
 #include "engine/query/value.h"
 
 namespace kgraph::query {
@@ -23,7 +24,22 @@ public:
     virtual Value result() const = 0;
 };
 
-// `name` is lower case; `countStar` for count(*).
-std::unique_ptr<Aggregator> makeAggregator(const std::string& name, bool distinct, bool countStar);
+// The accumulator of aggregate call `call` (a bound FunctionCall of an aggregate, or
+// CountStar): the function's own (FunctionInfo::makeAggregator), wrapped for DISTINCT.
+// `countsRows`: count every row, as count(*) does (AggregateOp::Agg::countsRows).
+std::unique_ptr<Aggregator> makeAggregator(const ast::Expr& call, bool countsRows);
+
+// The aggregate functions' accumulators, for their rows in the function table
+// (execute/functions.cpp).
+std::unique_ptr<Aggregator> makeCount();
+std::unique_ptr<Aggregator> makeSum();
+std::unique_ptr<Aggregator> makeAvg();
+std::unique_ptr<Aggregator> makeMin();
+std::unique_ptr<Aggregator> makeMax();
+std::unique_ptr<Aggregator> makeCollect();
+std::unique_ptr<Aggregator> makeStDev();
+std::unique_ptr<Aggregator> makeStDevP();
+std::unique_ptr<Aggregator> makePercentileDisc();
+std::unique_ptr<Aggregator> makePercentileCont();
 
 }  // namespace kgraph::query

@@ -1,4 +1,4 @@
-// algo.* procedures over engine/graph/ (signatures: bind/procedure_catalog.cpp; user
+// algo.* procedures over engine/graph/ (their rows: the table in execute/procedures.cpp; user
 // documentation: docs/algorithms.md).
 #include "engine/query/execute/algo_procedures.h"
 
@@ -18,8 +18,7 @@
 #include "engine/graph/shortest_path.h"
 #include "engine/graph/snapshot_cache.h"
 #include "engine/graph/weight_expression.h"
-#include "engine/query/bind/function_catalog.h"
-#include "engine/query/bind/procedure_catalog.h"
+#include "engine/text/ascii.h"
 
 namespace kgraph::query {
 
@@ -99,7 +98,7 @@ public:
     Direction direction(Direction dflt) const {
         auto s = string("direction");
         if (!s) return dflt;
-        std::string d = lowerCase(*s);
+        std::string d = text::asciiLower(*s);
         if (d == "outgoing") return Direction::Outgoing;
         if (d == "incoming") return Direction::Incoming;
         if (d == "both") return Direction::Both;
@@ -253,97 +252,121 @@ PathValue pathValue(const GraphSnapshot& g, const graph::PathResult& p, ExecCont
 
 }  // namespace
 
-bool callAlgoProcedure(const std::string& p, const std::vector<Value>& args, ExecContext& ctx,
-                       const ProcedureSink& emit) {
-    const ProcedureInfo* info = findProcedure(p);
-    if (!info || p.rfind("algo.", 0) != 0) return false;
-    const std::string& proc = info->name;
-    if (p == "algo.list") {
-        for (const auto& i : allProcedures()) {
-            ProcedureRow row{{"name", Value(i.name)},
-                             {"signature", Value(i.signature)},
-                             {"description", Value(i.description)}};
-            if (!emit(row)) return true;
-        }
-    } else if (p == "algo.pagerank") {
-        Options o(proc, arg(args, 0), {"iterations", "dampingFactor", "tolerance"});
-        graph::PageRankOptions pr;
-        pr.iterations = static_cast<int>(o.integer("iterations", pr.iterations, 1, 1'000'000));
-        pr.dampingFactor = o.number("dampingFactor", pr.dampingFactor, 0, 1);
-        pr.tolerance = o.number("tolerance", pr.tolerance, 0, 1);
-        auto g = snapshot(ctx, o);
-        emitScores(*g, graph::pageRank(*g, pr).scores, emit);
-    } else if (p == "algo.betweenness") {
-        Options o(proc, arg(args, 0), {"direction", "normalized"});
-        graph::BetweennessOptions b;
-        b.directed = o.direction(Direction::Both) != Direction::Both;
-        b.normalized = o.boolean("normalized", false);
-        auto g = snapshot(ctx, o);
-        emitScores(*g, graph::betweenness(*g, b), emit);
-    } else if (p == "algo.degree") {
-        Options o(proc, arg(args, 0), {"direction"});
-        Direction dir = o.direction(Direction::Both);
-        auto g = snapshot(ctx, o);
-        auto d = graph::degrees(*g, dir);
-        emitScores(*g, std::vector<double>(d.begin(), d.end()), emit);
-    } else if (p == "algo.weaklyconnectedcomponents") {
-        Options o(proc, arg(args, 0), {});
-        auto g = snapshot(ctx, o);
-        emitComponents(*g, graph::weaklyConnectedComponents(*g), emit);
-    } else if (p == "algo.stronglyconnectedcomponents") {
-        Options o(proc, arg(args, 0), {});
-        auto g = snapshot(ctx, o);
-        emitComponents(*g, graph::stronglyConnectedComponents(*g), emit);
-    } else if (p == "algo.shortestpath") {
-        Options o(proc, arg(args, 2), {"weight", "defaultWeight", "direction"});
-        Direction dir = o.direction(Direction::Both);
-        auto source = nodeArg(proc, arg(args, 0), "the source");
-        auto target = nodeArg(proc, arg(args, 1), "the target");
-        auto g = snapshot(ctx, o);
-        Weights weights(proc, o, *ctx.view, *g);
-        if (!source || !target) return true;
-        auto s = g->vertexOf(*source);
-        auto t = g->vertexOf(*target);
-        if (!s || !t) return true;
-        std::function<double(graph::EdgeIndex)> w;
-        if (weights.weighted()) w = [&](graph::EdgeIndex e) { return weights(e); };
-        auto path = graph::shortestPath(*g, *s, *t, dir, w);
-        if (!path) return true;
-        ProcedureRow row{{"path", Value(pathValue(*g, *path, ctx))}, {"cost", Value(path->cost)}};
-        emit(row);
-    } else if (p == "algo.neighborhood") {
-        Options o(proc, arg(args, 2), {"direction"});
-        Direction dir = o.direction(Direction::Both);
-        auto start = nodeArg(proc, arg(args, 0), "the start");
-        const Value& depth = arg(args, 1);
-        if (!depth.isInt() || depth.asInt() < 0) {
-            throw Error(proc + ": the depth must be an integer >= 0, got " + formatValue(depth));
-        }
-        auto g = snapshot(ctx, o);
-        if (!start) return true;
-        auto s = g->vertexOf(*start);
-        if (!s) return true;
-        for (const auto& [v, d] : graph::neighborhood(*g, *s, depth.asInt(), dir)) {
-            ProcedureRow row{{"node", nodeValue(g->nodeId(v))}, {"distance", Value(d)}};
-            if (!emit(row)) return true;
-        }
-    } else if (p == "algo.jaccard") {
-        Options o(proc, arg(args, 1), {"limit", "direction"});
-        Direction dir = o.direction(Direction::Both);
-        auto limit = static_cast<size_t>(o.integer("limit", 10, 1));
-        auto node = nodeArg(proc, arg(args, 0), "the node");
-        auto g = snapshot(ctx, o);
-        if (!node) return true;
-        auto s = g->vertexOf(*node);
-        if (!s) return true;
-        for (const auto& [v, sim] : graph::jaccard(*g, *s, limit, dir)) {
-            ProcedureRow row{{"other", nodeValue(g->nodeId(v))}, {"similarity", Value(sim)}};
-            if (!emit(row)) return true;
-        }
-    } else {
-        return false;
+void algoList(const ProcedureInfo&, const std::vector<Value>&, ExecContext&,
+              const ProcedureSink& emit) {
+    for (const auto& i : allProcedures()) {
+        ProcedureRow row{{"name", Value(i.name)},
+                         {"signature", Value(i.signature)},
+                         {"description", Value(i.description)}};
+        if (!emit(row)) return;
     }
-    return true;
+}
+
+void algoPageRank(const ProcedureInfo& self, const std::vector<Value>& args, ExecContext& ctx,
+                  const ProcedureSink& emit) {
+    const std::string& proc = self.name;
+    Options o(proc, arg(args, 0), {"iterations", "dampingFactor", "tolerance"});
+    graph::PageRankOptions pr;
+    pr.iterations = static_cast<int>(o.integer("iterations", pr.iterations, 1, 1'000'000));
+    pr.dampingFactor = o.number("dampingFactor", pr.dampingFactor, 0, 1);
+    pr.tolerance = o.number("tolerance", pr.tolerance, 0, 1);
+    auto g = snapshot(ctx, o);
+    emitScores(*g, graph::pageRank(*g, pr).scores, emit);
+}
+
+void algoBetweenness(const ProcedureInfo& self, const std::vector<Value>& args, ExecContext& ctx,
+                     const ProcedureSink& emit) {
+    const std::string& proc = self.name;
+    Options o(proc, arg(args, 0), {"direction", "normalized"});
+    graph::BetweennessOptions b;
+    b.directed = o.direction(Direction::Both) != Direction::Both;
+    b.normalized = o.boolean("normalized", false);
+    auto g = snapshot(ctx, o);
+    emitScores(*g, graph::betweenness(*g, b), emit);
+}
+
+void algoDegree(const ProcedureInfo& self, const std::vector<Value>& args, ExecContext& ctx,
+                const ProcedureSink& emit) {
+    const std::string& proc = self.name;
+    Options o(proc, arg(args, 0), {"direction"});
+    Direction dir = o.direction(Direction::Both);
+    auto g = snapshot(ctx, o);
+    auto d = graph::degrees(*g, dir);
+    emitScores(*g, std::vector<double>(d.begin(), d.end()), emit);
+}
+
+void algoWeaklyConnectedComponents(const ProcedureInfo& self, const std::vector<Value>& args,
+                                   ExecContext& ctx, const ProcedureSink& emit) {
+    const std::string& proc = self.name;
+    Options o(proc, arg(args, 0), {});
+    auto g = snapshot(ctx, o);
+    emitComponents(*g, graph::weaklyConnectedComponents(*g), emit);
+}
+
+void algoStronglyConnectedComponents(const ProcedureInfo& self, const std::vector<Value>& args,
+                                     ExecContext& ctx, const ProcedureSink& emit) {
+    const std::string& proc = self.name;
+    Options o(proc, arg(args, 0), {});
+    auto g = snapshot(ctx, o);
+    emitComponents(*g, graph::stronglyConnectedComponents(*g), emit);
+}
+
+void algoShortestPath(const ProcedureInfo& self, const std::vector<Value>& args, ExecContext& ctx,
+                      const ProcedureSink& emit) {
+    const std::string& proc = self.name;
+    Options o(proc, arg(args, 2), {"weight", "defaultWeight", "direction"});
+    Direction dir = o.direction(Direction::Both);
+    auto source = nodeArg(proc, arg(args, 0), "the source");
+    auto target = nodeArg(proc, arg(args, 1), "the target");
+    auto g = snapshot(ctx, o);
+    Weights weights(proc, o, *ctx.view, *g);
+    if (!source || !target) return;
+    auto s = g->vertexOf(*source);
+    auto t = g->vertexOf(*target);
+    if (!s || !t) return;
+    std::function<double(graph::EdgeIndex)> w;
+    if (weights.weighted()) w = [&](graph::EdgeIndex e) { return weights(e); };
+    auto path = graph::shortestPath(*g, *s, *t, dir, w);
+    if (!path) return;
+    ProcedureRow row{{"path", Value(pathValue(*g, *path, ctx))}, {"cost", Value(path->cost)}};
+    emit(row);
+}
+
+void algoNeighborhood(const ProcedureInfo& self, const std::vector<Value>& args, ExecContext& ctx,
+                      const ProcedureSink& emit) {
+    const std::string& proc = self.name;
+    Options o(proc, arg(args, 2), {"direction"});
+    Direction dir = o.direction(Direction::Both);
+    auto start = nodeArg(proc, arg(args, 0), "the start");
+    const Value& depth = arg(args, 1);
+    if (!depth.isInt() || depth.asInt() < 0) {
+        throw Error(proc + ": the depth must be an integer >= 0, got " + formatValue(depth));
+    }
+    auto g = snapshot(ctx, o);
+    if (!start) return;
+    auto s = g->vertexOf(*start);
+    if (!s) return;
+    for (const auto& [v, d] : graph::neighborhood(*g, *s, depth.asInt(), dir)) {
+        ProcedureRow row{{"node", nodeValue(g->nodeId(v))}, {"distance", Value(d)}};
+        if (!emit(row)) return;
+    }
+}
+
+void algoJaccard(const ProcedureInfo& self, const std::vector<Value>& args, ExecContext& ctx,
+                 const ProcedureSink& emit) {
+    const std::string& proc = self.name;
+    Options o(proc, arg(args, 1), {"limit", "direction"});
+    Direction dir = o.direction(Direction::Both);
+    auto limit = static_cast<size_t>(o.integer("limit", 10, 1));
+    auto node = nodeArg(proc, arg(args, 0), "the node");
+    auto g = snapshot(ctx, o);
+    if (!node) return;
+    auto s = g->vertexOf(*node);
+    if (!s) return;
+    for (const auto& [v, sim] : graph::jaccard(*g, *s, limit, dir)) {
+        ProcedureRow row{{"other", nodeValue(g->nodeId(v))}, {"similarity", Value(sim)}};
+        if (!emit(row)) return;
+    }
 }
 
 }  // namespace kgraph::query

@@ -19,6 +19,7 @@
 namespace kgraph::query {
 
 class Operator;
+class PatternSubplans;  // execute/subplan.h
 
 using Row = std::vector<Value>;
 using Params = std::map<std::string, Value>;
@@ -40,6 +41,9 @@ struct ExecContext {
     storage::GraphView* view = nullptr;  // the statement's transaction
     storage::WriteTxn* write = nullptr;  // set when the statement changes the graph
     const Params* params = nullptr;
+    // The statement's pattern predicates and comprehensions (owned by its Plan). May be null
+    // when the expressions run hold none.
+    const PatternSubplans* patternSubplans = nullptr;
     std::map<std::string, int64_t>* counters = nullptr;
     size_t slotCount = 0;                             // row width of the query being run
     std::vector<storage::NodeId> pendingNodeDeletes;  // see finishDeletes() (update.h)

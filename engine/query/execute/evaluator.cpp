@@ -4,8 +4,8 @@
 #include <regex>
 
 #include "engine/common/error.h"
-#include "engine/query/bind/function_catalog.h"
-#include "engine/query/plan/subplan.h"
+#include "engine/query/execute/functions.h"
+#include "engine/query/execute/subplan.h"
 
 namespace kgraph::query {
 
@@ -348,12 +348,11 @@ Value binaryOp(Op op, const Value& a, const Value& b) {
 
 bool threadSafeExpr(const ast::Expr* e) {
     if (!e) return true;
-    if (e->pattern || e->subplan || e->kind == ExprKind::PatternPredicate ||
+    if (e->pattern || e->kind == ExprKind::PatternPredicate ||
         e->kind == ExprKind::PatternComprehension) {
         return false;
     }
-    if (e->kind == ExprKind::FunctionCall &&
-        (e->function == "rand" || lowerCase(e->name) == "rand")) {
+    if (e->kind == ExprKind::FunctionCall && e->function && !e->function->deterministic) {
         return false;
     }
     for (const auto& c : e->children) {
@@ -452,7 +451,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             std::vector<Value> args;
             args.reserve(e.children.size());
             for (const auto& c : e.children) args.push_back(evaluate(*c, row, ctx));
-            return callFunction(e.function, args, ctx);
+            return callFunction(*e.function, args, ctx);
         }
         case ExprKind::Case:
             return caseExpr(e, row, ctx);
@@ -477,9 +476,8 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             }
             ValueMap m;
             if (e.allProperties) {
-                std::vector<Value> args{target};
-                Value all = callFunction("properties", args, ctx);
-                m = all.asMap();
+                checkNotDeleted(target, ctx, "properties");
+                m = propertiesOf(target, ctx).asMap();
             }
             for (size_t i = 0; i < e.keys.size(); ++i) {
                 m[e.keys[i]] = evaluate(*e.children[i + 1], row, ctx);
@@ -502,7 +500,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             return quantifier(e, row, ctx);
         case ExprKind::PatternPredicate: {
             bool found = false;
-            e.subplan->run(ctx, row, [&](Row&) {
+            ctx.patternSubplans->at(e).run(ctx, row, [&](Row&) {
                 found = true;
                 return false;
             });
@@ -510,7 +508,7 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
         }
         case ExprKind::PatternComprehension: {
             ValueList out;
-            e.subplan->run(ctx, row, [&](Row& r) {
+            ctx.patternSubplans->at(e).run(ctx, row, [&](Row& r) {
                 if (e.children[0] && !isTrue(evaluate(*e.children[0], r, ctx))) return true;
                 out.push_back(evaluate(*e.children[1], r, ctx));
                 return true;

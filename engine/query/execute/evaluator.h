@@ -14,9 +14,6 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx);
 // True only for the boolean true (null and false are not), as WHERE wants.
 inline bool isTrue(const Value& v) { return v.isBool() && v.asBool(); }
 
-// A built-in scalar function (execute/functions.cpp). `name` is lower case.
-Value callFunction(const std::string& name, std::vector<Value>& args, ExecContext& ctx);
-
 // Arithmetic and the other binary operators that are not boolean connectives.
 Value binaryOp(ast::Op op, const Value& a, const Value& b);
 

@@ -61,6 +61,7 @@ void runNodeRanges(ExecContext& ctx, const Operator* scan,
         auto c = std::make_unique<ExecContext>();
         c->view = view;
         c->params = ctx.params;
+        c->patternSubplans = ctx.patternSubplans;
         c->slotCount = ctx.slotCount;
         c->profiling = ctx.profiling;
         c->expansionLimit = ctx.expansionLimit;

@@ -7,9 +7,9 @@
 #include <unordered_set>
 
 #include "engine/common/error.h"
-#include "engine/query/bind/function_catalog.h"
 #include "engine/query/execute/aggregator.h"
 #include "engine/query/execute/evaluator.h"
+#include "engine/query/execute/functions.h"
 #include "engine/query/execute/group_hash.h"
 #include "engine/query/execute/node_ranges.h"
 
@@ -109,15 +109,13 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
     // Plain count(*) / count(x) are counters in a flat array; other aggregates are objects.
     std::vector<bool> plainCount(nAggs);
     std::vector<bool> countsRows(nAggs);  // count(*) and counted hops: no argument to read
-    std::vector<std::string> names;       // lower case, once
     // An input row becomes `width` values: the keys, then each aggregate's arguments (the
     // second one first, as it is given first, then the first unless the aggregate counts rows).
     size_t width = nKeys;
     for (size_t a = 0; a < nAggs; ++a) {
         const auto* call = aggs_[a].call;
-        names.push_back(lowerCase(call->name));
         plainCount[a] = call->kind == ast::ExprKind::CountStar ||
-                        (names[a] == "count" && !call->distinct && call->children.size() == 1);
+                        (isCallOf(*call, "count") && !call->distinct && call->children.size() == 1);
         countsRows[a] = call->kind == ast::ExprKind::CountStar || aggs_[a].countsRows;
         if (!plainCount[a] && call->children.size() > 1) ++width;
         if (!countsRows[a]) ++width;
@@ -181,8 +179,7 @@ bool AggregateOp::produce(ExecContext& ctx, const Consumer& out) {
             counts.push_back(0);
             if (!anyObjects) continue;
             const auto* call = aggs_[a].call;
-            objects.push_back(
-                plainCount[a] ? nullptr : makeAggregator(names[a], call->distinct, countsRows[a]));
+            objects.push_back(plainCount[a] ? nullptr : makeAggregator(*call, countsRows[a]));
         }
         return nGroups++;
     };
@@ -526,7 +523,7 @@ bool ProcedureCallOp::produce(ExecContext& ctx, const Consumer& out) {
         std::vector<Value> args;
         for (const auto* a : args_) args.push_back(evaluate(*a, row, ctx));
         bool more = true;
-        callProcedure(name_, args, ctx, [&](std::map<std::string, Value>& rec) {
+        procedure_->run(*procedure_, args, ctx, [&](ProcedureRow& rec) {
             for (const auto& [field, slot] : yields_) row[slot] = std::move(rec[field]);
             return more = out(row);
         });

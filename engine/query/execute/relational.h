@@ -4,9 +4,10 @@
 #include <functional>
 #include <map>
 
+#include "engine/query/execute/operator.h"
+#include "engine/query/execute/procedures.h"
+#include "engine/query/execute/subplan.h"
 #include "engine/query/parse/ast.h"
-#include "engine/query/plan/operator.h"
-#include "engine/query/plan/subplan.h"
 
 namespace kgraph::query {
 
@@ -200,9 +201,14 @@ private:
 // CALL proc(args) YIELD ...
 class ProcedureCallOp : public Operator {
 public:
-    ProcedureCallOp(std::string name, std::vector<const ast::Expr*> args,
+    // `name` as written (for EXPLAIN); `procedure` its row in the catalog.
+    ProcedureCallOp(std::string name, const ProcedureInfo* procedure,
+                    std::vector<const ast::Expr*> args,
                     std::vector<std::pair<std::string, int>> yields)
-        : name_(std::move(name)), args_(std::move(args)), yields_(std::move(yields)) {}
+        : name_(std::move(name)),
+          procedure_(procedure),
+          args_(std::move(args)),
+          yields_(std::move(yields)) {}
     std::string describe() const override { return "ProcedureCall " + name_; }
 
 protected:
@@ -210,13 +216,9 @@ protected:
 
 private:
     std::string name_;
+    const ProcedureInfo* procedure_;
     std::vector<const ast::Expr*> args_;
     std::vector<std::pair<std::string, int>> yields_;  // output field -> slot
 };
-
-// Runs a procedure, handing each row (output field name -> value) to `emit` until it returns
-// false (execute/procedures.cpp).
-void callProcedure(const std::string& name, const std::vector<Value>& args, ExecContext& ctx,
-                   const std::function<bool(std::map<std::string, Value>&)>& emit);
 
 }  // namespace kgraph::query

@@ -1,8 +1,8 @@
 // Leaf-side operators: the start of every pipeline and the node scans.
 #pragma once
 
+#include "engine/query/execute/operator.h"
 #include "engine/query/parse/ast.h"
-#include "engine/query/plan/operator.h"
 
 namespace kgraph::query {
 

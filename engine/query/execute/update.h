@@ -2,9 +2,9 @@
 // statement's one WriteTxn) and count what they change in ctx.counters.
 #pragma once
 
+#include "engine/query/execute/operator.h"
+#include "engine/query/execute/subplan.h"
 #include "engine/query/parse/ast.h"
-#include "engine/query/plan/operator.h"
-#include "engine/query/plan/subplan.h"
 
 namespace kgraph::query {
 

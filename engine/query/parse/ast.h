@@ -3,8 +3,9 @@
 // engine/query/parse/ sees an ANTLR type.
 //
 // The Binder (bind/binder.h) annotates the tree in place: it resolves every variable to a
-// slot of the execution row (`slot` fields) and names anonymous pattern elements. The tree
-// is otherwise immutable after parsing.
+// slot of the execution row (`slot` fields), gives aggregate results their slots and names
+// anonymous pattern elements. After binding the tree is read-only: the planner and the
+// operators only read it.
 #pragma once
 
 #include <cstdint>
@@ -16,8 +17,9 @@
 #include "engine/query/value.h"
 
 namespace kgraph::query {
-struct Subplan;  // plan/subplan.h
-}
+struct FunctionInfo;   // execute/functions.h
+struct ProcedureInfo;  // execute/procedures.h
+}  // namespace kgraph::query
 
 namespace kgraph::query::ast {
 
@@ -101,12 +103,11 @@ struct Expr {
     std::string variable;                         // ListComprehension / Quantifier variable
     std::shared_ptr<PatternPart> pattern;         // PatternPredicate / PatternComprehension
     std::string text;                             // the expression as written (column names)
-    std::string function;  // FunctionCall: the name in lower case (set by the binder)
+    // FunctionCall: the function's row in the catalog (execute/functions.h), set by the binder.
+    const FunctionInfo* function = nullptr;
 
     // Set by the binder.
     int slot = -1;  // Variable; comprehension variable; aggregate result
-    // Set by the planner: the sub-plan evaluating a pattern expression.
-    std::shared_ptr<Subplan> subplan;
 };
 
 using ExprPtr = std::unique_ptr<Expr>;
@@ -167,6 +168,9 @@ struct Projection {
     std::vector<SortItem> order;
     ExprPtr skip;
     ExprPtr limit;
+    // Set by the binder when the projection aggregates: a slot free in the aggregation's input
+    // rows (the first result's) to weigh them by (optimize/count_hop_by_degree.h).
+    int weightSlot = -1;
 };
 
 struct RenderSpec {
@@ -229,7 +233,8 @@ struct Clause {
     std::vector<ExprPtr> deleteExprs;
 
     // Call
-    std::string procedure;
+    std::string procedure;                         // as written
+    const ProcedureInfo* procedureInfo = nullptr;  // its catalog row, set by the binder
     std::vector<ExprPtr> args;
     bool hasArgs = false;
     bool yieldStar = false;
@@ -243,7 +248,8 @@ struct Clause {
 
 struct SingleQuery {
     std::vector<Clause> clauses;
-    // Set by the binder: the output columns and their slots.
+    // Set by the binder: the output columns and their slots (RETURN's items, or a standalone
+    // CALL's outputs).
     std::vector<std::string> columns;
     std::vector<int> columnSlots;
     int slotCount = 0;
@@ -255,6 +261,8 @@ struct Statement {
     std::string text;                  // the statement as written
     std::vector<SingleQuery> queries;  // joined by UNION
     std::vector<bool> unionAll;        // unionAll[i] joins queries[i] and queries[i + 1]
+    // Set by the binder: a clause changes the graph (CREATE, MERGE, SET, REMOVE, DELETE).
+    bool updates = false;
 };
 
 }  // namespace kgraph::query::ast

@@ -6,6 +6,7 @@
 
 #include "engine/common/error.h"
 #include "engine/query/parse/transformer.h"
+#include "engine/text/utf8.h"
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wall"
@@ -187,35 +188,13 @@ private:
     std::string_view text_;
 };
 
-// The length of the well-formed UTF-8 sequence at text[i] (Unicode table 3-7: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or 0 if it is not one.
-size_t utf8Length(std::string_view text, size_t i) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
-    unsigned char c = byte(0);
-    size_t len = c < 0x80                 ? 1
-                 : c >= 0xC2 && c <= 0xDF ? 2
-                 : c >= 0xE0 && c <= 0xEF ? 3
-                 : c >= 0xF0 && c <= 0xF4 ? 4
-                                          : 0;
-    if (len == 0 || i + len > text.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        if ((byte(k) & 0xC0) != 0x80) return 0;
-    }
-    // The second byte's range is narrower after these leads.
-    if ((c == 0xE0 && byte(1) < 0xA0) || (c == 0xED && byte(1) > 0x9F) ||
-        (c == 0xF0 && byte(1) < 0x90) || (c == 0xF4 && byte(1) > 0x8F)) {
-        return 0;
-    }
-    return len;
-}
-
 // ANTLR decodes the text as UTF-8 and throws std::range_error on bad bytes: check first, to
 // say where.
 std::string_view checkUtf8(std::string_view text) {
     size_t line = 1, column = 0;
     for (size_t i = 0; i < text.size();) {
         unsigned char c = static_cast<unsigned char>(text[i]);
-        size_t len = utf8Length(text, i);
+        size_t len = text::utf8SequenceLength(text, i);
         bool ok = len > 0;
         if (!ok) {
             throw Error("syntax error at line " + std::to_string(line) + ", column " +

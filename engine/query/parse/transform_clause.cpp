@@ -2,6 +2,7 @@
 #include "engine/common/error.h"
 #include "engine/query/parse/parser.h"
 #include "engine/query/parse/transformer.h"
+#include "engine/text/ascii.h"
 
 namespace kgraph::query {
 
@@ -86,10 +87,7 @@ ast::Clause Transformer::transformReturn(P::ReturnClauseContext& ctx) {
 ast::RenderSpec Transformer::transformRender(P::RenderContext& ctx) {
     static const char* kFormats[] = {"svg", "png", "pdf", "dot"};
     static const char* kLayouts[] = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
-    auto lower = [](std::string s) {
-        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return s;
-    };
+    auto lower = [](const std::string& s) { return text::asciiLower(s); };
     auto oneOf = [](const std::string& s, auto& names) {
         for (const char* n : names) {
             if (s == n) return true;

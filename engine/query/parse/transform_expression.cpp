@@ -4,6 +4,7 @@
 
 #include "engine/common/error.h"
 #include "engine/query/parse/transformer.h"
+#include "engine/text/ascii.h"
 #include "engine/text/utf8.h"
 
 namespace kgraph::query {
@@ -486,9 +487,7 @@ ast::ExprPtr Transformer::transformPatternComprehension(P::PatternComprehensionC
 
 ast::ExprPtr Transformer::transformQuantifier(P::QuantifierAtomContext& ctx) {
     auto e = makeExpr(ast::ExprKind::Quantifier, positionOf(ctx));
-    std::string q = ctx.quantifier->getText();
-    for (auto& ch : q) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    e->name = q;
+    e->name = text::asciiLower(ctx.quantifier->getText());
     auto& f = *ctx.filterExpression();
     e->variable = name(*f.variable());
     auto fx = f.expression();

@@ -7,22 +7,24 @@
 // variables it reads are bound. Counts come from the store's statistics.
 #pragma once
 
+#include "engine/query/execute/operator.h"
 #include "engine/query/parse/ast.h"
-#include "engine/query/plan/operator.h"
 #include "storage/graph_store.h"
 
 namespace kgraph::query {
 
 struct Plan {
     OperatorPtr root;
+    // The sub-plans of the statement's pattern predicates and comprehensions, by expression
+    // (ExecContext::patternSubplans points here while the plan runs).
+    PatternSubplans patternSubplans;
     std::vector<std::string> columns;
     std::vector<int> columnSlots;  // where each column is in the root's rows
     size_t slotCount = 0;          // row width
-    bool updates = false;          // the statement changes the graph
 };
 
 // REQUIRES: bindStatement() ran on `statement`. The plan points into `statement`, which must
-// outlive it. `stats` is only read for statistics.
-Plan planStatement(ast::Statement& statement, storage::GraphView& stats);
+// outlive it; planning does not change it. `stats` is only read for statistics.
+Plan planStatement(const ast::Statement& statement, storage::GraphView& stats);
 
 }  // namespace kgraph::query

@@ -19,15 +19,13 @@ namespace {
 const std::string kData = KGRAPH_NLP_TEST_DATA;
 const LexiconPaths kLexicon = {kData + "/lexicon", kData + "/lexicon/words"};
 
-Tagger trainOnFixture(const LexiconPaths& lexicon, bool forAll, std::string* log = nullptr,
-                      bool parts = false) {
+Tagger trainOnFixture(const LexiconPaths& lexicon, bool forAll, std::string* log = nullptr) {
     auto train = readConlluFile(kData + "/tiny.conllu");
     TaggerOptions o;
     o.epochs = 3;
     o.folds = 2;
     o.lexicon = lexicon;
     o.lexiconForAll = forAll;
-    o.lexiconParts = parts;
     std::ostringstream out;
     Tagger t = Tagger::train(train, train, o, out);
     if (log) *log = out.str();
@@ -62,17 +60,6 @@ TEST(TaggerLexiconTest, ModelStoresTheLexiconClasses) {
     Tagger loaded = Tagger::load(r, kFormatVersion);
     EXPECT_TRUE(r.atEnd());
     EXPECT_EQ(loaded.numLexiconWords(), t.numLexiconWords());
-    EXPECT_EQ(tagsOf(loaded, kSentence), tagsOf(t, kSentence));
-    EXPECT_EQ(bytesOf(loaded), bytes);
-}
-
-TEST(TaggerLexiconTest, PartFeaturesSurviveSaveAndLoad) {
-    Tagger t = trainOnFixture(kLexicon, true, nullptr, true);
-    std::string bytes = bytesOf(t);
-    EXPECT_NE(bytes, bytesOf(trainOnFixture(kLexicon, true)));  // the option is in the model
-    BinaryReader r(bytes, "memory");
-    Tagger loaded = Tagger::load(r, kFormatVersion);
-    EXPECT_TRUE(r.atEnd());
     EXPECT_EQ(tagsOf(loaded, kSentence), tagsOf(t, kSentence));
     EXPECT_EQ(bytesOf(loaded), bytes);
 }

@@ -1,4 +1,4 @@
-#include "engine/query/plan/operator.h"
+#include "engine/query/execute/operator.h"
 
 #include <cstdio>
 

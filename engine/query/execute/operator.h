@@ -7,7 +7,8 @@
 // aggregation, and the Eager barrier before a write).
 //
 // Rows are vectors of Values indexed by the slots the binder assigned. Operators are built
-// by the planner (plan/planner.h); their implementations live in execute/.
+// by the planner (plan/planner.h) and live here, in execute/: the planner depends on them,
+// never the other way round.
 #pragma once
 
 #include <atomic>
