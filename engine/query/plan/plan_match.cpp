@@ -53,9 +53,9 @@ std::vector<ExpandSpec::PathPredicate> pathPredicates(const ast::PatternPart& pa
         bool onNodes = isCallOf(*list, "nodes");
         if (!onNodes && !isCallOf(*list, "relationships")) continue;
         if (!c->children[1]) continue;
-        SlotSet deps = depsOf(*c->children[1]);
+        SlotSet deps = readSlots(*c->children[1]);
         deps.erase(c->slot);
-        if (!subset(deps, bound)) continue;
+        if (!isSubset(deps, bound)) continue;
         out.push_back({c, onNodes});
     }
     return out;
