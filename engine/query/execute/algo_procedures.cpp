@@ -267,6 +267,7 @@ bool callAlgoProcedure(const std::string& p, const std::vector<Value>& args, Exe
         graph::BetweennessOptions b;
         b.directed = o.direction(Direction::Both) != Direction::Both;
         b.normalized = o.boolean("normalized", false);
+        b.checkCancelled = [&ctx] { ctx.checkCancelled(); };
         auto g = snapshot(ctx, o);
         emitScores(*g, graph::betweenness(*g, b), emit);
     } else if (p == "algo.degree") {
