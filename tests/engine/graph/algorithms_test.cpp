@@ -62,6 +62,25 @@ TEST(PageRankTest, ParallelRelationshipsCountEach) {
     EXPECT_NEAR(r.scores[t.vertex(g, "c")], base + 0.85 * a / 3, 1e-15);
 }
 
+// Ctrl-C could not stop algo.betweenness on a big graph: it checks once per source now.
+TEST(BetweennessTest, CancellationStopsWithinOneSource) {
+    TestGraph t;
+    t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"c", "d"}});
+    GraphSnapshot g = t.snapshot();
+    int calls = 0;
+    BetweennessOptions o;
+    o.checkCancelled = [&] {
+        if (++calls == 2) throw Error("query cancelled");
+    };
+    EXPECT_THROW(betweenness(g, o), Error);
+    EXPECT_EQ(calls, 2);
+    o.checkCancelled = [&] { ++calls; };
+    calls = 0;
+    auto s = betweenness(g, o);
+    EXPECT_EQ(calls, 4);
+    EXPECT_DOUBLE_EQ(s[t.vertex(g, "b")], 2);
+}
+
 TEST(BetweennessTest, PathAndStar) {
     // a - b - c - d: b is between (a,c) and (a,d); c between (a,d) and (b,d).
     TestGraph t;
