@@ -1,6 +1,7 @@
 // kgraph query QUERY : answer one query (or a ';'-separated script).
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -28,6 +29,9 @@ struct Options {
 
 std::string readQueryText(const Options& o) {
     if (!o.file.empty()) {
+        if (std::filesystem::is_directory(o.file)) {
+            throw Error("the query file " + o.file + " is a directory; -f takes a file of queries");
+        }
         std::ifstream in(o.file);
         if (!in) throw Error("cannot read the query file " + o.file);
         std::stringstream buf;
