@@ -24,7 +24,8 @@ struct Options {
     std::vector<std::string> params;
     int repeat = 1;
     bool timing = false;
-    int threads = 0;  // 0: the engine's default
+    int threads = 0;     // 0: the engine's default
+    double timeout = 0;  // seconds; 0: none
 };
 
 std::string readQueryText(const Options& o) {
@@ -55,6 +56,8 @@ int runQuery(const Options& o) {
     auto store = openForQuery(resolveDbPath(o.db), text);
     query::EngineOptions engineOptions;
     engineOptions.threads = o.threads;
+    if (o.timeout < 0) throw Error("--timeout must be at least 0 seconds", Error::Kind::Usage);
+    engineOptions.timeoutSeconds = o.timeout;
     query::QueryEngine engine(*store, engineOptions);
     query::QueryResult result;
     std::vector<double> ms;
@@ -112,6 +115,9 @@ void addQueryCommand(CLI::App& app, Action& action) {
     cmd->add_option("--repeat", o->repeat, "Run the query N times in this process, print once");
     cmd->add_flag("--timing", o->timing,
                   "Print a JSON timing line on stderr (median/min/max ms, rows)");
+    cmd->add_option("--timeout", o->timeout,
+                    "Stop a statement that runs longer than this many seconds (exit 1); "
+                    "default: no limit");
     cmd->add_option("--threads", o->threads,
                     "Threads an aggregation over all nodes may use (default 0: the hardware's, "
                     "at most 4; 1: one thread)");

@@ -260,6 +260,7 @@ bool callAlgoProcedure(const std::string& p, const std::vector<Value>& args, Exe
         pr.iterations = static_cast<int>(o.integer("iterations", pr.iterations, 1, 1'000'000));
         pr.dampingFactor = o.number("dampingFactor", pr.dampingFactor, 0, 1);
         pr.tolerance = o.number("tolerance", pr.tolerance, 0, 1);
+        pr.checkCancelled = [&ctx] { ctx.checkCancelled(); };
         auto g = snapshot(ctx, o);
         emitScores(*g, graph::pageRank(*g, pr).scores, emit);
     } else if (p == "algo.betweenness") {

@@ -31,6 +31,19 @@ TEST(PageRankTest, TwoLeavesPointingAtADanglingHub) {
     EXPECT_NEAR(r.scores[t.vertex(g, "c")], 27.0 / 47, 1e-12);
 }
 
+TEST(PageRankTest, CancellationStopsWithinOneRound) {
+    TestGraph t;
+    t.add({"a", "b", "c"}, {{"a", "b"}, {"b", "c"}});
+    GraphSnapshot g = t.snapshot();
+    int rounds = 0;
+    PageRankOptions o{1000, 0.85, 0};
+    o.checkCancelled = [&] {
+        if (++rounds == 3) throw Error("query cancelled");
+    };
+    EXPECT_THROW(pageRank(g, o), Error);
+    EXPECT_EQ(rounds, 3);
+}
+
 TEST(PageRankTest, CycleIsUniformAndIterationsAreCapped) {
     TestGraph t;
     t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "a"}});
