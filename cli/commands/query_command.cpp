@@ -1,6 +1,12 @@
 // kgraph query QUERY : answer one query (or a ';'-separated script).
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -24,8 +30,9 @@ struct Options {
     std::vector<std::string> params;
     int repeat = 1;
     bool timing = false;
-    int threads = 0;     // 0: the engine's default
-    double timeout = 0;  // seconds; 0: none
+    int threads = 0;       // 0: the engine's default
+    double timeout = 0;    // seconds; 0: none
+    double maxMemory = 0;  // MB; 0: none
 };
 
 std::string readQueryText(const Options& o) {
@@ -43,6 +50,28 @@ std::string readQueryText(const Options& o) {
     return o.query;
 }
 
+// --max-memory: the process's address space may grow by at most `mb` megabytes from here
+// (RLIMIT_AS above what it maps now: the program, libraries and the open database). An
+// allocation past it fails, and the engine turns that into "out of memory while running the
+// query" (exit 1) instead of the machine swapping or the kernel killing the process.
+void limitMemory(double mb) {
+    long pages = 0;
+    if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld", &pages) != 1) pages = 0;
+        std::fclose(f);
+    }
+    rlimit l{};
+    if (::getrlimit(RLIMIT_AS, &l) != 0) return;
+    auto now = static_cast<rlim_t>(pages) * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE));
+    rlim_t want = now + static_cast<rlim_t>(mb * 1024 * 1024);
+    if (l.rlim_max != RLIM_INFINITY && want > l.rlim_max) want = l.rlim_max;
+    l.rlim_cur = want;
+    if (::setrlimit(RLIMIT_AS, &l) != 0) {
+        throw Error("--max-memory: cannot set the limit (" + std::string(std::strerror(errno)) +
+                    ")");
+    }
+}
+
 int runQuery(const Options& o) {
     auto format = parseOutputFormat(o.format);
     if (o.repeat < 1) throw Error("--repeat must be at least 1", Error::Kind::Usage);
@@ -58,6 +87,8 @@ int runQuery(const Options& o) {
     engineOptions.threads = o.threads;
     if (o.timeout < 0) throw Error("--timeout must be at least 0 seconds", Error::Kind::Usage);
     engineOptions.timeoutSeconds = o.timeout;
+    if (o.maxMemory < 0) throw Error("--max-memory must be at least 0 MB", Error::Kind::Usage);
+    if (o.maxMemory > 0) limitMemory(o.maxMemory);
     query::QueryEngine engine(*store, engineOptions);
     query::QueryResult result;
     std::vector<double> ms;
@@ -115,6 +146,9 @@ void addQueryCommand(CLI::App& app, Action& action) {
     cmd->add_option("--repeat", o->repeat, "Run the query N times in this process, print once");
     cmd->add_flag("--timing", o->timing,
                   "Print a JSON timing line on stderr (median/min/max ms, rows)");
+    cmd->add_option("--max-memory", o->maxMemory,
+                    "Stop with an out-of-memory error (exit 1) when the query needs more than "
+                    "this many MB; default: no limit");
     cmd->add_option("--timeout", o->timeout,
                     "Stop a statement that runs longer than this many seconds (exit 1); "
                     "default: no limit");

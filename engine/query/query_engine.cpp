@@ -119,7 +119,10 @@ QueryResult QueryEngine::run(std::string_view text, const Params& params, const 
     } catch (const Error&) {
         throw;
     } catch (const std::bad_alloc&) {
-        throw Error("out of memory while running the query", Error::Kind::Internal);
+        throw Error(
+            "out of memory while running the query (the machine's memory or a limit such as "
+            "--max-memory); narrow the query or raise the limit",
+            Error::Kind::User);
     } catch (const std::exception& e) {
         // Anything else is a bug; it must still not take the process down.
         throw Error(std::string("internal error while running the query: ") + e.what(),

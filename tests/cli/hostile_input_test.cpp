@@ -177,6 +177,26 @@ TEST_F(HostileInputTest, ExtractOrQueryFileOfADirectoryIsRefused) {
     EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
 }
 
+TEST_F(HostileInputTest, QueryTimeAndMemoryLimitsEndInClearErrors) {
+    std::string db = path("limits.kg");
+    ASSERT_EQ(run(kBin + " query --db " + quote(db) + " " + quote("CREATE (:X)")).exit, 0);
+    auto r = run(kBin + " query --db " + quote(db) + " --timeout 0.5 " +
+                 quote("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b "
+                       "RETURN count(*)"));
+    EXPECT_EQ(r.exit, 1);
+    EXPECT_NE(r.err.find("query timed out after 0.5 s"), std::string::npos) << r.err;
+    r = run(kBin + " query --db " + quote(db) + " --max-memory 100 " +
+            quote("UNWIND range(1, 10000) AS a UNWIND range(1, 10000) AS b "
+                  "RETURN size(collect([a, b]))"));
+    EXPECT_EQ(r.exit, 1) << r.out;
+    EXPECT_NE(r.err.find("out of memory"), std::string::npos) << r.err;
+    // Within the limits the same commands answer.
+    r = run(kBin + " query --db " + quote(db) + " --timeout 60 --max-memory 500 --format csv " +
+            quote("UNWIND range(1, 1000) AS x RETURN size(collect(x)) AS n"));
+    EXPECT_EQ(r.exit, 0) << r.err;
+    EXPECT_EQ(r.out, "n\n1000\n");
+}
+
 TEST_F(HostileInputTest, ExportIntoTheDatabaseDirectoryIsRefused) {
     write("in/a.txt", article(1));
     std::string db = path("e.kg");
