@@ -98,6 +98,35 @@ bool transient(int err) { return err == EMFILE || err == ENFILE || err == ENOMEM
 
 std::string describeErrno(int err) { return std::strerror(err); }
 
+// Reads `fd` to its end in 64 KB chunks. Throws (naming `name`) at the first chunk holding a
+// NUL byte or once more than kMaxDocumentBytes were read, before holding anything bigger.
+std::string readChunks(int fd, const std::string& name) {
+    std::string text;
+    char buf[65536];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int err = errno;
+            if (err == EISDIR)
+                throw Error(name +
+                            ": is a directory, not a document (`kgraph build` reads folders)");
+            throw Error(name + ": read error (" + describeErrno(err) + ")",
+                        err == EIO ? Error::Kind::Storage : Error::Kind::User);
+        }
+        if (n == 0) break;
+        if (std::memchr(buf, '\0', static_cast<size_t>(n))) {
+            throw Error(name + ": looks like a binary file (it contains NUL bytes); skipped");
+        }
+        if (text.size() + static_cast<size_t>(n) > kMaxDocumentBytes) {
+            throw Error(name + ": too large (over " + std::to_string(kMaxDocumentBytes) +
+                        " bytes, the most a document may have); split it into smaller files");
+        }
+        text.append(buf, static_cast<size_t>(n));
+    }
+    return text;
+}
+
 }  // namespace
 
 SourceDocument readDocument(const std::filesystem::path& file, const std::string& id) {
@@ -133,31 +162,11 @@ SourceDocument readDocument(const std::filesystem::path& file, const std::string
                         "); split it into smaller files");
         }
     }
-    // Chunks, so that the binary check and the size cap apply before anything big is held.
-    std::string text;
-    char buf[65536];
-    for (;;) {
-        ssize_t n = ::read(f.fd, buf, sizeof buf);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int err = errno;
-            if (err == EISDIR)
-                throw Error(name +
-                            ": is a directory, not a document (`kgraph build` reads folders)");
-            throw Error(name + ": read error (" + describeErrno(err) + ")",
-                        err == EIO ? Error::Kind::Storage : Error::Kind::User);
-        }
-        if (n == 0) break;
-        if (std::memchr(buf, '\0', static_cast<size_t>(n))) {
-            throw Error(name + ": looks like a binary file (it contains NUL bytes); skipped");
-        }
-        if (text.size() + static_cast<size_t>(n) > kMaxDocumentBytes) {
-            throw Error(name + ": too large (over " + std::to_string(kMaxDocumentBytes) +
-                        " bytes, the most a document may have); split it into smaller files");
-        }
-        text.append(buf, static_cast<size_t>(n));
-    }
-    return documentFromText(std::move(text), id, name);
+    return documentFromText(readChunks(f.fd, name), id, name);
+}
+
+SourceDocument readDocumentFromStdin() {
+    return documentFromText(readChunks(STDIN_FILENO, "-"), "stdin", "-");
 }
 
 }  // namespace kgraph::text

@@ -34,6 +34,10 @@ inline constexpr size_t kMaxDocumentBytes = 4u << 20;
 //     so a caller stops instead of skipping file after file.
 SourceDocument readDocument(const std::filesystem::path& file, const std::string& id);
 
+// Standard input read as readDocument() reads a file (chunks, binary check, size cap), as
+// document "stdin" at path "-".
+SourceDocument readDocumentFromStdin();
+
 // The same from text already in memory (for `kgraph extract` on stdin).
 SourceDocument documentFromText(std::string text, const std::string& id, const std::string& path);
 

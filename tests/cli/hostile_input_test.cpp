@@ -157,6 +157,13 @@ TEST_F(HostileInputTest, DevZeroAndHugeDocumentsAreRefusedWithoutReadingThemWhol
     auto r = run("ulimit -v 4000000 && " + kBin + " extract /dev/zero");
     EXPECT_EQ(r.exit, 1);
     EXPECT_NE(r.err.find("binary"), std::string::npos) << r.err;
+    // Standard input too (it was read whole before any check).
+    r = run("head -c 100000000 /dev/zero | " + kBin + " extract");
+    EXPECT_EQ(r.exit, 1);
+    EXPECT_NE(r.err.find("binary"), std::string::npos) << r.err;
+    r = run("head -c 6000000 /dev/zero | tr '\\0' a | " + kBin + " extract");
+    EXPECT_EQ(r.exit, 1);
+    EXPECT_NE(r.err.find("too large"), std::string::npos) << r.err;
     std::string line(5 << 20, 'a');
     write("big.txt", line + "\n");
     r = run(kBin + " extract " + quote(path("big.txt")));
