@@ -12,6 +12,7 @@
 
 #include "cli/commands/command.h"
 #include "cli/progress.h"
+#include "cli/result_printer.h"
 #include "engine/common/error.h"
 #include "engine/extract/name_registry.h"
 #include "engine/extract/parse_extractor.h"
@@ -77,7 +78,6 @@ void walk(const fs::path& root, const fs::path& dir, std::vector<InputFile>& fou
 std::vector<InputFile> listInputs(const std::vector<std::string>& args,
                                   std::vector<std::string>& skipped) {
     std::vector<InputFile> files;
-    std::vector<fs::path> asGiven;  // per file: the path relative to the current folder
     for (const auto& a : args) {
         fs::path p(a);
         std::error_code ec;
@@ -195,7 +195,8 @@ int runBuild(const Options& o) {
               << r->edgeCount() << " relationships\n";
     std::printf("time:      %.2f s, %.0f words/s\n", secs, secs > 0 ? words / secs : 0.0);
     std::fflush(stdout);
-    for (const auto& s : skipped) std::cout << "skipped:   " << s << "\n";
+    // File names are anyone's bytes: shown without the control characters a terminal obeys.
+    for (const auto& s : skipped) std::cout << "skipped:   " << printable(s) << "\n";
     std::cout.flush();
     if (added + replaced + unchanged == 0) {
         // Nothing could be read: a build that did nothing must not look like a success.
