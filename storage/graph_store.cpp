@@ -50,8 +50,9 @@ std::string internal::describeFailure(const rocksdb::Status& s, std::string_view
     std::string msg(what);
     if (s.IsCorruption()) {
         msg += ": the database files are damaged (" + s.ToString() +
-               "); nothing was changed. Run `kgraph check` to see what is damaged, then restore "
-               "the database from a backup or rebuild it with `kgraph build`";
+               "); nothing was changed. Restore the database from a backup or rebuild it "
+               "(`kgraph build` into a new database); `kgraph check` lists the damage when "
+               "the database still opens";
     } else if (s.IsNoSpace() || s.ToString().find("No space left") != std::string::npos) {
         msg += ": No space left on device (" + s.ToString() +
                "); free some space and run the command again";

@@ -204,6 +204,32 @@ TEST_F(HostileInputTest, QueryTimeAndMemoryLimitsEndInClearErrors) {
     EXPECT_EQ(r.out, "n\n1000\n");
 }
 
+TEST_F(HostileInputTest, DamagedDatabaseIsNamedAsDamageByEveryCommand) {
+    for (int i = 0; i < 3; ++i) write("in/d" + std::to_string(i) + ".txt", article(i));
+    std::string db = path("damaged.kg");
+    ASSERT_EQ(run(kBin + " build -q " + quote(path("in")) + " --db " + quote(db)).exit, 0);
+    // The documents are in the write-ahead log: damage the first one's record.
+    bool flipped = false;
+    for (const auto& e : fs::directory_iterator(db)) {
+        if (e.path().extension() != ".log" || flipped) continue;
+        std::string bytes = slurp(e.path());
+        auto at = bytes.find("Kassym-Jomart");
+        if (at == std::string::npos) continue;
+        bytes[at + 3] ^= 0x5a;
+        std::ofstream(e.path(), std::ios::binary | std::ios::trunc) << bytes;
+        flipped = true;
+    }
+    ASSERT_TRUE(flipped);
+    for (std::string cmd : {" query --db " + quote(db) + " " + quote("MATCH (n) RETURN count(n)"),
+                            " stats --db " + quote(db), " check --db " + quote(db),
+                            " export --format nt --db " + quote(db)}) {
+        auto r = run(kBin + cmd);
+        EXPECT_EQ(r.exit, 1) << cmd << ": " << r.out;
+        EXPECT_NE(r.err.find("damaged"), std::string::npos) << cmd << ": " << r.err;
+        EXPECT_EQ(r.err.find("locked"), std::string::npos) << cmd << ": " << r.err;
+    }
+}
+
 TEST_F(HostileInputTest, ExportIntoTheDatabaseDirectoryIsRefused) {
     write("in/a.txt", article(1));
     std::string db = path("e.kg");
