@@ -136,6 +136,10 @@ rocksdb::Options internal::storeOptions() {
     // open as corruption. RocksDB's default (point-in-time recovery) silently dropped every
     // commit after a damaged record. See docs/reliability.md.
     o.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+    // No automatic resume after a write error (a full disk): the command that hit it stops
+    // with the error, and the next open recovers from the log. RocksDB 7.8's resume thread
+    // could leave closing the database waiting forever after a failed flush.
+    o.max_bgerror_resume_count = 0;
     o.max_open_files = 256;
     return o;
 }
