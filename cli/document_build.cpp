@@ -4,8 +4,10 @@
 #include <cctype>
 #include <condition_variable>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "engine/common/error.h"
@@ -13,6 +15,7 @@
 #include "engine/extract/parse_extractor.h"
 #include "engine/extract/to_storage.h"
 #include "engine/text/document_reader.h"
+#include "engine/text/utf8.h"
 #include "storage/document_ingest.h"
 
 namespace kgraph::cli {
@@ -64,26 +67,49 @@ void learnStoredNames(storage::GraphStore& store, const std::string& docId,
 
 }  // namespace
 
-std::vector<BuildInput> listBuildInputs(const std::vector<std::string>& args) {
+namespace {
+
+// Walks `dir` recursively in name order, adding document files to `found` (ids relative to
+// `root`). A folder that cannot be listed is named in `skipped` and the walk goes on with its
+// siblings: one unreadable folder must not hide the rest of the tree. Hidden entries (".x")
+// are left out. Symbolic links to folders are not followed (no cycles).
+void walk(const std::filesystem::path& root, const std::filesystem::path& dir,
+          std::vector<BuildInput>& found, std::vector<std::string>& skipped) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    std::vector<fs::directory_entry> entries;
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
+    if (ec) {
+        skipped.push_back(dir.string() + ": folder cannot be read (" + ec.message() +
+                          "); its files were skipped");
+        return;
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const auto& e : entries) {
+        const auto name = e.path().filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        std::error_code statEc;
+        if (e.is_directory(statEc) && !e.is_symlink(statEc)) {
+            walk(root, e.path(), found, skipped);
+        } else if (e.is_regular_file(statEc) && isDocumentFile(e.path())) {
+            found.push_back({e.path(), fs::relative(e.path(), root, statEc).generic_string()});
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<BuildInput> listBuildInputs(const std::vector<std::string>& args,
+                                        std::vector<std::string>& skipped) {
     std::vector<BuildInput> files;
     for (const auto& a : args) {
         std::filesystem::path p(a);
         std::error_code ec;
         if (std::filesystem::is_directory(p, ec)) {
             std::vector<BuildInput> found;
-            for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
-                 it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-                if (ec) break;
-                const auto name = it->path().filename().string();
-                if (!name.empty() && name[0] == '.') {
-                    if (it->is_directory()) it.disable_recursion_pending();
-                    continue;
-                }
-                if (it->is_regular_file() && isDocumentFile(it->path())) {
-                    found.push_back(
-                        {it->path(), std::filesystem::relative(it->path(), p).generic_string()});
-                }
-            }
+            walk(p, p, found, skipped);
             std::sort(found.begin(), found.end(), [](auto& x, auto& y) { return x.id < y.id; });
             files.insert(files.end(), found.begin(), found.end());
         } else if (std::filesystem::exists(p, ec)) {
@@ -92,7 +118,20 @@ std::vector<BuildInput> listBuildInputs(const std::vector<std::string>& args) {
             throw Error(a + ": no such file or directory");
         }
     }
-    return files;
+    // When two inputs of one build would get the same id (a/news.txt and b/news.txt), each
+    // is identified by its path as given instead, so they stay two documents.
+    std::map<std::string, size_t> uses;
+    for (const auto& f : files) ++uses[f.id];
+    for (auto& f : files) {
+        if (uses[f.id] > 1) f.id = f.path.lexically_normal().generic_string();
+    }
+    // The same file named twice (`build a a/x.txt`) is read once.
+    std::set<std::string> seen;
+    std::vector<BuildInput> unique;
+    for (auto& f : files) {
+        if (seen.insert(f.id).second) unique.push_back(std::move(f));
+    }
+    return unique;
 }
 
 namespace {
@@ -112,6 +151,13 @@ Prepared prepare(storage::GraphStore& store, const BuildInput& f,
                  const std::function<const extract::ParseExtractor&()>& extractor) {
     Prepared p;
     try {
+        // The id and path are stored and exported: a name that is not UTF-8 would make
+        // every export malformed.
+        if (text::firstInvalidUtf8(f.path.string())) {
+            throw Error(f.path.string() +
+                        ": the file name is not valid UTF-8; rename the file (e.g. with "
+                        "convmv) to include it");
+        }
         p.doc = text::readDocument(f.path, f.id);
         std::optional<std::string> stored;
         {

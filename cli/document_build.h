@@ -19,9 +19,13 @@ struct BuildInput {
 };
 
 // The documents of `args`: a folder gives its text files (.txt, .text, .md or
-// no extension; hidden entries skipped), recursively, sorted by id; a file is
-// taken as it is. Throws kgraph::Error for a path that does not exist.
-std::vector<BuildInput> listBuildInputs(const std::vector<std::string>& args);
+// no extension; hidden entries skipped), recursively, sorted by id (the path
+// relative to the folder); a file is taken as it is (id: its file name). Two
+// inputs with one id keep their paths as given as ids. A folder that cannot be
+// listed is named in `skipped` and the rest is still read. Throws kgraph::Error
+// for a path that does not exist.
+std::vector<BuildInput> listBuildInputs(const std::vector<std::string>& args,
+                                        std::vector<std::string>& skipped);
 
 struct BuildSummary {
     uint64_t added = 0, unchanged = 0, replaced = 0;

@@ -62,6 +62,31 @@ std::string cut(const std::string& s, size_t width) {
     return out + "…";
 }
 
+}  // namespace
+
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\n' && c != '\t') {
+            out += "\xE2\x90";  // U+2400 + c: the Unicode "control picture" of c
+            out.push_back(static_cast<char>(0x80 + c));
+        } else if (c == 0x7F) {
+            out += "\xE2\x90\xA1";  // U+2421 SYMBOL FOR DELETE
+        } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+            out += "\xEF\xBF\xBD";  // a C1 control (U+0080..U+009F, e.g. CSI): U+FFFD
+            ++i;
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
+}
+
+namespace {
+
 std::string oneLine(std::string s) {
     for (auto& c : s) {
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -162,13 +187,13 @@ void printTable(const query::QueryResult& r, std::ostream& out, const PrintOptio
     std::vector<size_t> width(n);
     // Right-aligned: columns of numbers (nulls aside); text, and columns of only nulls, left.
     std::vector<bool> number(n, false), other(n, false);
-    for (size_t c = 0; c < n; ++c) width[c] = displayWidth(cut(r.columns[c], maxCell));
+    for (size_t c = 0; c < n; ++c) width[c] = displayWidth(cut(printable(r.columns[c]), maxCell));
     for (size_t i : shown) {
         std::vector<std::string> line;
         if (i != std::string::npos) {
             const auto& row = r.rows[i];
             for (size_t c = 0; c < n && c < row.size(); ++c) {
-                line.push_back(cut(oneLine(tableCell(row[c])), maxCell));
+                line.push_back(cut(printable(oneLine(tableCell(row[c]))), maxCell));
                 width[c] = std::max(width[c], displayWidth(line.back()));
                 if (row[c].isNumber()) {
                     number[c] = true;
@@ -215,7 +240,7 @@ void printTable(const query::QueryResult& r, std::ostream& out, const PrintOptio
     };
     rule("┌", "┬", "┐");
     std::vector<std::string> header;
-    for (const auto& c : r.columns) header.push_back(cut(c, maxCell));
+    for (const auto& c : r.columns) header.push_back(cut(printable(c), maxCell));
     line(header, true);
     rule("├", "┼", "┤");
     for (const auto& row : cells) line(row, false);
@@ -328,7 +353,9 @@ void printResult(const query::QueryResult& r, std::ostream& out, const PrintOpti
         case OutputFormat::Csv:
         case OutputFormat::Tsv: {
             bool csv = options.format == OutputFormat::Csv;
-            auto field = [&](const std::string& s) { return csv ? csvField(s) : oneLine(s); };
+            auto field = [&](const std::string& s) {
+                return csv ? csvField(printable(s)) : printable(oneLine(s));
+            };
             char sep = csv ? ',' : '\t';
             for (size_t c = 0; c < r.columns.size(); ++c)
                 out << (c ? std::string(1, sep) : "") << field(r.columns[c]);

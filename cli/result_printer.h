@@ -13,6 +13,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "engine/query/query_engine.h"
 
@@ -42,5 +43,11 @@ void printResult(const query::QueryResult& result, std::ostream& out, const Prin
 
 // The text of a cell in table/CSV/TSV.
 std::string cellText(const query::Value& v);
+
+// `s` made safe to print on a terminal: control characters other than newline and tab
+// (ESC starts the escape sequences that move the cursor, retitle the window, ...) become
+// their Unicode control pictures (ESC -> U+241B), DEL U+2421, C1 controls U+FFFD. Table,
+// CSV and TSV output and `kgraph stats` go through it; JSON escapes controls itself.
+std::string printable(std::string_view s);
 
 }  // namespace kgraph::cli

@@ -12,7 +12,7 @@ PACKAGES=(
   antlr4 libantlr4-runtime-dev default-jre-headless
   libgraphviz-dev graphviz
   libgtest-dev libgmock-dev libbenchmark-dev
-  libcli11-dev nlohmann-json3-dev libedit-dev
+  libcli11-dev nlohmann-json3-dev libedit-dev libre2-dev
   python3 iso-codes
   raptor2-utils python3-networkx python3-distributed
   pybind11-dev python3-dev

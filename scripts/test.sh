@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds kgraph and runs every test suite.
+# Installs what is missing, builds kgraph, runs every test suite and a short run of each fuzz
+# target (KGRAPH_FUZZ_SECONDS, see below).
 #   KGRAPH_TEST_PRESETS  the CMake presets to build and test, in order
 #                        (default: "release asan": optimised, then ASan+UBSan)
 set -euo pipefail
@@ -30,3 +31,11 @@ for preset in $PRESETS; do
   echo "== preset $preset: test"
   ctest --preset "$preset" -j2
 done
+
+# A short run of every fuzz target (clang, ASan + UBSan) so that a regression a fuzzer finds at
+# once fails the suite. KGRAPH_FUZZ_SECONDS per target (default 30; 0 skips).
+FUZZ_SECONDS=${KGRAPH_FUZZ_SECONDS:-30}
+if [ "$FUZZ_SECONDS" != 0 ] && command -v clang++ >/dev/null; then
+  echo "== fuzz targets, ${FUZZ_SECONDS}s each"
+  bash scripts/fuzz.sh "$FUZZ_SECONDS"
+fi

@@ -104,6 +104,13 @@ private:
                 problem("dictionary id " + u64(id) + " is outside the allocated range 1.." +
                         u64(nextToken_ - 1));
             }
+            if (v.empty()) {
+                // The store reads it (so the database can be repaired) but refuses to write
+                // one since: no query can name it.
+                problem("dictionary id " + u64(id) +
+                        " has an empty name (written by an older kgraph); rename what uses it, "
+                        "e.g. MATCH (n:``) SET n:Named REMOVE n:``");
+            }
             tokens_.emplace(id, std::string(v));
             std::string byNameKey(1, keys::kTokenByName);
             byNameKey.append(v);
@@ -497,6 +504,14 @@ private:
 }  // namespace
 
 CheckReport checkConsistency(GraphStore& store, size_t maxProblems) {
+    // Every block of every table file against its checksum first: a damaged block is named
+    // as damage, whichever record it holds (a scan below would stop at it with less to say).
+    auto verified = internal::rocksDb(store).VerifyChecksum();
+    if (!verified.ok()) {
+        CheckReport report;
+        report.problems.push_back(internal::describeFailure(verified, "checksum verification"));
+        return report;
+    }
     auto raw = internal::rawSnapshot(store);
     return Checker(*raw, maxProblems).run();
 }

@@ -1,8 +1,10 @@
 #include "storage/csv_reader.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 
 #include "engine/common/error.h"
 
@@ -28,9 +30,67 @@ std::string CsvReader::readFile(const std::string& path) {
 
 CsvReader::CsvReader(std::string path) : CsvReader(path, readFile(path)) {}
 
+namespace {
+
+// Offset of the first byte that does not belong to a well-formed UTF-8 sequence (no
+// overlong forms, no surrogates, nothing above U+10FFFF), or npos. ASCII runs go 8 bytes
+// at a time.
+size_t firstInvalidUtf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t i = 0, n = s.size();
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if ((w & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len = c >= 0xC2 && c <= 0xDF   ? 2
+                     : c >= 0xE0 && c <= 0xEF ? 3
+                     : c >= 0xF0 && c <= 0xF4 ? 4
+                                              : 0;
+        if (len == 0 || i + len > n) return i;
+        unsigned char c1 = p[i + 1];
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;  // no surrogates
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+        if (c1 < lo || c1 > hi) return i;
+        for (size_t k = 2; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
 CsvReader::CsvReader(std::string name, std::string contents, size_t firstLine)
     : name_(std::move(name)), data_(std::move(contents)), line_(firstLine) {
     if (firstLine == 1 && data_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = lineStart_ = 3;
+    // Names go into the database and out through every export: refuse bytes that are not
+    // UTF-8 here, naming where, rather than write them.
+    size_t bad = firstInvalidUtf8(data_);
+    if (bad != std::string_view::npos) {
+        size_t line = firstLine, start = 0;
+        for (size_t i = 0; i < bad; ++i) {
+            if (data_[i] == '\n') {
+                ++line;
+                start = i + 1;
+            }
+        }
+        failAt(line, bad - start + 1,
+               "not valid UTF-8; convert the file to UTF-8 (e.g. with iconv) and import again");
+    }
 }
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {

@@ -6,10 +6,15 @@
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -29,7 +34,7 @@ using codec::EdgeRecord;
 using codec::NodeRecord;
 
 [[noreturn]] void fail(const rocksdb::Status& s, std::string_view what) {
-    throw Error(std::string(what) + ": " + s.ToString(), Error::Kind::Storage);
+    throw Error(internal::describeFailure(s, what), Error::Kind::Storage);
 }
 
 bool startsWith(std::string_view s, std::string_view prefix) {
@@ -41,6 +46,67 @@ uint64_t decodeCount(const std::optional<std::string>& v) {
 }
 
 }  // namespace
+
+std::string internal::describeFailure(const rocksdb::Status& s, std::string_view what) {
+    std::string msg(what);
+    if (s.IsCorruption()) {
+        msg += ": the database files are damaged (" + s.ToString() +
+               "); nothing was changed. Restore the database from a backup or rebuild it "
+               "(`kgraph build` into a new database); `kgraph check` lists the damage when "
+               "the database still opens";
+    } else if (s.IsNoSpace() || s.ToString().find("No space left") != std::string::npos) {
+        msg += ": No space left on device (" + s.ToString() +
+               "); free some space and run the command again";
+    } else if (s.IsMemoryLimit()) {
+        msg += ": out of memory (" + s.ToString() + ")";
+    } else {
+        msg += ": " + s.ToString();
+    }
+    return msg;
+}
+
+namespace {
+
+// RocksDB's own info log aborts the process (an assertion in Debian's build) when it writes
+// again after a write failed: on a full disk, the first message after the error ended every
+// writer with SIGABRT. This one writes through stdio and ignores its own errors: losing a
+// diagnostic line must never cost the database.
+class TolerantLogger final : public rocksdb::Logger {
+public:
+    TolerantLogger(std::FILE* file, rocksdb::InfoLogLevel level)
+        : rocksdb::Logger(level), file_(file) {}
+    ~TolerantLogger() override {
+        if (file_) std::fclose(file_);
+    }
+    using rocksdb::Logger::Logv;
+    void Logv(const char* format, va_list ap) override {
+        std::lock_guard lock(mu_);
+        if (!file_) return;
+        std::time_t now = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        char stamp[32];
+        std::strftime(stamp, sizeof stamp, "%Y/%m/%d-%H:%M:%S ", &tm);
+        std::fputs(stamp, file_);
+        std::vfprintf(file_, format, ap);
+        std::fputc('\n', file_);
+        std::fflush(file_);
+    }
+
+private:
+    std::mutex mu_;
+    std::FILE* file_;
+};
+
+}  // namespace
+
+std::shared_ptr<rocksdb::Logger> internal::openInfoLog(const std::string& dir) {
+    fs::path log = fs::path(dir) / "LOG";
+    std::error_code ec;
+    // One previous log is kept, as RocksDB's keep_log_file_num = 2 did.
+    if (fs::file_size(log, ec) > (1u << 20) && !ec) fs::rename(log, fs::path(dir) / "LOG.old", ec);
+    return std::make_shared<TolerantLogger>(std::fopen(log.c_str(), "a"), rocksdb::WARN_LEVEL);
+}
 
 rocksdb::Options internal::storeOptions() {
     rocksdb::Options o;
@@ -66,6 +132,15 @@ rocksdb::Options internal::storeOptions() {
     o.bottommost_compression = rocksdb::kZSTD;
     o.info_log_level = rocksdb::WARN_LEVEL;
     o.keep_log_file_num = 2;
+    // Replaying the write-ahead log at open: an incomplete record at its end (a writer killed
+    // while appending it; that commit never returned) is dropped, any other damage fails the
+    // open as corruption. RocksDB's default (point-in-time recovery) silently dropped every
+    // commit after a damaged record. See docs/reliability.md.
+    o.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+    // No automatic resume after a write error (a full disk): the command that hit it stops
+    // with the error, and the next open recovers from the log. RocksDB 7.8's resume thread
+    // could leave closing the database waiting forever after a failed flush.
+    o.max_bgerror_resume_count = 0;
     o.max_open_files = 256;
     return o;
 }
@@ -253,10 +328,15 @@ public:
             if (it->key().size() != 5) continue;
             addToken(keys::getU32(it->key().data() + 1), it->value().ToString());
         }
+        // A scan ends early (Valid() false) on a damaged block as well as at the end: without
+        // this check a damaged dictionary read as an empty one and queries answered 0 rows.
+        if (!it->status().ok()) fail(it->status(), "cannot read the dictionary of " + path_);
     }
     void addToken(TokenId id, std::string name) {
         std::lock_guard lock(tokenMu_);
         if (tokenNames_.size() <= id) tokenNames_.resize(id + 1);
+        // An empty name is refused by intern() but older databases may hold one: it is read
+        // like any other, so such a database can still be queried, exported and repaired.
         tokenNames_[id] = name;
         tokenIds_.emplace(std::move(name), id);
     }
@@ -268,8 +348,8 @@ public:
     }
     std::optional<std::string> findTokenName(TokenId id) {
         std::lock_guard lock(tokenMu_);
-        if (id >= tokenNames_.size() || tokenNames_[id].empty()) return std::nullopt;
-        return tokenNames_[id];
+        if (id >= tokenNames_.size() || !tokenNames_[id]) return std::nullopt;
+        return *tokenNames_[id];
     }
     void releaseWriter() { writerOpen_ = false; }
 
@@ -279,7 +359,7 @@ private:
     bool readOnly_;
     std::mutex tokenMu_;
     std::unordered_map<std::string, TokenId> tokenIds_;
-    std::vector<std::string> tokenNames_;
+    std::vector<std::optional<std::string>> tokenNames_;  // by id; nullopt: no such id
     std::atomic<bool> writerOpen_{false};
     std::atomic<uint64_t> ingestions_{0};
     const uint64_t instance_ = nextInstance();
@@ -803,18 +883,21 @@ public:
     ~WriteTxnImpl() override { store_.releaseWriter(); }
 
     NodeId createNode(const std::vector<std::string>& labels, const PropertyMap& props) override {
+        // Names first: a refused name must leave the transaction as it was.
+        for (const auto& l : labels) checkName(l, "label");
+        for (const auto& [k, v] : props) checkName(k, "property key");
         NodeId id = nextNode_++;
         putMeta(keys::kMetaNextNode, nextNode_);
         NodeRecord rec;
         for (const auto& l : labels) {
-            TokenId t = intern(l);
+            TokenId t = intern(l, "label");
             if (std::find(rec.labels.begin(), rec.labels.end(), t) != rec.labels.end()) continue;
             rec.labels.push_back(t);
             put(keys::label(t, id), "");
             addCount(keys::count('L', t), 1);
         }
         for (const auto& [k, v] : props) {
-            if (!v.isNull()) rec.props.emplace_back(intern(k), v);
+            if (!v.isNull()) rec.props.emplace_back(intern(k, "property key"), v);
         }
         put(keys::node(id), codec::encodeNode(rec));
         if (auto it = props.find("name"); it != props.end() && it->second.isString()) {
@@ -837,11 +920,13 @@ public:
         if (!srcRaw || !dstRaw) {
             throw Error("cannot create a relationship to a node that does not exist");
         }
+        checkName(type, "relationship type");
+        for (const auto& [k, v] : props) checkName(k, "property key");
         EdgeId id = nextEdge_++;
         putMeta(keys::kMetaNextEdge, nextEdge_);
-        EdgeRecord rec{src, dst, intern(type), {}};
+        EdgeRecord rec{src, dst, intern(type, "relationship type"), {}};
         for (const auto& [k, v] : props) {
-            if (!v.isNull()) rec.props.emplace_back(intern(k), v);
+            if (!v.isNull()) rec.props.emplace_back(intern(k, "property key"), v);
         }
         put(keys::edge(id), codec::encodeEdge(rec));
         put(keys::adjacency(keys::kOut, src, rec.type, dst, id), "");
@@ -859,7 +944,7 @@ public:
 
     void setNodeProperty(NodeId id, std::string_view key, const PropertyValue& value) override {
         auto rec = loadNode(id);
-        TokenId k = intern(key);
+        TokenId k = intern(key, "property key");
         PropertyValue old = setProp(rec.props, k, value);
         if (key == "name") {
             if (old.isString()) del(keys::name(old.asString(), id));
@@ -870,13 +955,13 @@ public:
 
     void setEdgeProperty(EdgeId id, std::string_view key, const PropertyValue& value) override {
         auto rec = loadEdge(id);
-        setProp(rec.props, intern(key), value);
+        setProp(rec.props, intern(key, "property key"), value);
         put(keys::edge(id), codec::encodeEdge(rec));
     }
 
     void addLabel(NodeId id, std::string_view label) override {
         auto rec = loadNode(id);
-        TokenId t = intern(label);
+        TokenId t = intern(label, "label");
         if (std::find(rec.labels.begin(), rec.labels.end(), t) != rec.labels.end()) return;
         auto before = rec.labels;
         rec.labels.push_back(t);
@@ -977,8 +1062,8 @@ public:
         rocksdb::WriteOptions wo;
         auto s = store_.db().Write(wo, batch_.GetWriteBatch());
         if (!s.ok()) {
-            throw Error("could not write to the database (" + s.ToString() +
-                            "); nothing from this operation was stored",
+            throw Error(internal::describeFailure(s, "could not write to the database") +
+                            "; nothing from this operation was stored",
                         Error::Kind::Storage);
         }
         committed_ = true;
@@ -1102,8 +1187,18 @@ private:
         keys::putU64(bytes, n);
         put(key, bytes);
     }
-    TokenId intern(std::string_view name) {
+    // The last guard against names no query can write back (empty ones): refused here
+    // whatever layer above let them through (a parameter map's keys, an importer).
+    // `what` names the kind of name for the message ("label", "property key", ...).
+    static void checkName(std::string_view name, const char* what) {
+        if (name.empty()) {
+            throw Error(std::string("an empty ") + what +
+                        " cannot be stored; give it a name (nothing was written)");
+        }
+    }
+    TokenId intern(std::string_view name, const char* what) {
         if (auto t = tokenId(name)) return *t;
+        checkName(name, what);
         TokenId id = nextToken_++;
         putMeta(keys::kMetaNextToken, nextToken_);
         std::string byName(1, keys::kTokenByName);
@@ -1173,15 +1268,19 @@ std::unique_ptr<rocksdb::DB> openDb(const rocksdb::Options& options, const std::
                                  : rocksdb::DB::Open(options, path, &raw);
     if (!s.ok()) {
         std::string msg = s.ToString();
-        if (msg.find("lock") != std::string::npos ||
-            msg.find("Resource temporarily") != std::string::npos) {
+        // Only a failure to take the LOCK file means another writer: a checksum error
+        // ("block checksum mismatch") also contains "lock" and is reported as damage.
+        if (s.IsIOError() &&
+            (msg.find("lock file") != std::string::npos || msg.find("LOCK") != std::string::npos ||
+             msg.find("Resource temporarily") != std::string::npos)) {
             std::string holder = lockHolder(path);
             throw Error("database is locked: " + path + " is open for writing by " +
                         (holder.empty() ? "another kgraph process" : holder) +
                         "; wait for it to finish, or read without the lock (`kgraph shell "
                         "--read-only`; `kgraph query` opens read-only queries that way itself)");
         }
-        throw Error("cannot open the database " + path + ": " + msg, Error::Kind::Storage);
+        throw Error(internal::describeFailure(s, "cannot open the database " + path),
+                    Error::Kind::Storage);
     }
     return std::unique_ptr<rocksdb::DB>(raw);
 }
@@ -1232,10 +1331,27 @@ void createDatabase(const std::string& path, const rocksdb::Options& options) {
         initialise(target.string(), options);
         return;
     }
+    // One staging directory per process: two processes creating the same database at once
+    // must not build in (or remove) each other's. The first rename wins; the other process
+    // finds a whole database in place and opens it.
+    const std::string stagingPrefix = target.filename().string() + ".kgraph-new-";
     fs::path staging = target;
-    staging += ".kgraph-new";
-    fs::remove_all(staging, ec);  // left by a process killed while creating
+    staging += ".kgraph-new-" + std::to_string(::getpid());
+    fs::remove_all(staging, ec);
     if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+    // Left by processes killed while creating: removed once their process is gone.
+    fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (!name.starts_with(stagingPrefix)) continue;
+        std::string pid = name.substr(stagingPrefix.size());
+        if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (::kill(static_cast<pid_t>(std::stoll(pid)), 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            fs::remove_all(it->path(), ignored);
+        }
+    }
+    ec.clear();
     initialise(staging.string(), options);
     fs::rename(staging, target, ec);
     if (ec) {
@@ -1354,6 +1470,7 @@ std::unique_ptr<GraphStore> GraphStore::open(const std::string& path, const Open
     // A read-only store keeps the probe: opening costs a one-shot query more than its work.
     auto db = probe && options.readOnly ? std::move(probe) : nullptr;
     probe.reset();
+    if (!db && !options.readOnly) dbOptions.info_log = internal::openInfoLog(path);
     if (!db) db = openDb(dbOptions, path, options.readOnly);
     if (!options.readOnly) noteLockHolder(path);
     // RocksDB counts perf statistics per key by default (thread-local); nothing reads them.

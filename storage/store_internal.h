@@ -21,6 +21,15 @@ namespace kgraph::storage::internal {
 // writes its SST files with). See docs/storage.md, "Options".
 rocksdb::Options storeOptions();
 
+// The info log of a database opened for writing: RocksDB's LOG file, written so that a write
+// error (a full disk) is ignored instead of aborting the process.
+std::shared_ptr<rocksdb::Logger> openInfoLog(const std::string& dir);
+
+// The message for a failed RocksDB operation `what` ("write failed", ...): corruption is
+// named as damaged database files with what to do, a full disk as "No space left on
+// device", anything else with RocksDB's own words.
+std::string describeFailure(const rocksdb::Status& s, std::string_view what);
+
 // Raw records of one consistent snapshot.
 // Thread-safety: one thread at a time.
 class RawView {

@@ -45,7 +45,25 @@ std::string_view getString(std::string_view in, size_t& pos) {
     return s;
 }
 
-void putValue(std::string& out, const PropertyValue& v) {
+namespace {
+
+void putValueAt(std::string& out, const PropertyValue& v, int depth);
+PropertyValue getValueAt(std::string_view in, size_t& pos, int depth);
+
+}  // namespace
+
+void putValue(std::string& out, const PropertyValue& v) { putValueAt(out, v, 0); }
+
+PropertyValue getValue(std::string_view in, size_t& pos) { return getValueAt(in, pos, 0); }
+
+namespace {
+
+void putValueAt(std::string& out, const PropertyValue& v, int depth) {
+    // Every reader of a value (check, query, export) recurses once per level.
+    if (depth > kMaxValueDepth) {
+        throw Error("a property value nested more than " + std::to_string(kMaxValueDepth) +
+                    " levels deep cannot be stored");
+    }
     const auto& var = v.variant();
     out.push_back(static_cast<char>(var.index()));
     switch (var.index()) {
@@ -71,20 +89,22 @@ void putValue(std::string& out, const PropertyValue& v) {
             break;
         case 5:
             putVarint(out, v.asList().size());
-            for (const auto& e : v.asList()) putValue(out, e);
+            for (const auto& e : v.asList()) putValueAt(out, e, depth + 1);
             break;
         case 6:
             putVarint(out, v.asMap().size());
             for (const auto& [k, e] : v.asMap()) {
                 putString(out, k);
-                putValue(out, e);
+                putValueAt(out, e, depth + 1);
             }
             break;
     }
 }
 
-PropertyValue getValue(std::string_view in, size_t& pos) {
-    if (pos >= in.size()) corrupt();
+PropertyValue getValueAt(std::string_view in, size_t& pos, int depth) {
+    // Deeper than any value putValue() writes: a damaged (or hostile) record, refused before
+    // it overflows the stack.
+    if (depth > kMaxValueDepth || pos >= in.size()) corrupt();
     auto tag = static_cast<unsigned char>(in[pos++]);
     switch (tag) {
         case 0:
@@ -110,7 +130,7 @@ PropertyValue getValue(std::string_view in, size_t& pos) {
             if (n > in.size()) corrupt();
             PropertyList l;
             l.reserve(n);
-            for (uint64_t i = 0; i < n; ++i) l.push_back(getValue(in, pos));
+            for (uint64_t i = 0; i < n; ++i) l.push_back(getValueAt(in, pos, depth + 1));
             return PropertyValue(std::move(l));
         }
         case 6: {
@@ -119,7 +139,7 @@ PropertyValue getValue(std::string_view in, size_t& pos) {
             PropertyMap m;
             for (uint64_t i = 0; i < n; ++i) {
                 std::string k(getString(in, pos));
-                m.emplace(std::move(k), getValue(in, pos));
+                m.emplace(std::move(k), getValueAt(in, pos, depth + 1));
             }
             return PropertyValue(std::move(m));
         }
@@ -127,5 +147,7 @@ PropertyValue getValue(std::string_view in, size_t& pos) {
             corrupt();
     }
 }
+
+}  // namespace
 
 }  // namespace kgraph::storage::codec

@@ -20,6 +20,10 @@ uint64_t getVarint(std::string_view in, size_t& pos);
 void putString(std::string& out, std::string_view s);
 std::string_view getString(std::string_view in, size_t& pos);
 
+// Lists and maps nest at most this deep: putValue() refuses deeper values (Error, User) and
+// getValue() reads them as malformed, so no reader recurses without bound.
+inline constexpr int kMaxValueDepth = 1000;
+
 void putValue(std::string& out, const PropertyValue& v);
 // Throws kgraph::Error (Storage) on malformed input.
 PropertyValue getValue(std::string_view in, size_t& pos);

@@ -1,4 +1,5 @@
 // kgraph build PATH... : extract facts from documents and store them.
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -7,6 +8,7 @@
 #include "cli/commands/command.h"
 #include "cli/document_build.h"
 #include "cli/progress.h"
+#include "cli/result_printer.h"
 #include "engine/common/error.h"
 
 namespace kgraph::cli {
@@ -20,9 +22,22 @@ struct Options {
     int jobs = 1;
 };
 
+// Raises the soft limit on open files to the hard limit: the database keeps table files open
+// and each document is opened in turn; a low soft limit (`ulimit -Sn 16`) would otherwise
+// fail documents that are perfectly readable.
+void raiseOpenFileLimit() {
+    rlimit l{};
+    if (::getrlimit(RLIMIT_NOFILE, &l) == 0 && l.rlim_cur < l.rlim_max) {
+        l.rlim_cur = l.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &l);
+    }
+}
+
 int runBuild(const Options& o) {
+    raiseOpenFileLimit();
     auto start = std::chrono::steady_clock::now();
-    auto files = listBuildInputs(o.inputs);
+    std::vector<std::string> unreadable;
+    auto files = listBuildInputs(o.inputs, unreadable);
     auto store = storage::GraphStore::open(resolveDbPath(o.db));
     Progress progress("build", files.size(), "docs", !o.quiet && isatty(STDERR_FILENO));
     auto sum = buildDocuments(*store, files, modelDir(),
@@ -30,7 +45,8 @@ int runBuild(const Options& o) {
     const auto &added = sum.added, &unchanged = sum.unchanged, &replaced = sum.replaced,
                &sentences = sum.sentences, &words = sum.words, &facts = sum.facts,
                &entities = sum.entities, &extracted = sum.extracted;
-    const auto& skipped = sum.skipped;
+    auto& skipped = sum.skipped;
+    skipped.insert(skipped.begin(), unreadable.begin(), unreadable.end());
     progress.finish();
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     auto r = store->read();
@@ -49,7 +65,19 @@ int runBuild(const Options& o) {
                     secs > 0 ? extracted / secs : 0.0, secs > 0 ? words / secs : 0.0);
     }
     std::fflush(stdout);
-    for (const auto& s : skipped) std::cout << "skipped:   " << s << "\n";
+    // File names are anyone's bytes: shown without the control characters a terminal obeys.
+    for (const auto& s : skipped) std::cout << "skipped:   " << printable(s) << "\n";
+    std::cout.flush();
+    if (added + replaced + unchanged == 0) {
+        // Nothing could be read: a build that did nothing must not look like a success.
+        std::cerr << "kgraph build: "
+                  << (files.empty() ? "no documents found (a folder is searched for .txt, "
+                                      ".text, .md and extension-less files)"
+                                    : "none of the " + std::to_string(files.size()) +
+                                          " documents could be read (see the skipped lines)")
+                  << "\n";
+        return 1;
+    }
     return 0;
 }
 

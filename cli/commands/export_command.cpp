@@ -61,6 +61,23 @@ void exportCsv(storage::GraphView& r, const std::string& output) {
     finish(rels, "relationships.csv");
 }
 
+// Refuses an output path inside the database directory (`-o DB/CURRENT` overwrote the file
+// that makes the directory a database). Paths compare after resolving links and dots.
+void refuseOutputInside(const std::string& output, const std::string& db) {
+    namespace fs = std::filesystem;
+    if (output.empty() || output == "-") return;
+    std::error_code ec;
+    fs::path dbDir = fs::weakly_canonical(db, ec);
+    if (ec) return;
+    fs::path out = fs::weakly_canonical(output, ec);
+    if (ec) return;
+    auto [d, o] = std::mismatch(dbDir.begin(), dbDir.end(), out.begin(), out.end());
+    if (d == dbDir.end()) {
+        throw Error("will not write the export to " + output + ": it is inside the database " + db +
+                    ", whose files it would overwrite; choose a path outside it");
+    }
+}
+
 int runExport(const Options& o) {
     static const char* kFormats[] = {"nt", "nq", "ttl", "jsonl", "csv", "graphml", "dot"};
     if (std::find(std::begin(kFormats), std::end(kFormats), o.format) == std::end(kFormats)) {
@@ -70,6 +87,7 @@ int runExport(const Options& o) {
     }
     auto store = storage::GraphStore::open(resolveDbPath(o.db),
                                            {.readOnly = true, .createIfMissing = false});
+    refuseOutputInside(o.output, store->path());
     auto r = store->read();
     if (o.format == "csv") {
         exportCsv(*r, o.output);

@@ -4,7 +4,7 @@
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
-#include <sstream>
+#include <optional>
 #include <thread>
 
 #include "cli/commands/command.h"
@@ -32,11 +32,19 @@ struct Result {
     std::string error;
 };
 
+// Standard input, read once (however many times "-" is named) as a file is read: in chunks,
+// with the binary check and the size cap (`cat /dev/zero | kgraph extract` stops at once).
+struct StdinDocument {
+    std::optional<text::SourceDocument> doc;
+    std::string error;
+};
+
 Result extractOne(const extract::ParseExtractor& extractor, const std::string& in, bool sentences,
-                  const std::string& stdinText) {
+                  const StdinDocument& stdinDoc) {
     Result r;
     try {
-        r.doc = in == "-" ? text::documentFromText(stdinText, "stdin", "-")
+        if (in == "-" && !stdinDoc.doc) throw Error(stdinDoc.error);
+        r.doc = in == "-" ? *stdinDoc.doc
                           : text::readDocument(in, std::filesystem::path(in).filename().string());
         r.extraction = sentences ? extractor.extractLines(r.doc) : extractor.extract(r.doc);
     } catch (const Error& e) {
@@ -54,11 +62,13 @@ int runExtract(const Options& o) {
     if (o.jobs < 1) throw Error("--jobs must be at least 1", Error::Kind::Usage);
     extract::ParseExtractor extractor(modelDir());
     auto inputs = o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
-    std::string stdinText;
+    StdinDocument stdinDoc;
     if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
-        std::stringstream buf;
-        buf << std::cin.rdbuf();
-        stdinText = buf.str();
+        try {
+            stdinDoc.doc = text::readDocumentFromStdin();
+        } catch (const Error& e) {
+            stdinDoc.error = e.what();
+        }
     }
     // Documents are extracted by N threads and printed in input order as soon as
     // every earlier one is printed, so the output does not depend on --jobs.
@@ -69,7 +79,7 @@ int runExtract(const Options& o) {
     std::atomic<size_t> next{0};
     auto worker = [&] {
         for (size_t i = next++; i < inputs.size(); i = next++) {
-            Result r = extractOne(extractor, inputs[i], o.sentences, stdinText);
+            Result r = extractOne(extractor, inputs[i], o.sentences, stdinDoc);
             std::lock_guard<std::mutex> lock(mu);
             results[i] = std::move(r);
             done[i] = 1;

@@ -1,6 +1,13 @@
 // kgraph query QUERY : answer one query (or a ';'-separated script).
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -26,11 +33,16 @@ struct Options {
     std::vector<std::string> params;
     int repeat = 1;
     bool timing = false;
-    int threads = 0;  // 0: the engine's default
+    int threads = 0;       // 0: the engine's default
+    double timeout = 0;    // seconds; 0: none
+    double maxMemory = 0;  // MB; 0: none
 };
 
 std::string readQueryText(const Options& o) {
     if (!o.file.empty()) {
+        if (std::filesystem::is_directory(o.file)) {
+            throw Error("the query file " + o.file + " is a directory; -f takes a file of queries");
+        }
         std::ifstream in(o.file);
         if (!in) throw Error("cannot read the query file " + o.file);
         std::stringstream buf;
@@ -71,6 +83,28 @@ void printOne(const query::QueryResult& result, OutputFormat format) {
     }
 }
 
+// --max-memory: the process's address space may grow by at most `mb` megabytes from here
+// (RLIMIT_AS above what it maps now: the program, libraries and the open database). An
+// allocation past it fails, and the engine turns that into "out of memory while running the
+// query" (exit 1) instead of the machine swapping or the kernel killing the process.
+void limitMemory(double mb) {
+    long pages = 0;
+    if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld", &pages) != 1) pages = 0;
+        std::fclose(f);
+    }
+    rlimit l{};
+    if (::getrlimit(RLIMIT_AS, &l) != 0) return;
+    auto now = static_cast<rlim_t>(pages) * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE));
+    rlim_t want = now + static_cast<rlim_t>(mb * 1024 * 1024);
+    if (l.rlim_max != RLIM_INFINITY && want > l.rlim_max) want = l.rlim_max;
+    l.rlim_cur = want;
+    if (::setrlimit(RLIMIT_AS, &l) != 0) {
+        throw Error("--max-memory: cannot set the limit (" + std::string(std::strerror(errno)) +
+                    ")");
+    }
+}
+
 int runQuery(const Options& o) {
     auto format = parseOutputFormat(o.format);
     if (o.repeat < 1) throw Error("--repeat must be at least 1", Error::Kind::Usage);
@@ -92,6 +126,10 @@ int runQuery(const Options& o) {
     auto store = openForQuery(resolveDbPath(o.db), text);
     query::EngineOptions engineOptions;
     engineOptions.threads = o.threads;
+    if (o.timeout < 0) throw Error("--timeout must be at least 0 seconds", Error::Kind::Usage);
+    engineOptions.timeoutSeconds = o.timeout;
+    if (o.maxMemory < 0) throw Error("--max-memory must be at least 0 MB", Error::Kind::Usage);
+    if (o.maxMemory > 0) limitMemory(o.maxMemory);
     query::QueryEngine engine(*store, engineOptions);
     std::vector<query::QueryResult> results(spans.size());
     std::vector<double> ms;
@@ -149,6 +187,12 @@ void addQueryCommand(CLI::App& app, Action& action) {
     cmd->add_option("--repeat", o->repeat, "Run the query N times in this process, print once");
     cmd->add_flag("--timing", o->timing,
                   "Print a JSON timing line on stderr (median/min/max ms, rows)");
+    cmd->add_option("--max-memory", o->maxMemory,
+                    "Stop with an out-of-memory error (exit 1) when the query needs more than "
+                    "this many MB; default: no limit");
+    cmd->add_option("--timeout", o->timeout,
+                    "Stop a statement that runs longer than this many seconds (exit 1); "
+                    "default: no limit");
     cmd->add_option("--threads", o->threads,
                     "Threads an aggregation over all nodes may use (default 0: the hardware's, "
                     "at most 4; 1: one thread)");

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands/command.h"
+#include "cli/result_printer.h"
 #include "storage/graph_store.h"
 
 namespace kgraph::cli {
@@ -20,9 +21,11 @@ int runStats(const std::string& db, bool all) {
               << "nodes: " << r->nodeCount() << "\n"
               << "relationships: " << r->edgeCount() << "\n"
               << "labels:\n";
-    for (const auto& [label, n] : r->labelCounts()) std::cout << "  " << label << "\t" << n << "\n";
+    for (const auto& [label, n] : r->labelCounts())
+        std::cout << "  " << printable(label) << "\t" << n << "\n";
     std::cout << "relationship types:\n";
-    for (const auto& [type, n] : r->typeCounts()) std::cout << "  " << type << "\t" << n << "\n";
+    for (const auto& [type, n] : r->typeCounts())
+        std::cout << "  " << printable(type) << "\t" << n << "\n";
     auto patterns = r->patternCounts();
     std::stable_sort(patterns.begin(), patterns.end(),
                      [](const auto& a, const auto& b) { return a.count > b.count; });
@@ -30,8 +33,8 @@ int runStats(const std::string& db, bool all) {
     std::cout << "patterns" << (shown < patterns.size() ? " (most frequent)" : "") << ":\n";
     for (size_t i = 0; i < shown; ++i) {
         const auto& p = patterns[i];
-        std::cout << "  (:" << p.srcLabel << ")-[:" << p.type << "]->(:" << p.dstLabel << ")\t"
-                  << p.count << "\n";
+        std::cout << "  (:" << printable(p.srcLabel) << ")-[:" << printable(p.type)
+                  << "]->(:" << printable(p.dstLabel) << ")\t" << p.count << "\n";
     }
     if (shown < patterns.size()) {
         std::cout << "  ... " << patterns.size() - shown << " more (kgraph stats --all)\n";

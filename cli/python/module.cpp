@@ -171,7 +171,10 @@ public:
         cli::BuildSummary sum;
         {
             py::gil_scoped_release release;
-            sum = cli::buildDocuments(*s, cli::listBuildInputs(paths), modelDir());
+            std::vector<std::string> unreadable;
+            auto inputs = cli::listBuildInputs(paths, unreadable);
+            sum = cli::buildDocuments(*s, inputs, modelDir());
+            sum.skipped.insert(sum.skipped.begin(), unreadable.begin(), unreadable.end());
         }
         py::dict d;
         d["added"] = sum.added;

@@ -16,6 +16,16 @@ std::string field(std::string_view s) {
     return out + "\"";
 }
 
+// A text that a spreadsheet would run as a formula (=, +, -, @, or a tab or CR before one)
+// gets a leading apostrophe, which spreadsheets show as text: OWASP's advice against CSV
+// injection. Only text cells: numbers (-5) go out as they are. See docs/formats.md.
+std::string text(std::string_view s) {
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) {
+        return field("'" + std::string(s));
+    }
+    return field(s);
+}
+
 std::string cell(const PropertyMap& props, const PropertyColumn& col) {
     auto it = props.find(col.key);
     if (it == props.end() || it->second.isNull()) return "";
@@ -26,9 +36,9 @@ std::string cell(const PropertyMap& props, const PropertyColumn& col) {
             if (!joined.empty()) joined += ';';
             joined += plainText(e);
         }
-        return field(joined);
+        return text(joined);
     }
-    return field(plainText(v));
+    return v.isString() ? text(plainText(v)) : field(plainText(v));
 }
 
 std::string header(const std::vector<PropertyColumn>& cols) {
@@ -49,7 +59,7 @@ CsvCounts writeCsv(storage::GraphView& graph, std::ostream& nodes, std::ostream&
         if (!n) return true;
         std::string labels;
         for (const auto& l : n->labels) labels += (labels.empty() ? "" : ";") + l;
-        nodes << id << ',' << field(labels);
+        nodes << id << ',' << text(labels);
         for (const auto& c : ncols) nodes << ',' << cell(n->props, c);
         nodes << '\n';
         ++counts.nodes;
@@ -59,7 +69,7 @@ CsvCounts writeCsv(storage::GraphView& graph, std::ostream& nodes, std::ostream&
     graph.scanEdges([&](storage::EdgeId id) {
         auto e = graph.edge(id);
         if (!e) return true;
-        relationships << e->src << ',' << e->dst << ',' << field(e->type);
+        relationships << e->src << ',' << e->dst << ',' << text(e->type);
         for (const auto& c : ecols) relationships << ',' << cell(e->props, c);
         relationships << '\n';
         ++counts.relationships;

@@ -6,7 +6,17 @@ namespace kgraph::exporter {
 
 namespace {
 
+// Graphviz's scanner fails on a quoted string over 16 KB: text longer than kMaxText bytes
+// (at most twice that once escaped) is cut at a character boundary and ends with "…".
+constexpr size_t kMaxText = 8000;
+
 std::string quoted(std::string_view s) {
+    bool cut = s.size() > kMaxText;
+    if (cut) {
+        size_t end = kMaxText;
+        while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+        s = s.substr(0, end);
+    }
     std::string out = "\"";
     for (char c : s) {
         if (c == '"' || c == '\\') out.push_back('\\');
@@ -17,7 +27,7 @@ std::string quoted(std::string_view s) {
         if (static_cast<unsigned char>(c) < 0x20) continue;
         out.push_back(c);
     }
-    return out + "\"";
+    return out + (cut ? "…\"" : "\"");
 }
 
 }  // namespace

@@ -6,7 +6,8 @@ namespace kgraph::exporter {
 
 namespace {
 
-// XML 1.0 text: escapes markup and drops the control characters XML forbids.
+// XML 1.0 text: escapes markup, keeps CR as a reference and shows the control characters XML
+// forbids as control pictures.
 std::string xml(std::string_view s) {
     std::string out;
     for (char c : s) {
@@ -23,9 +24,19 @@ std::string xml(std::string_view s) {
             case '"':
                 out += "&quot;";
                 break;
+            case '\r':
+                // A literal CR reads back as LF (XML end-of-line handling): a reference keeps it.
+                out += "&#13;";
+                break;
             default:
-                if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t' || c == '\r')
+                if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') {
                     out.push_back(c);
+                } else {
+                    // XML 1.0 cannot hold other control characters, even as references: their
+                    // Unicode control pictures (U+2400 + c) keep two such names apart.
+                    out += "\xE2\x90";
+                    out.push_back(static_cast<char>(0x80 + static_cast<unsigned char>(c)));
+                }
         }
     }
     return out;

@@ -5,6 +5,21 @@
 
 namespace kgraph::graph {
 
+namespace {
+
+// Boost's breadth-first search of one Brandes source, after a cancellation check.
+struct CancellableBfs {
+    const std::function<void()>& check;
+    template <class G, class Stack, class In, class D, class P, class I>
+    void operator()(const G& g, typename boost::graph_traits<G>::vertex_descriptor s,
+                    Stack& ordered, In in, D d, P p, I i) {
+        if (check) check();
+        boost::detail::graph::brandes_unweighted_shortest_paths()(g, s, ordered, in, d, p, i);
+    }
+};
+
+}  // namespace
+
 std::vector<double> betweenness(const GraphSnapshot& g, const BetweennessOptions& options) {
     const size_t n = g.vertexCount();
     // The simple graph: each vertex's distinct neighbours, without itself. Brandes counts
@@ -25,9 +40,20 @@ std::vector<double> betweenness(const GraphSnapshot& g, const BetweennessOptions
     links = {};
     std::vector<double> score(n, 0.0);
     if (n == 0) return score;
-    boost::brandes_betweenness_centrality(
-        simple, boost::centrality_map(boost::make_iterator_property_map(
-                    score.begin(), boost::get(boost::vertex_index, simple))));
+    // Boost's own loop over sources (brandes_betweenness_centrality_impl), with the per-source
+    // breadth-first search wrapped so that a cancelled query stops within one source.
+    using Traits = boost::graph_traits<Csr>;
+    auto index = boost::get(boost::vertex_index, simple);
+    std::vector<std::vector<Traits::edge_descriptor>> incoming(n);
+    std::vector<Traits::degree_size_type> distance(n), pathCount(n);
+    std::vector<double> dependency(n);
+    boost::detail::graph::brandes_betweenness_centrality_impl(
+        simple, boost::make_iterator_property_map(score.begin(), index),
+        boost::dummy_property_map(), boost::make_iterator_property_map(incoming.begin(), index),
+        boost::make_iterator_property_map(distance.begin(), index),
+        boost::make_iterator_property_map(dependency.begin(), index),
+        boost::make_iterator_property_map(pathCount.begin(), index), index,
+        CancellableBfs{options.checkCancelled});
     // An undirected link is two directed edges here: every unordered pair was counted twice.
     double scale = options.directed ? 1.0 : 0.5;
     if (options.normalized) {

@@ -8,6 +8,7 @@
 // Cost: O(nodes * relationships) time; for large graphs run it on a projection.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "engine/graph/graph_snapshot.h"
@@ -17,6 +18,9 @@ namespace kgraph::graph {
 struct BetweennessOptions {
     bool directed = false;
     bool normalized = false;
+    // Called before each source's shortest-path search (n times): throws to stop a long run
+    // (the query engine's Ctrl-C and timeout). Empty: never stopped.
+    std::function<void()> checkCancelled;
 };
 
 std::vector<double> betweenness(const GraphSnapshot& g, const BetweennessOptions& options);

@@ -26,6 +26,7 @@ PageRankResult pageRank(const GraphSnapshot& g, const PageRankOptions& options) 
     const auto& rowStart = csr.m_forward.m_rowstart;
     const auto& column = csr.m_forward.m_column;
     for (int it = 0; it < options.iterations; ++it) {
+        if (options.checkCancelled) options.checkCancelled();
         x.swap(last);
         double dangling = 0.0;
         for (Vertex v = 0; v < n; ++v) {

@@ -7,6 +7,7 @@
 // Deterministic: the same snapshot gives the same bits.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "engine/graph/graph_snapshot.h"
@@ -17,6 +18,8 @@ struct PageRankOptions {
     int iterations = 20;
     double dampingFactor = 0.85;
     double tolerance = 1e-6;
+    // Called before each round: throws to stop a long run (Ctrl-C, timeout). Empty: never.
+    std::function<void()> checkCancelled;
 };
 
 struct PageRankResult {

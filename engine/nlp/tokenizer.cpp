@@ -407,9 +407,13 @@ std::vector<Sentence> tokenize(std::string_view text) {
     auto spaceBefore = [&](size_t k) { return k > 0 && spans[k].begin > spans[k - 1].end; };
     std::vector<Sentence> out;
     Sentence cur;
-    constexpr size_t kMaxWords = 250;      // keeps pathological inputs (tables, lists) parseable
+    constexpr size_t kMaxWords = 250;  // keeps pathological inputs (tables, lists) parseable
+    // Closing quotes/brackets skipped when looking back for final punctuation: prose has a few
+    // (`.")`), and an unbounded look-back made a run of 200,000 ')' take quadratic time.
+    constexpr size_t kMaxClosingRun = 8;
     auto lastWordOfLine = [&](size_t k) {  // the word before k, skipping closing punctuation
-        while (k > 0 && isClosing(form(k - 1))) --k;
+        size_t stop = k > kMaxClosingRun ? k - kMaxClosingRun : 0;
+        while (k > stop && isClosing(form(k - 1))) --k;
         return k > 0 ? form(k - 1) : std::string_view();
     };
     for (size_t k = 0; k < spans.size(); ++k) {
@@ -417,7 +421,8 @@ std::vector<Sentence> tokenize(std::string_view text) {
         if (k > 0 && !cur.tokens.empty()) {
             // Skip back over closing quotes/brackets attached to final punctuation.
             size_t j = k;
-            while (j > 0 && isClosing(form(j - 1)) && !spaceBefore(j - 1)) --j;
+            size_t stop = k > kMaxClosingRun ? k - kMaxClosingRun : 0;
+            while (j > stop && isClosing(form(j - 1)) && !spaceBefore(j - 1)) --j;
             std::string_view prev = j > 0 ? form(j - 1) : std::string_view();
             std::string_view next = form(k);
             if (breaksBefore[k] >= 2) {

@@ -2,6 +2,10 @@
 #include "engine/query/query_engine.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "engine/common/error.h"
@@ -28,6 +32,48 @@ void execute(Plan& plan, storage::GraphView& view, storage::WriteTxn* write, con
     ctx.profiling = profile;
     ctx.expansionLimit = options.expansionLimit;
     ctx.cancel = options.cancel;
+    // A time limit: a watchdog raises a flag of its own at the deadline and forwards the
+    // caller's Ctrl-C flag, so every place that polls `cancel` honours both.
+    std::atomic<bool> stop{false}, timedOut{false};
+    std::mutex mu;
+    std::condition_variable wake;
+    bool finished = false;
+    std::thread watchdog;
+    if (options.timeoutSeconds > 0) {
+        ctx.cancel = &stop;
+        ctx.timedOut = &timedOut;
+        ctx.timeoutSeconds = options.timeoutSeconds;
+        auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(options.timeoutSeconds));
+        watchdog = std::thread([&, deadline] {
+            std::unique_lock lock(mu);
+            while (!finished) {
+                if (options.cancel && options.cancel->load()) stop = true;
+                if (std::chrono::steady_clock::now() >= deadline) {
+                    timedOut = true;
+                    stop = true;
+                }
+                if (stop) return;
+                wake.wait_for(lock, std::chrono::milliseconds(10));
+            }
+        });
+    }
+    struct Join {
+        std::thread& t;
+        std::mutex& mu;
+        std::condition_variable& wake;
+        bool& finished;
+        ~Join() {
+            if (!t.joinable()) return;
+            {
+                std::lock_guard lock(mu);
+                finished = true;
+            }
+            wake.notify_all();
+            t.join();
+        }
+    } join{watchdog, mu, wake, finished};
     ctx.threads = options.threads;
     ctx.parallelMinNodes = options.parallelMinNodes;
     std::vector<Value> out;
@@ -74,7 +120,10 @@ QueryResult QueryEngine::run(std::string_view text, const Params& params, const 
     } catch (const Error&) {
         throw;
     } catch (const std::bad_alloc&) {
-        throw Error("out of memory while running the query", Error::Kind::Internal);
+        throw Error(
+            "out of memory while running the query (the machine's memory or a limit such as "
+            "--max-memory); narrow the query or raise the limit",
+            Error::Kind::User);
     } catch (const std::exception& e) {
         // Anything else is a bug; it must still not take the process down.
         throw Error(std::string("internal error while running the query: ") + e.what(),

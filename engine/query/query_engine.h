@@ -64,6 +64,10 @@ struct EngineOptions {
     // becomes true (the shell's Ctrl-C); a write statement is then rolled back. The caller
     // resets it. Polled every few hundred rows per operator.
     const std::atomic<bool>* cancel = nullptr;
+    // A statement that runs longer than this many seconds stops with kgraph::Error("query
+    // timed out after N s ..."), polled as `cancel` is (a write statement is rolled back).
+    // 0 (default): no limit.
+    double timeoutSeconds = 0;
     // Threads a read-only statement may use: an aggregation over a scan of all nodes runs
     // its input on this many worker threads over node id ranges, with the same result as on
     // one thread. 0 (default): the hardware's threads, at most 4. 1: no extra threads.

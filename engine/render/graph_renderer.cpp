@@ -101,12 +101,30 @@ void set(void* obj, const char* attr, const std::string& value) {
 // Graphviz reads backslash sequences in labels and tooltips (\N the node's
 // id, \n \l \r line breaks, \\ a backslash): a name is shown as written, so
 // its backslashes are doubled. (A newline in a name stays a line break.)
+// Control characters other than a newline cannot appear in SVG (XML 1.0): they are drawn as
+// their Unicode control pictures (U+2400 + c). A text is cut after kMaxLiteral bytes (at a
+// character boundary, with "…"): Graphviz fails on longer strings.
 std::string literal(const std::string& text) {
+    constexpr size_t kMaxLiteral = 8000;
     std::string out;
-    for (char c : text) {
-        if (c == '\\') out.push_back('\\');
-        out.push_back(c);
+    size_t end = text.size();
+    if (end > kMaxLiteral) {
+        end = kMaxLiteral;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     }
+    for (size_t i = 0; i < end; ++i) {
+        char c = text[i];
+        if (c == '\\') out.push_back('\\');
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n') {
+            out += "\xE2\x90";
+            out.push_back(static_cast<char>(0x80 + static_cast<unsigned char>(c)));
+        } else if (c == 0x7F) {
+            out += "\xE2\x90\xA1";
+        } else {
+            out.push_back(c);
+        }
+    }
+    if (end < text.size()) out += "…";
     return out;
 }
 

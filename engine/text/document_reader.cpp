@@ -1,8 +1,15 @@
 #include "engine/text/document_reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
 #include <sstream>
+#include <thread>
 
 #include "engine/common/error.h"
 #include "engine/text/sha256.h"
@@ -77,13 +84,89 @@ SourceDocument documentFromText(std::string text, const std::string& id, const s
     return doc;
 }
 
+namespace {
+
+// Closes a file descriptor on scope exit.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+bool transient(int err) { return err == EMFILE || err == ENFILE || err == ENOMEM; }
+
+std::string describeErrno(int err) { return std::strerror(err); }
+
+// Reads `fd` to its end in 64 KB chunks. Throws (naming `name`) at the first chunk holding a
+// NUL byte or once more than kMaxDocumentBytes were read, before holding anything bigger.
+std::string readChunks(int fd, const std::string& name) {
+    std::string text;
+    char buf[65536];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int err = errno;
+            if (err == EISDIR)
+                throw Error(name +
+                            ": is a directory, not a document (`kgraph build` reads folders)");
+            throw Error(name + ": read error (" + describeErrno(err) + ")",
+                        err == EIO ? Error::Kind::Storage : Error::Kind::User);
+        }
+        if (n == 0) break;
+        if (std::memchr(buf, '\0', static_cast<size_t>(n))) {
+            throw Error(name + ": looks like a binary file (it contains NUL bytes); skipped");
+        }
+        if (text.size() + static_cast<size_t>(n) > kMaxDocumentBytes) {
+            throw Error(name + ": too large (over " + std::to_string(kMaxDocumentBytes) +
+                        " bytes, the most a document may have); split it into smaller files");
+        }
+        text.append(buf, static_cast<size_t>(n));
+    }
+    return text;
+}
+
+}  // namespace
+
 SourceDocument readDocument(const std::filesystem::path& file, const std::string& id) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(file.string() + ": cannot be read (missing or no permission); skipped");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) throw Error(file.string() + ": read error; skipped");
-    return documentFromText(std::move(buf).str(), id, file.string());
+    const std::string name = file.string();
+    Fd f;
+    // Out of file descriptors is the machine's state, not the file's: wait for other
+    // descriptors (a database's table files) to be released a few times before giving up.
+    for (int attempt = 0;; ++attempt) {
+        f.fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+        if (f.fd >= 0) break;
+        int err = errno;
+        if (err == EINTR) continue;
+        if (transient(err)) {
+            if (attempt < 5) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20 << attempt));
+                continue;
+            }
+            throw Error(name + ": cannot be opened: " + describeErrno(err) +
+                            (err == ENOMEM ? ""
+                                           : "; raise the limit on open files (ulimit -n) and "
+                                             "run the command again"),
+                        Error::Kind::Storage);
+        }
+        throw Error(name + ": cannot be read (" + describeErrno(err) + "); skipped");
+    }
+    struct stat st {};
+    if (::fstat(f.fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            throw Error(name + ": is a directory, not a document (`kgraph build` reads folders)");
+        if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxDocumentBytes) {
+            throw Error(name + ": too large (" + std::to_string(st.st_size) +
+                        " bytes; a document may have at most " + std::to_string(kMaxDocumentBytes) +
+                        "); split it into smaller files");
+        }
+    }
+    return documentFromText(readChunks(f.fd, name), id, name);
+}
+
+SourceDocument readDocumentFromStdin() {
+    return documentFromText(readChunks(STDIN_FILENO, "-"), "stdin", "-");
 }
 
 }  // namespace kgraph::text

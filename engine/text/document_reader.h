@@ -19,9 +19,24 @@ struct SourceDocument {
     std::string sha256;     // of the raw bytes
 };
 
-// Reads and checks a file. Throws kgraph::Error naming the file if it cannot
-// be read, looks binary (NUL bytes) or is not valid UTF-8 (with the offset).
+// The largest document readDocument() takes (bytes). Extraction holds about 100 bytes per
+// input byte at its peak; this keeps one document well inside the build's memory bound.
+inline constexpr size_t kMaxDocumentBytes = 4u << 20;
+
+// Reads and checks a file, in bounded chunks (a device such as /dev/zero is never read past
+// the first chunk that shows it is binary, nor past kMaxDocumentBytes). Throws kgraph::Error
+// naming the file:
+//   - Kind::User when the file itself is the problem: missing, no permission, a directory,
+//     binary (NUL bytes), not valid UTF-8 (with the offset), over kMaxDocumentBytes. A
+//     caller walking many files names it and goes on.
+//   - Kind::Storage when the machine is: too many open files (EMFILE/ENFILE, after a few
+//     retries), out of memory, an I/O error. Nothing says the next file would fare better,
+//     so a caller stops instead of skipping file after file.
 SourceDocument readDocument(const std::filesystem::path& file, const std::string& id);
+
+// Standard input read as readDocument() reads a file (chunks, binary check, size cap), as
+// document "stdin" at path "-".
+SourceDocument readDocumentFromStdin();
 
 // The same from text already in memory (for `kgraph extract` on stdin).
 SourceDocument documentFromText(std::string text, const std::string& id, const std::string& path);

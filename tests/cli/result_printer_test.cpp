@@ -36,6 +36,24 @@ TEST(ResultPrinterTest, TableIsBoxDrawnWithNumbersRightAligned) {
               "└────────────┴──────────┘\n");
 }
 
+TEST(ResultPrinterTest, TerminalEscapesAreNeutralised) {
+    query::QueryResult r;
+    r.columns = {"name\x1b[2J"};
+    r.rows = {{Value("evil\x1b]0;owned\x07\x1b[31mred\x7f\xc2\x9b")}};
+    for (auto f : {OutputFormat::Table, OutputFormat::Csv, OutputFormat::Tsv}) {
+        std::string out = print(r, f);
+        EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+        EXPECT_EQ(out.find('\x07'), std::string::npos) << out;
+        EXPECT_EQ(out.find('\x7f'), std::string::npos) << out;
+        EXPECT_EQ(out.find("\xc2\x9b"), std::string::npos) << out;
+        EXPECT_NE(out.find("evil␛]0;owned␇␛[31mred␡"), std::string::npos) << out;
+    }
+    EXPECT_EQ(printable("tab\tand\nnewline stay"), "tab\tand\nnewline stay");
+    EXPECT_EQ(printable("Ürümqi"), "Ürümqi");
+    // JSON escapes controls itself.
+    EXPECT_EQ(print(r, OutputFormat::Jsonl).find('\x1b'), std::string::npos);
+}
+
 TEST(ResultPrinterTest, LongCellsAreCutWithAnEllipsis) {
     query::QueryResult r;
     r.columns = {"s"};

@@ -174,6 +174,12 @@ TEST(BulkImportTest, ErrorsNameFileLineAndColumnAndCommitNothing) {
         {"empty type", ok, "src,dst,type\na,b,\n", "e.csv:2:5: empty relationship type"},
         {"quoted newline counts lines", "name,label\n\"a\nb\",Person\nc\n", "",
          "n.csv:4:2: expected 2 fields"},
+        // Invalid UTF-8 went into the store and out through every export (issue 17).
+        {"invalid UTF-8 name", "name,label\na,Person\nb\xff,Person\n", "",
+         "n.csv:3:2: not valid UTF-8"},
+        {"UTF-16 surrogate in a type", ok, "src,dst,type\na,b,x\xED\xA0\x80\n",
+         "e.csv:2:6: not valid UTF-8"},
+        {"overlong form", "name,label\n\xC0\xAF,Person\n", "", "n.csv:2:1: not valid UTF-8"},
     };
     for (const auto& c : cases) {
         TempDir dir;

@@ -43,3 +43,34 @@ TEST(ValueCodecTest, TruncatedInputIsAnError) {
 
 }  // namespace
 }  // namespace kgraph::storage
+
+namespace kgraph::storage::codec {
+namespace {
+
+// A record holding a value nested 30,000 deep crashed check, query and export (each reader
+// recursed once per level). Such a value is refused when written and read as malformed.
+TEST(ValueCodecTest, ValueNestedTooDeeplyIsRefusedNotAStackOverflow) {
+    std::string bytes;
+    for (int i = 0; i < 30000; ++i) bytes += "\x05\x01";  // a list of one element ...
+    bytes += "\x02\x02";                                  // ... down to the integer 1
+    size_t pos = 0;
+    try {
+        getValue(bytes, pos);
+        FAIL() << "a value nested 30,000 deep was read";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("malformed"), std::string::npos) << e.what();
+    }
+    // The deepest value allowed round-trips; one level more is refused when written.
+    PropertyValue v(int64_t{1});
+    for (int i = 0; i < kMaxValueDepth; ++i) v = PropertyValue(PropertyList{v});
+    std::string out;
+    putValue(out, v);
+    pos = 0;
+    EXPECT_TRUE(getValue(out, pos) == v);
+    PropertyValue deeper(PropertyList{v});
+    std::string more;
+    EXPECT_THROW(putValue(more, deeper), Error);
+}
+
+}  // namespace
+}  // namespace kgraph::storage::codec

@@ -43,6 +43,10 @@ struct VarInfo {
 
 using Scope = std::map<std::string, VarInfo>;
 
+// Bounds that keep every recursive pass after binding (planner, evaluator) inside the stack.
+constexpr int kMaxExprDepth = 2500;  // above the parser's 2,000 operands in a row
+constexpr size_t kMaxQueryElements = 2000;
+
 class Binder {
 public:
     explicit Binder(std::string_view text) : text_(text) {}
@@ -68,6 +72,17 @@ public:
 private:
     [[noreturn]] void fail(ast::Position pos, const std::string& msg) {
         throw Error(locatedMessage("semantic error", text_, pos, msg));
+    }
+
+    // An empty label, relationship type or property key could be stored but never read back
+    // by name: every clause that writes one refuses it (storage refuses it too, as the last
+    // guard, for names that only exist at run time such as a parameter map's keys).
+    void noEmptyName(ast::Position pos, std::string_view name, const char* what) {
+        if (name.empty()) fail(pos, std::string("an empty ") + what + " (``) cannot be written");
+    }
+    void noEmptyKeys(const ast::ExprPtr& map) {
+        if (!map || map->kind != ast::ExprKind::MapLiteral) return;
+        for (const auto& k : map->keys) noEmptyName(map->pos, k, "property key");
     }
 
     int newSlot() { return nextSlot_++; }
@@ -178,6 +193,10 @@ private:
         };
         for (auto& n : part.nodes) {
             noParameterMap(n.properties, n.pos);
+            if (creating) {
+                for (const auto& l : n.labels) noEmptyName(n.pos, l, "label");
+                noEmptyKeys(n.properties);
+            }
             if (n.properties) bindExpr(*n.properties, scope);
             if (n.variable.empty()) {
                 n.variable = "  anon_" + std::to_string(anonCounter_++);
@@ -217,6 +236,8 @@ private:
                 if (r.variableLength) {
                     fail(r.pos, "a variable-length relationship cannot be created");
                 }
+                noEmptyName(r.pos, r.types[0], "relationship type");
+                noEmptyKeys(r.properties);
                 if (use == PatternUse::Create && r.direction == ast::Direction::Both) {
                     fail(r.pos, "CREATE needs a relationship direction, e.g. -[:KNOWS]->");
                 }
@@ -265,12 +286,16 @@ private:
     // --- set items --------------------------------------------------------------------------
 
     void bindSetItem(ast::SetItem& s, Scope& scope) {
+        for (const auto& l : s.labels) noEmptyName(s.pos, l, "label");
         if (s.kind == ast::SetItem::Kind::Property) {
+            if (s.target->kind == ast::ExprKind::Property)
+                noEmptyName(s.target->pos, s.target->name, "property key");
             bindExpr(*s.target, scope);
         } else {
             s.slot = lookup(scope, s.variable, s.pos).slot;
         }
         if (s.value) {
+            if (s.kind != ast::SetItem::Kind::Property) noEmptyKeys(s.value);
             bindExpr(*s.value, scope);
             noAggregate(*s.value, "SET");
         }
@@ -569,6 +594,17 @@ private:
     }
 
     void bindExpr(ast::Expr& e, Scope& scope) {
+        // Chains (a.b.c…, x[0][0]…, 1 + 1 + …) nest without parentheses: the parser's nesting
+        // check does not see them. Every later pass recurses the same way, so one bound here,
+        // before recursing, protects them all.
+        struct Depth {
+            int& depth;
+            ~Depth() { --depth; }
+        } depth{++exprDepth_};
+        if (exprDepth_ > kMaxExprDepth) {
+            fail(e.pos, "the expression is nested too deeply (more than " +
+                            std::to_string(kMaxExprDepth) + " levels)");
+        }
         switch (e.kind) {
             case ast::ExprKind::Variable:
                 e.slot = lookup(scope, e.name, e.pos).slot;
@@ -678,6 +714,7 @@ private:
     std::string_view text_;
     int nextSlot_ = 0;
     int anonCounter_ = 0;
+    int exprDepth_ = 0;
     std::set<std::string> clauseRels_;  // relationship variables declared by the current clause
 };
 
@@ -701,6 +738,21 @@ bool isUpdating(ast::ClauseKind k) {
 }
 
 void bindStatement(ast::Statement& statement, std::string_view text) {
+    // Every clause, pattern element and UNION part becomes an operator (or a level of one)
+    // that execution nests: bound their number before planning recurses over them.
+    size_t elements = statement.queries.size();
+    for (const auto& q : statement.queries) {
+        for (const auto& c : q.clauses) {
+            ++elements;
+            for (const auto& part : c.pattern) elements += part->nodes.size() + part->rels.size();
+        }
+    }
+    if (elements > kMaxQueryElements) {
+        throw Error(locatedMessage("semantic error", text, statement.pos,
+                                   "the query is too large: " + std::to_string(elements) +
+                                       " clauses and pattern elements (at most " +
+                                       std::to_string(kMaxQueryElements) + ")"));
+    }
     Binder binder(text);
     for (auto& q : statement.queries) binder.bindQuery(q);
     statement.updates = false;

@@ -270,6 +270,7 @@ void algoPageRank(const ProcedureInfo& self, const std::vector<Value>& args, Exe
     pr.iterations = static_cast<int>(o.integer("iterations", pr.iterations, 1, 1'000'000));
     pr.dampingFactor = o.number("dampingFactor", pr.dampingFactor, 0, 1);
     pr.tolerance = o.number("tolerance", pr.tolerance, 0, 1);
+    pr.checkCancelled = [&ctx] { ctx.checkCancelled(); };
     auto g = snapshot(ctx, o);
     emitScores(*g, graph::pageRank(*g, pr).scores, emit);
 }
@@ -281,6 +282,7 @@ void algoBetweenness(const ProcedureInfo& self, const std::vector<Value>& args, 
     graph::BetweennessOptions b;
     b.directed = o.direction(Direction::Both) != Direction::Both;
     b.normalized = o.boolean("normalized", false);
+    b.checkCancelled = [&ctx] { ctx.checkCancelled(); };
     auto g = snapshot(ctx, o);
     emitScores(*g, graph::betweenness(*g, b), emit);
 }

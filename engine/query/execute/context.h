@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <random>
@@ -92,9 +93,20 @@ struct ExecContext {
 
     // Relationship type name of a dictionary id, cached.
     const std::string& typeName(storage::TokenId id);
+    // Set with `cancel` when the statement's time limit (seconds) passed: the error says so.
+    const std::atomic<bool>* timedOut = nullptr;
+    double timeoutSeconds = 0;
     // Throws kgraph::Error("query cancelled") once *cancel was set.
     void checkCancelled() const {
-        if (cancel && cancel->load(std::memory_order_relaxed)) throw Error("query cancelled");
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            if (timedOut && timedOut->load()) {
+                char limit[32];
+                std::snprintf(limit, sizeof limit, "%g", timeoutSeconds);
+                throw Error(std::string("query timed out after ") + limit +
+                            " s (--timeout); narrow the query or raise the limit");
+            }
+            throw Error("query cancelled");
+        }
     }
     void count(const std::string& counter, int64_t n = 1) {
         if (counters && n != 0) (*counters)[counter] += n;

@@ -1,7 +1,10 @@
 #include "engine/query/execute/evaluator.h"
 
+#include <re2/re2.h>
+
 #include <cmath>
-#include <regex>
+#include <map>
+#include <memory>
 
 #include "engine/common/error.h"
 #include "engine/query/execute/functions.h"
@@ -66,16 +69,25 @@ Value inList(const Value& x, const Value& list) {
     return unknown ? Value() : Value(false);
 }
 
-const std::regex& compiledRegex(const std::string& pattern) {
-    thread_local std::map<std::string, std::regex> cache;
+// `=~` runs on RE2: time linear in the subject's length whatever the pattern, no recursion
+// (a backtracking engine took seconds on '(a+)+$' against 30 characters, and overflowed the
+// stack on long subjects). RE2's syntax is Perl's without backreferences and lookaround; the
+// inline flags (?i), (?s), (?m) and (?U) work. See docs/query-language.md.
+const re2::RE2& compiledRegex(const std::string& pattern) {
+    thread_local std::map<std::string, std::unique_ptr<re2::RE2>> cache;
     auto it = cache.find(pattern);
-    if (it != cache.end()) return it->second;
+    if (it != cache.end()) return *it->second;
     if (cache.size() > 256) cache.clear();
-    try {
-        return cache.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first->second;
-    } catch (const std::regex_error& err) {
-        throw Error("invalid regular expression '" + pattern + "': " + err.what());
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    // Bounds the compiled program (and so the DFA's memory) for hostile patterns.
+    options.set_max_mem(64 << 20);
+    auto re = std::make_unique<re2::RE2>(pattern, options);
+    if (!re->ok()) {
+        throw Error("invalid regular expression '" + pattern + "': " + re->error() +
+                    " (the syntax is RE2's, see docs/query-language.md)");
     }
+    return *cache.emplace(pattern, std::move(re)).first->second;
 }
 
 Value index(const Value& c, const Value& i, ExecContext& ctx) {
@@ -256,7 +268,7 @@ Value binaryOp(Op op, const Value& a, const Value& b) {
         }
         case Op::RegexMatch: {
             if (!a.isString() || !b.isString()) return Value();
-            return Value(std::regex_match(a.asString(), compiledRegex(b.asString())));
+            return Value(re2::RE2::FullMatch(a.asString(), compiledRegex(b.asString())));
         }
         case Op::In:
             return inList(a, b);

@@ -2,6 +2,18 @@
 
 namespace kgraph::query::ast {
 
+Expr::~Expr() {
+    std::vector<std::unique_ptr<Expr>> pending;
+    for (auto& c : children) pending.push_back(std::move(c));
+    while (!pending.empty()) {
+        std::unique_ptr<Expr> e = std::move(pending.back());
+        pending.pop_back();
+        if (!e) continue;
+        for (auto& c : e->children) pending.push_back(std::move(c));
+        // `e` is freed here with no children left.
+    }
+}
+
 const char* opText(Op op) {
     switch (op) {
         case Op::Not:

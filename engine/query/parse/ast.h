@@ -88,6 +88,12 @@ enum class Op {
 const char* opText(Op op);
 
 struct Expr {
+    Expr() = default;
+    Expr(Expr&&) = default;
+    Expr& operator=(Expr&&) = default;
+    // Frees the children without recursing: a chain 100,000 deep (a.b.c…) is freed too.
+    ~Expr();
+
     ExprKind kind = ExprKind::Literal;
     Position pos;
     Op op = Op::Eq;

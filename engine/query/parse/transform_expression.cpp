@@ -251,6 +251,7 @@ ast::ExprPtr Transformer::transformUnary(P::UnaryAddOrSubtractExpressionContext&
 }
 
 ast::ExprPtr Transformer::transformNonArithmetic(P::NonArithmeticOperatorExpressionContext& ctx) {
+    checkChain(ctx, ctx.children.size());  // a.b.c…, x[0][0]…: as deep as a chain of operators
     auto e = transformAtom(*ctx.atom());
     for (size_t i = 1; i < ctx.children.size(); ++i) {
         auto* child = ctx.children[i];
@@ -282,6 +283,7 @@ ast::ExprPtr Transformer::transformNonArithmetic(P::NonArithmeticOperatorExpress
 }
 
 ast::ExprPtr Transformer::transformPropertyExpression(P::PropertyExpressionContext& ctx) {
+    checkChain(ctx, ctx.children.size());
     auto e = transformAtom(*ctx.atom());
     for (auto* p : ctx.propertyLookup()) {
         auto prop = makeExpr(ast::ExprKind::Property, positionOf(*p));

@@ -31,6 +31,19 @@ TEST(PageRankTest, TwoLeavesPointingAtADanglingHub) {
     EXPECT_NEAR(r.scores[t.vertex(g, "c")], 27.0 / 47, 1e-12);
 }
 
+TEST(PageRankTest, CancellationStopsWithinOneRound) {
+    TestGraph t;
+    t.add({"a", "b", "c"}, {{"a", "b"}, {"b", "c"}});
+    GraphSnapshot g = t.snapshot();
+    int rounds = 0;
+    PageRankOptions o{1000, 0.85, 0};
+    o.checkCancelled = [&] {
+        if (++rounds == 3) throw Error("query cancelled");
+    };
+    EXPECT_THROW(pageRank(g, o), Error);
+    EXPECT_EQ(rounds, 3);
+}
+
 TEST(PageRankTest, CycleIsUniformAndIterationsAreCapped) {
     TestGraph t;
     t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "a"}});
@@ -60,6 +73,25 @@ TEST(PageRankTest, ParallelRelationshipsCountEach) {
     double base = (0.85 * (2 * a) + 0.15) / n;  // b and c dangle
     EXPECT_NEAR(r.scores[t.vertex(g, "b")], base + 0.85 * a * 2 / 3, 1e-15);
     EXPECT_NEAR(r.scores[t.vertex(g, "c")], base + 0.85 * a / 3, 1e-15);
+}
+
+// Ctrl-C could not stop algo.betweenness on a big graph: it checks once per source now.
+TEST(BetweennessTest, CancellationStopsWithinOneSource) {
+    TestGraph t;
+    t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"c", "d"}});
+    GraphSnapshot g = t.snapshot();
+    int calls = 0;
+    BetweennessOptions o;
+    o.checkCancelled = [&] {
+        if (++calls == 2) throw Error("query cancelled");
+    };
+    EXPECT_THROW(betweenness(g, o), Error);
+    EXPECT_EQ(calls, 2);
+    o.checkCancelled = [&] { ++calls; };
+    calls = 0;
+    auto s = betweenness(g, o);
+    EXPECT_EQ(calls, 4);
+    EXPECT_DOUBLE_EQ(s[t.vertex(g, "b")], 2);
 }
 
 TEST(BetweennessTest, PathAndStar) {

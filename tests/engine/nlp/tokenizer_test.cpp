@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -150,6 +151,28 @@ TEST(TokenizerTest, InvalidUtf8DoesNotCrash) {
         }
     }
     EXPECT_GT(n, 0u);
+}
+
+}  // namespace
+}  // namespace kgraph::nlp
+
+namespace kgraph::nlp {
+namespace {
+
+// 400,000 ')' in a row took minutes: every token looked back over all the closing brackets
+// before it. The look-back is bounded now; the run is split into bounded sentences.
+TEST(TokenizerTest, RunOfClosingPunctuationIsNotQuadratic) {
+    std::string text = "He said (yes." + std::string(400000, ')') + " Then he left.";
+    auto out = tokenize(text);
+    size_t tokens = 0, longest = 0;
+    for (const auto& s : out) {
+        tokens += s.tokens.size();
+        longest = std::max(longest, s.tokens.size());
+    }
+    EXPECT_GE(tokens, 400000u);
+    EXPECT_LE(longest, 250u);
+    // Ordinary closing punctuation after a full stop still ends the sentence.
+    EXPECT_EQ(tokenize("He said (yes.)) Then he left.").size(), 2u);
 }
 
 }  // namespace

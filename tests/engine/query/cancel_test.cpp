@@ -69,3 +69,44 @@ TEST_F(CancelTest, CancelledWriteIsRolledBack) {
 
 }  // namespace
 }  // namespace kgraph::query
+
+namespace kgraph::query {
+namespace {
+
+// Queries had no time limit: MATCH (a)-[*]-(b) on a big graph ran with no bound.
+TEST(TimeoutTest, ALongStatementStopsWithATimeoutError) {
+    testing::TempDir dir;
+    auto store = storage::GraphStore::open(dir.sub("db"));
+    EngineOptions o;
+    o.timeoutSeconds = 0.3;
+    QueryEngine engine(*store, o);
+    auto errorOf = [&](const std::string& q) {
+        try {
+            engine.run(q);
+        } catch (const Error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    std::string msg =
+        errorOf("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)");
+    EXPECT_NE(msg.find("query timed out after 0.3 s"), std::string::npos) << msg;
+    // A write that times out is rolled back; a short statement runs.
+    msg = errorOf("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b CREATE (:T)");
+    EXPECT_NE(msg.find("timed out"), std::string::npos) << msg;
+    EXPECT_EQ(engine.run("MATCH (n:T) RETURN count(n)").rows.at(0).at(0).asInt(), 0);
+    // Ctrl-C still reads as a cancellation while a time limit is set.
+    std::atomic<bool> cancel{true};
+    o.cancel = &cancel;
+    o.timeoutSeconds = 60;
+    QueryEngine withBoth(*store, o);
+    try {
+        withBoth.run("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)");
+        FAIL() << "not cancelled";
+    } catch (const Error& e) {
+        EXPECT_STREQ(e.what(), "query cancelled");
+    }
+}
+
+}  // namespace
+}  // namespace kgraph::query
