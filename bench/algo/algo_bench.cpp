@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
         std::vector<storage::NodeId> wcc;
         for (int r = 0; r < runs; ++r) {
             t = Clock::now();
-            pr = graph::pageRank(g, {20, 0.85, 0.0});  // tolerance 0: exactly 20 rounds
+            pr = graph::pageRank(g, {20, 0.85, 0.0, {}});  // tolerance 0: exactly 20 rounds
             prMs.push_back(msSince(t));
             t = Clock::now();
             wcc = graph::weaklyConnectedComponents(g);

@@ -24,7 +24,7 @@ TEST(PageRankTest, TwoLeavesPointingAtADanglingHub) {
     TestGraph t;
     t.add({"a", "b", "c"}, {{"a", "c"}, {"b", "c"}});
     GraphSnapshot g = t.snapshot();
-    auto r = pageRank(g, {1000, 0.85, 1e-15});
+    auto r = pageRank(g, {1000, 0.85, 1e-15, {}});
     EXPECT_TRUE(r.converged);
     EXPECT_NEAR(r.scores[t.vertex(g, "a")], 10.0 / 47, 1e-12);
     EXPECT_NEAR(r.scores[t.vertex(g, "b")], 10.0 / 47, 1e-12);
@@ -48,14 +48,14 @@ TEST(PageRankTest, CycleIsUniformAndIterationsAreCapped) {
     TestGraph t;
     t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"c", "d"}, {"d", "a"}});
     GraphSnapshot g = t.snapshot();
-    auto r = pageRank(g, {20, 0.85, 1e-6});
+    auto r = pageRank(g, {20, 0.85, 1e-6, {}});
     for (double s : r.scores) EXPECT_DOUBLE_EQ(s, 0.25);
     EXPECT_EQ(r.iterations, 1);  // already at the fixed point
     // A chain never settles in 2 rounds.
     TestGraph chain;
     chain.add({"a", "b", "c"}, {{"a", "b"}, {"b", "c"}});
     GraphSnapshot h = chain.snapshot();
-    auto capped = pageRank(h, {2, 0.85, 0.0});
+    auto capped = pageRank(h, {2, 0.85, 0.0, {}});
     EXPECT_EQ(capped.iterations, 2);
     EXPECT_FALSE(capped.converged);
     double sum = 0;
@@ -68,7 +68,7 @@ TEST(PageRankTest, ParallelRelationshipsCountEach) {
     TestGraph t;
     t.add({"a", "b", "c"}, {{"a", "b"}, {"a", "b"}, {"a", "c"}});
     GraphSnapshot g = t.snapshot();
-    auto r = pageRank(g, {1, 0.85, 0.0});
+    auto r = pageRank(g, {1, 0.85, 0.0, {}});
     double n = 3, a = 1 / n;
     double base = (0.85 * (2 * a) + 0.15) / n;  // b and c dangle
     EXPECT_NEAR(r.scores[t.vertex(g, "b")], base + 0.85 * a * 2 / 3, 1e-15);
@@ -99,23 +99,23 @@ TEST(BetweennessTest, PathAndStar) {
     TestGraph t;
     t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"d", "c"}, {"a", "b"}});
     GraphSnapshot g = t.snapshot();
-    auto s = betweenness(g, {});
+    auto s = betweenness(g, {, {}});
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "a")], 0);
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "b")], 2);
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "c")], 2);
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "d")], 0);
     // Normalised by (n-1)(n-2)/2 = 3 pairs.
-    auto norm = betweenness(g, {false, true});
+    auto norm = betweenness(g, {false, true, {}});
     EXPECT_DOUBLE_EQ(norm[t.vertex(g, "b")], 2.0 / 3);
     // Directed: d -> c breaks the chain after c; only a -> b -> c passes b.
-    auto directed = betweenness(g, {true, false});
+    auto directed = betweenness(g, {true, false, {}});
     EXPECT_DOUBLE_EQ(directed[t.vertex(g, "b")], 1);
     EXPECT_DOUBLE_EQ(directed[t.vertex(g, "c")], 0);
 
     TestGraph star;
     star.add({"hub", "x", "y", "z"}, {{"hub", "x"}, {"y", "hub"}, {"hub", "z"}, {"hub", "hub"}});
     GraphSnapshot h = star.snapshot();
-    auto st = betweenness(h, {});
+    auto st = betweenness(h, {, {}});
     EXPECT_DOUBLE_EQ(st[star.vertex(h, "hub")], 3);  // the pairs of x, y, z
     EXPECT_DOUBLE_EQ(st[star.vertex(h, "x")], 0);
 }
@@ -125,7 +125,7 @@ TEST(BetweennessTest, SplitsOverEqualPaths) {
     TestGraph t;
     t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"a", "c"}, {"b", "d"}, {"c", "d"}});
     GraphSnapshot g = t.snapshot();
-    auto s = betweenness(g, {});
+    auto s = betweenness(g, {, {}});
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "b")], 0.5);
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "c")], 0.5);
 }
