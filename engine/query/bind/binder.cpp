@@ -45,7 +45,7 @@ using Scope = std::map<std::string, VarInfo>;
 
 // Bounds that keep every recursive pass after binding (planner, evaluator) inside the stack.
 constexpr int kMaxExprDepth = 2500;  // above the parser's 2,000 operands in a row
-constexpr size_t kMaxQueryElements = 2000;
+constexpr size_t kMaxQueryElements = 4500;
 
 class Binder {
 public:

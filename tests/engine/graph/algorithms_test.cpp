@@ -36,7 +36,7 @@ TEST(PageRankTest, CancellationStopsWithinOneRound) {
     t.add({"a", "b", "c"}, {{"a", "b"}, {"b", "c"}});
     GraphSnapshot g = t.snapshot();
     int rounds = 0;
-    PageRankOptions o{1000, 0.85, 0};
+    PageRankOptions o{1000, 0.85, 0, {}};
     o.checkCancelled = [&] {
         if (++rounds == 3) throw Error("query cancelled");
     };
@@ -99,7 +99,7 @@ TEST(BetweennessTest, PathAndStar) {
     TestGraph t;
     t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}, {"d", "c"}, {"a", "b"}});
     GraphSnapshot g = t.snapshot();
-    auto s = betweenness(g, {, {}});
+    auto s = betweenness(g, {});
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "a")], 0);
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "b")], 2);
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "c")], 2);
@@ -115,7 +115,7 @@ TEST(BetweennessTest, PathAndStar) {
     TestGraph star;
     star.add({"hub", "x", "y", "z"}, {{"hub", "x"}, {"y", "hub"}, {"hub", "z"}, {"hub", "hub"}});
     GraphSnapshot h = star.snapshot();
-    auto st = betweenness(h, {, {}});
+    auto st = betweenness(h, {});
     EXPECT_DOUBLE_EQ(st[star.vertex(h, "hub")], 3);  // the pairs of x, y, z
     EXPECT_DOUBLE_EQ(st[star.vertex(h, "x")], 0);
 }
@@ -125,7 +125,7 @@ TEST(BetweennessTest, SplitsOverEqualPaths) {
     TestGraph t;
     t.add({"a", "b", "c", "d"}, {{"a", "b"}, {"a", "c"}, {"b", "d"}, {"c", "d"}});
     GraphSnapshot g = t.snapshot();
-    auto s = betweenness(g, {, {}});
+    auto s = betweenness(g, {});
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "b")], 0.5);
     EXPECT_DOUBLE_EQ(s[t.vertex(g, "c")], 0.5);
 }
