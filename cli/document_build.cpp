@@ -141,7 +141,7 @@ struct Prepared {
     enum class Kind { Unchanged, Extracted, Skipped } kind = Kind::Skipped;
     text::SourceDocument doc;
     extract::Extraction extraction;
-    std::string error;        // Skipped: why
+    std::string error;         // Skipped: why
     std::exception_ptr fatal;  // a storage, internal or model error: ends the build
 };
 

@@ -46,7 +46,6 @@ struct BuildSummary {
 // thread, so the database does not depend on `jobs`.
 BuildSummary buildDocuments(storage::GraphStore& store, const std::vector<BuildInput>& inputs,
                             const std::string& modelDir,
-                            const std::function<void(uint64_t words)>& advance = {},
-                            int jobs = 1);
+                            const std::function<void(uint64_t words)>& advance = {}, int jobs = 1);
 
 }  // namespace kgraph::cli

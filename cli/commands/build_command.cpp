@@ -40,8 +40,8 @@ int runBuild(const Options& o) {
     auto files = listBuildInputs(o.inputs, unreadable);
     auto store = storage::GraphStore::open(resolveDbPath(o.db));
     Progress progress("build", files.size(), "docs", !o.quiet && isatty(STDERR_FILENO));
-    auto sum = buildDocuments(*store, files, modelDir(),
-                              [&](uint64_t words) { progress.advance(1, words); }, o.jobs);
+    auto sum = buildDocuments(
+        *store, files, modelDir(), [&](uint64_t words) { progress.advance(1, words); }, o.jobs);
     const auto &added = sum.added, &unchanged = sum.unchanged, &replaced = sum.replaced,
                &sentences = sum.sentences, &words = sum.words, &facts = sum.facts,
                &entities = sum.entities, &extracted = sum.extracted;

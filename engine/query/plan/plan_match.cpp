@@ -38,8 +38,7 @@ storage::Direction toStorage(ast::Direction d, bool reversed) {
 // all|none(x IN relationships(p) WHERE cond) and all|none(x IN nodes(p) WHERE cond), with
 // cond reading only x and what is bound before the search. See ExpandSpec::pathPredicates.
 std::vector<ExpandSpec::PathPredicate> pathPredicates(const ast::PatternPart& part,
-                                                      const SlotSet& bound,
-                                                      const Conjuncts& conj) {
+                                                      const SlotSet& bound, const Conjuncts& conj) {
     std::vector<ExpandSpec::PathPredicate> out;
     if (part.pathSlot < 0) return out;
     for (const auto* c : conj.pending) {
