@@ -460,6 +460,12 @@ Value evaluate(const ast::Expr& e, Row& row, ExecContext& ctx) {
             return e.slot >= 0 ? row[e.slot] : Value();
         case ExprKind::FunctionCall: {
             if (e.slot >= 0) return row[e.slot];  // an aggregate, computed by Aggregate
+            // exists((a)-->()) asks whether the pattern matches: its value, true or false,
+            // not whether that value is null (which it never is).
+            if (e.children.size() == 1 && e.children[0]->kind == ExprKind::PatternPredicate &&
+                isCallOf(e, "exists")) {
+                return evaluate(*e.children[0], row, ctx);
+            }
             std::vector<Value> args;
             args.reserve(e.children.size());
             for (const auto& c : e.children) args.push_back(evaluate(*c, row, ctx));
