@@ -253,6 +253,7 @@ BuildSummary buildDocuments(storage::GraphStore& store, const std::vector<BuildI
     };
 
     extract::NameRegistry names;  // one-word names resolve to full names seen in earlier documents
+    std::vector<std::string> unlearned;  // unchanged documents whose names are not learnt yet
     BuildSummary sum;
     try {
         for (size_t i = 0; i < n; ++i) {
@@ -272,10 +273,14 @@ BuildSummary buildDocuments(storage::GraphStore& store, const std::vector<BuildI
                     break;
                 case Prepared::Kind::Unchanged:
                     ++sum.unchanged;
-                    // Its stored names teach the resolution, as if it had been extracted again.
-                    learnStoredNames(store, p.doc.id, names);
+                    // Its stored names teach the resolution, as if it had been extracted again
+                    // -- but only once a later document needs them: an unchanged rebuild reads
+                    // no entity at all.
+                    unlearned.push_back(p.doc.id);
                     break;
                 case Prepared::Kind::Extracted: {
+                    for (const auto& id : unlearned) learnStoredNames(store, id, names);
+                    unlearned.clear();
                     names.resolve(p.extraction);
                     names.learn(p.extraction);
                     auto input = extract::toDocumentInput(p.doc, p.extraction);
