@@ -179,11 +179,23 @@ Prepared prepare(storage::GraphStore& store, const BuildInput& f,
         p.fatal = std::current_exception();
         return p;
     }
+    const extract::ParseExtractor* ex = nullptr;
     try {
         // A model that cannot be loaded ends the build: it is not this document's fault.
-        const auto& ex = extractor();
-        p.extraction = ex.extract(p.doc);
+        ex = &extractor();
+    } catch (...) {
+        p.fatal = std::current_exception();
+        return p;
+    }
+    try {
+        p.extraction = ex->extract(p.doc);
         p.kind = Prepared::Kind::Extracted;
+    } catch (const Error& e) {
+        if (e.kind() == Error::Kind::Storage || e.kind() == Error::Kind::Internal) {
+            p.fatal = std::current_exception();
+        } else {
+            p.error = e.what();
+        }
     } catch (...) {
         p.fatal = std::current_exception();
     }
