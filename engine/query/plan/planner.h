@@ -8,6 +8,7 @@
 #pragma once
 
 #include "engine/query/execute/operator.h"
+#include "engine/query/execute/subplan.h"
 #include "engine/query/parse/ast.h"
 #include "storage/graph_store.h"
 
