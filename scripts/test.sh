@@ -19,6 +19,15 @@ fi
 echo "== clang-format --dry-run -Werror"
 git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
 
+# A short run of every fuzz target (clang, ASan + UBSan) so that a regression a fuzzer finds at
+# once fails the suite; first, so that the test runners' summaries are the last lines printed.
+# KGRAPH_FUZZ_SECONDS per target (default 30; 0 skips).
+FUZZ_SECONDS=${KGRAPH_FUZZ_SECONDS:-30}
+if [ "$FUZZ_SECONDS" != 0 ] && command -v clang++ >/dev/null; then
+  echo "== fuzz targets, ${FUZZ_SECONDS}s each"
+  bash scripts/fuzz.sh "$FUZZ_SECONDS"
+fi
+
 PRESETS=${KGRAPH_TEST_PRESETS:-"release asan"}
 for preset in $PRESETS; do
   echo "== preset $preset: configure and build"
@@ -31,11 +40,3 @@ for preset in $PRESETS; do
   echo "== preset $preset: test"
   ctest --preset "$preset" -j2
 done
-
-# A short run of every fuzz target (clang, ASan + UBSan) so that a regression a fuzzer finds at
-# once fails the suite. KGRAPH_FUZZ_SECONDS per target (default 30; 0 skips).
-FUZZ_SECONDS=${KGRAPH_FUZZ_SECONDS:-30}
-if [ "$FUZZ_SECONDS" != 0 ] && command -v clang++ >/dev/null; then
-  echo "== fuzz targets, ${FUZZ_SECONDS}s each"
-  bash scripts/fuzz.sh "$FUZZ_SECONDS"
-fi
